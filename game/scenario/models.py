@@ -1,0 +1,371 @@
+"""Typed, frozen models of a scenario pack.
+
+YAML keys are French (the words a facilitator uses); Python names are English
+and reach the French keys through aliases. Every field carries a French
+description: it ends up in the JSON Schema that editors show while typing.
+No card, role or gauge is named here: all of that is data.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}$"
+
+Id = Annotated[
+    str,
+    Field(
+        pattern=ID_PATTERN,
+        description="Identifiant stable : minuscules, chiffres, tirets (ex. chatbot-usagers).",
+    ),
+]
+Probability = Annotated[float, Field(ge=0.0, le=1.0)]
+
+#: Reserved effect keys that are resources, not gauges.
+RESOURCE_KEYS = ("budget",)
+
+Effects = Annotated[
+    dict[str, int],
+    Field(
+        description=(
+            "Effets : identifiant de jauge (ou « budget », en k€) → variation entière "
+            "(ex. {performance: 4, souverainete: -3})."
+        ),
+    ),
+]
+
+
+class Model(BaseModel):
+    """Base of every pack model: frozen, French aliases, unknown keys refused."""
+
+    model_config = ConfigDict(
+        frozen=True,
+        populate_by_name=True,
+        extra="forbid",
+        str_strip_whitespace=True,
+    )
+
+
+class Axis(StrEnum):
+    POLITIQUES_PUBLIQUES = "politiques_publiques"
+    RELATION_USAGERS = "relation_usagers"
+    RESSOURCES_INTERNES = "ressources_internes"
+
+
+class AiActTier(StrEnum):
+    INTERDIT = "interdit"
+    HAUT_RISQUE = "haut_risque"
+    TRANSPARENCE = "transparence"
+    MINIMAL = "minimal"
+
+
+class VectorType(StrEnum):
+    IMPORTEE = "importee"
+    ETAGERE = "etagere"
+    INTERNE = "interne"
+
+
+class VoteRule(StrEnum):
+    MAJORITE = "majorite"
+    CONSENSUS = "consensus"
+
+
+class Requirements(Model):
+    gauges: dict[str, int] = Field(
+        default_factory=dict,
+        alias="jauges",
+        description="Seuils minimaux de jauges à atteindre (identifiant → valeur).",
+    )
+    levers: tuple[Id, ...] = Field(
+        default=(), alias="leviers", description="Leviers qui doivent être réalisés avant."
+    )
+
+
+class Exposure(Model):
+    risk: Id = Field(alias="risque", description="Identifiant du risque exposé.")
+    exposure: Probability = Field(
+        alias="exposition", description="Probabilité ajoutée par tour (0 à 1)."
+    )
+
+
+class Mitigation(Model):
+    risk: Id = Field(alias="risque", description="Identifiant du risque atténué.")
+    reduction: Probability = Field(description="Probabilité retirée par tour (0 à 1).")
+
+
+class ShadowAi(Model):
+    id: Id
+    title: str = Field(alias="titre", description="Nom de l'usage non encadré.")
+    description: str = Field(default="", description="Ce que font les agents, avec quoi.")
+    agents: int = Field(default=0, ge=0, description="Nombre estimé d'agents concernés.")
+    risks: tuple[Exposure, ...] = Field(
+        default=(), alias="risques", description="Risques exposés tant qu'aucun cadre n'existe."
+    )
+
+
+class Collectivite(Model):
+    name: str = Field(alias="nom", description="Nom de la collectivité fictive.")
+    kind: str = Field(default="commune", alias="type", description="Type de collectivité.")
+    population: int = Field(ge=0, description="Nombre d'habitants.")
+    agents: int = Field(ge=0, description="Nombre d'agents.")
+    description: str = Field(default="", description="Présentation en quelques phrases.")
+    directions: tuple[str, ...] = Field(default=(), description="Directions de la collectivité.")
+    shadow_ai: tuple[ShadowAi, ...] = Field(
+        default=(),
+        alias="ia_fantome",
+        description="IA déjà utilisée par les agents sans cadre : cachée jusqu'à la cartographie.",
+    )
+
+
+class Condition(Model):
+    """One checkable clause of a secret objective; exactly one kind is set."""
+
+    gauge: Id | None = Field(default=None, alias="jauge", description="Jauge à comparer.")
+    min: int | None = Field(default=None, description="Valeur minimale (jauge, nombre, budget).")
+    max: int | None = Field(default=None, description="Valeur maximale (jauge, nombre).")
+    lever: Id | None = Field(default=None, alias="levier", description="Levier réalisé.")
+    use_case: Id | None = Field(
+        default=None, alias="cas_usage", description="Cas d'usage déployé."
+    )
+    axis: Axis | None = Field(
+        default=None, alias="axe", description="Nombre de cas d'usage déployés sur cet axe."
+    )
+    vector: VectorType | None = Field(
+        default=None, alias="vecteur", description="Nombre de cas d'usage déployés par ce vecteur."
+    )
+    risk_avoided: Id | None = Field(
+        default=None, alias="risque_evite", description="Risque qui ne doit jamais survenir."
+    )
+    budget: bool = Field(
+        default=False, description="Vrai : comparer le budget restant à min/max (k€)."
+    )
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Condition:
+        kinds = [
+            self.gauge,
+            self.lever,
+            self.use_case,
+            self.axis,
+            self.vector,
+            self.risk_avoided,
+            self.budget or None,
+        ]
+        if sum(k is not None for k in kinds) != 1:
+            raise ValueError(
+                "une condition porte sur une seule chose : jauge, levier, cas_usage, axe, "
+                "vecteur, risque_evite ou budget"
+            )
+        return self
+
+
+class SecretObjective(Model):
+    text: str = Field(alias="texte", description="L'objectif tel que le rôle le lit.")
+    conditions: tuple[Condition, ...] = Field(
+        min_length=1, description="Conditions vérifiées en fin de partie (toutes requises)."
+    )
+    points: int = Field(default=10, ge=0, le=100, description="Points gagnés si atteint.")
+
+
+class Role(Model):
+    id: Id
+    title: str = Field(alias="titre", description="Intitulé du rôle (ex. DPO).")
+    mission: str = Field(description="Mission publique, connue de toute la table.")
+    secret: SecretObjective = Field(
+        alias="objectif_secret", description="Objectif secret, révélé en fin de partie."
+    )
+    arbiter: bool = Field(
+        default=False, alias="arbitre", description="Vrai : départage les votes à égalité."
+    )
+
+
+class Gauge(Model):
+    id: Id
+    label: str = Field(alias="libelle", description="Libellé affiché.")
+    min: int = Field(default=0, description="Valeur minimale.")
+    max: int = Field(default=100, description="Valeur maximale.")
+    start: int = Field(alias="depart", description="Valeur de départ.")
+    weight: float = Field(default=1.0, ge=0, alias="poids", description="Poids dans le score.")
+
+    @model_validator(mode="after")
+    def _bounds(self) -> Gauge:
+        if not self.min < self.max:
+            raise ValueError("min doit être strictement inférieur à max")
+        if not self.min <= self.start <= self.max:
+            raise ValueError("la valeur de départ doit être entre min et max")
+        return self
+
+
+class Resources(Model):
+    budget_per_turn: int = Field(ge=0, alias="budget_par_tour", description="k€ accordés par tour.")
+    initial_budget: int = Field(
+        default=0, ge=0, alias="budget_initial", description="k€ disponibles avant le 1er tour."
+    )
+    capacity_per_turn: int = Field(
+        ge=0, alias="capacite_par_tour", description="Points d'équipe par tour (non reportés)."
+    )
+
+
+class Timers(Model):
+    """Phase durations in seconds (0 = no timer)."""
+
+    event: int = Field(default=120, ge=0, alias="evenement", description="Secondes.")
+    proposals: int = Field(default=420, ge=0, alias="propositions", description="Secondes.")
+    vote: int = Field(default=300, ge=0, description="Secondes.")
+    dilemmas: int = Field(default=300, ge=0, alias="dilemmes", description="Secondes.")
+    resolution: int = Field(default=120, ge=0, description="Secondes.")
+
+
+class Rules(Model):
+    turns: int = Field(ge=1, le=20, alias="tours", description="Nombre de tours (semestres).")
+    vote_rule: VoteRule = Field(
+        default=VoteRule.MAJORITE,
+        alias="regle_vote",
+        description="majorite (des votes exprimés, l'arbitre départage) ou consensus.",
+    )
+    max_proposals_per_seat: int = Field(
+        default=2,
+        ge=1,
+        le=10,
+        alias="propositions_par_siege",
+        description="Propositions qu'un siège peut faire par tour.",
+    )
+    timers: Timers = Field(
+        default_factory=Timers, alias="minuteurs", description="Durée des phases."
+    )
+
+
+class Scenario(Model):
+    """`scenario.yaml`: the setting and the rules of a pack."""
+
+    id: Id
+    title: str = Field(alias="titre", description="Titre du scénario.")
+    description: str = Field(default="", description="Présentation pour l'animateur·rice.")
+    language: str = Field(default="fr", alias="langue", description="Langue des textes.")
+    collectivite: Collectivite
+    roles: tuple[Role, ...] = Field(min_length=1)
+    gauges: tuple[Gauge, ...] = Field(min_length=1, alias="jauges")
+    resources: Resources = Field(alias="ressources")
+    rules: Rules = Field(alias="regles")
+
+
+class Vector(Model):
+    type: VectorType = Field(description="importee, etagere ou interne.")
+    cost: int = Field(ge=0, alias="cout", description="k€ à l'engagement.")
+    capacity: int = Field(ge=0, alias="capacite", description="Points d'équipe par tour.")
+    duration: int = Field(ge=1, le=10, alias="duree", description="Tours avant déploiement.")
+    requirements: Requirements = Field(
+        default_factory=Requirements, alias="prerequis", description="Conditions pour proposer."
+    )
+    on_deploy: Effects = Field(default_factory=dict, alias="effets_deploiement")
+    per_turn: Effects = Field(default_factory=dict, alias="effets_par_tour")
+    risks: tuple[Exposure, ...] = Field(default=(), alias="risques")
+
+
+class UseCase(Model):
+    id: Id
+    title: str = Field(alias="titre", description="Titre (60 caractères au plus).")
+    axis: Axis = Field(alias="axe")
+    direction: str = Field(description="Direction porteuse.")
+    ai_act: AiActTier = Field(description="Niveau de risque AI Act.")
+    crpa: bool = Field(
+        default=False, description="Décision individuelle : obligations CRPA d'information."
+    )
+    description: str = Field(description="Description (300 caractères au plus).")
+    examples: str = Field(default="", alias="exemples", description="Collectivités exemples.")
+    vectors: tuple[Vector, ...] = Field(min_length=1, max_length=3, alias="vecteurs")
+    dilemma: Id | None = Field(default=None, alias="dilemme", description="Dilemme déclenché.")
+    locked: bool = Field(
+        default=False,
+        alias="verrouille",
+        description="Vrai : indisponible tant qu'un levier ou un dilemme ne l'a pas débloqué.",
+    )
+
+
+class Lever(Model):
+    id: Id
+    title: str = Field(alias="titre")
+    step: int = Field(ge=1, le=5, alias="etape", description="Étape 1 à 5 de la démarche.")
+    description: str
+    cost: int = Field(ge=0, alias="cout", description="k€ à l'engagement.")
+    capacity: int = Field(ge=0, alias="capacite", description="Points d'équipe par tour.")
+    duration: int = Field(ge=1, le=10, alias="duree", description="Tours avant achèvement.")
+    requirements: Requirements = Field(default_factory=Requirements, alias="prerequis")
+    effects: Effects = Field(default_factory=dict, alias="effets")
+    per_turn: Effects = Field(default_factory=dict, alias="effets_par_tour")
+    mitigations: tuple[Mitigation, ...] = Field(default=(), alias="attenuations")
+    reveals_shadow_ai: bool = Field(
+        default=False, alias="revele_ia_fantome", description="Révèle l'inventaire d'IA fantôme."
+    )
+    unlocks: tuple[Id, ...] = Field(default=(), alias="debloque", description="Cartes débloquées.")
+    locked: bool = Field(default=False, alias="verrouille")
+
+
+class Consequences(Model):
+    effects: Effects = Field(default_factory=dict, alias="effets")
+    suspends_use_case: bool = Field(
+        default=False,
+        alias="suspend_cas_usage",
+        description="Vrai : le cas d'usage en cause est suspendu (plus d'effets par tour).",
+    )
+
+
+class Risk(Model):
+    id: Id
+    title: str = Field(alias="titre")
+    description: str
+    base_probability: Probability = Field(alias="probabilite_base")
+    consequences: Consequences
+    causes: str = Field(default="", description="Ce qui expose à ce risque (en clair).")
+    remedies: str = Field(default="", alias="parades", description="Ce qui l'atténue (en clair).")
+    lesson: str = Field(alias="lecon", description="Leçon lue au débriefing (600 car. au plus).")
+
+
+class FollowUps(Model):
+    adds_risks: tuple[Exposure, ...] = Field(default=(), alias="ajoute_risques")
+    unlocks: tuple[Id, ...] = Field(default=(), alias="debloque")
+    requires_levers: tuple[Id, ...] = Field(
+        default=(),
+        alias="exige_leviers",
+        description="Le cas d'usage en cause reste suspendu tant que ces leviers manquent.",
+    )
+
+
+class DilemmaOption(Model):
+    id: Id
+    label: str = Field(alias="libelle")
+    effects: Effects = Field(default_factory=dict, alias="effets")
+    follow_ups: FollowUps = Field(default_factory=FollowUps, alias="suites")
+
+
+class Dilemma(Model):
+    id: Id
+    title: str = Field(alias="titre")
+    situation: str
+    options: tuple[DilemmaOption, ...] = Field(min_length=2, max_length=4)
+    expert_view: str = Field(alias="regard_expert", description="Lu après le vote.")
+
+
+class Event(Model):
+    id: Id
+    title: str = Field(alias="titre")
+    text: str = Field(alias="texte")
+    effects: Effects = Field(default_factory=dict, alias="effets")
+    dilemma: Id | None = Field(default=None, alias="dilemme")
+    weight: int = Field(default=1, ge=0, le=100, alias="poids", description="Poids dans la pioche.")
+    min_turn: int = Field(default=1, ge=1, alias="tour_min")
+    max_turn: int | None = Field(default=None, ge=1, alias="tour_max")
+
+
+class Pack(Model):
+    """A whole validated pack: the scenario and its decks."""
+
+    scenario: Scenario
+    use_cases: tuple[UseCase, ...] = Field(alias="cas_usage")
+    levers: tuple[Lever, ...] = Field(alias="leviers")
+    risks: tuple[Risk, ...] = Field(alias="risques")
+    dilemmas: tuple[Dilemma, ...] = Field(default=(), alias="dilemmes")
+    events: tuple[Event, ...] = Field(default=(), alias="evenements")

@@ -1,0 +1,1 @@
+"""Cap IA server: aiohttp + python-socketio around the pure engine."""
