@@ -127,9 +127,7 @@ class Condition(Model):
     min: int | None = Field(default=None, description="Valeur minimale (jauge, nombre, budget).")
     max: int | None = Field(default=None, description="Valeur maximale (jauge, nombre).")
     lever: Id | None = Field(default=None, alias="levier", description="Levier réalisé.")
-    use_case: Id | None = Field(
-        default=None, alias="cas_usage", description="Cas d'usage déployé."
-    )
+    use_case: Id | None = Field(default=None, alias="cas_usage", description="Cas d'usage déployé.")
     axis: Axis | None = Field(
         default=None, alias="axe", description="Nombre de cas d'usage déployés sur cet axe."
     )
