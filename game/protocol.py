@@ -1,0 +1,304 @@
+"""Every message on the wire between a client and the Cap IA server (socket.io + HTTP).
+
+Shared by the server and the client's remote session: the client imports this
+module, never `server/`. Every client → server event gets exactly one ack,
+either the event's `...Ack` model (`ok: true`) or an `ErrorAck` (`ok: false`).
+
+Socket.io events, client → server (payload → ack):
+
+- ``join``      `JoinRequest`      → `JoinAck`       (players; no connect auth)
+- ``act``       `ActRequest`       → `ActAck`
+- ``sync``      `SyncRequest`      → `SyncAck`
+- ``leave``     `LeaveRequest`     → `LeaveAck`      (the seat becomes empty)
+- ``control``   `ControlRequest`   → `ActAck`        (facilitator)
+- ``notice``    `NoticeRequest`    → `NoticeAck`     (facilitator)
+- ``sync_all``  `SyncAllRequest`   → `SyncAllAck`    (facilitator)
+- ``table_view`` `TableViewRequest` → `SyncAck`      (facilitator: everything revealed)
+
+A facilitator connects with socket.io auth `FacilitatorAuth`
+(``{"facilitator_token": ...}``); a player connects without auth, then joins.
+
+Server → client events:
+
+- ``view``    `ViewMessage`: after every change, each seat gets its own view.
+  Sent as an already-serialised JSON text (a `str`) to spare the server a
+  scan of the payload; decode it with ``decode(ViewMessage, data)``, which also
+  accepts a dict.
+- ``notice``  `NoticeMessage`: a facilitator message, or « votre place a été
+  reprise » when another connection took this seat over with its token.
+- ``summary`` `WorkshopSummary`: to the facilitator after every change.
+
+Versions are the length of a table's log: a client that sees a gap calls
+``sync``. The same `action_id` sent twice is applied once and acked twice.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from game.engine.actions import Action
+from game.engine.phase import Phase
+from game.engine.view_models import PlayerView
+
+PROTOCOL_VERSION = 1
+
+#: Largest socket.io message the server accepts, in bytes of JSON (bigger: payload_too_large).
+MAX_MESSAGE_BYTES = 16_384
+
+ActionId = str
+_ID = Field(min_length=1, max_length=64)
+SCENARIO_NAME_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}$"
+TABLE_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L
+TABLE_CODE_LENGTH = 6
+
+
+class EventName(StrEnum):
+    """Socket.io event names."""
+
+    JOIN = "join"
+    ACT = "act"
+    SYNC = "sync"
+    LEAVE = "leave"
+    CONTROL = "control"
+    NOTICE = "notice"
+    SYNC_ALL = "sync_all"
+    TABLE_VIEW = "table_view"
+    VIEW = "view"
+    SUMMARY = "summary"
+
+
+class ErrorCode(StrEnum):
+    """Machine codes of `ErrorInfo.code`; the message next to it is French."""
+
+    BAD_REQUEST = "bad_request"  # malformed payload: wrong type, missing or unknown field
+    PAYLOAD_TOO_LARGE = "payload_too_large"
+    UNKNOWN_EVENT = "unknown_event"
+    UNKNOWN_TABLE = "unknown_table"  # no table with this code or id
+    UNKNOWN_SEAT = "unknown_seat"  # no such role at this table
+    SEAT_TAKEN = "seat_taken"  # the seat belongs to another player (use its token)
+    NO_FREE_SEAT = "no_free_seat"
+    BAD_TOKEN = "bad_token"  # the token is not this table's
+    NOT_JOINED = "not_joined"  # act/sync before join
+    FORBIDDEN = "forbidden"  # not your seat, not your workshop, not a facilitator
+    ILLEGAL_ACTION = "illegal_action"  # refused by the rules: see `ErrorInfo.rule`
+    INTERNAL = "internal"
+
+
+class _Msg(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+# --- errors ----------------------------------------------------------------
+
+
+class ErrorInfo(_Msg):
+    code: ErrorCode
+    message: str  # French, for a person
+    rule: str | None = None  # the engine's IllegalAction code when code == illegal_action
+
+
+class ErrorAck(_Msg):
+    ok: Literal[False] = False
+    error: ErrorInfo
+
+
+# --- players -----------------------------------------------------------------
+
+
+class JoinRequest(_Msg):
+    """Sit at the table whose join code is `code`.
+
+    With `token`: take back the seat this token was given for (after a drop or a
+    server restart; an older connection holding it loses it). Without: take
+    `seat` if it is free, else the first free seat; the ack carries a new token
+    to keep. One connection may join several seats of the same table (shared screen).
+    """
+
+    code: str = Field(min_length=1, max_length=16)
+    name: str = Field(default="", max_length=40)
+    seat: str | None = Field(default=None, min_length=1, max_length=64)
+    token: str | None = Field(default=None, min_length=1, max_length=128)
+
+
+class JoinAck(_Msg):
+    ok: Literal[True] = True
+    token: str
+    seat: str
+    table_id: str
+    version: int
+    view: PlayerView
+    pack: dict[str, Any]  # public_pack(pack): card texts, no secrets
+
+
+class ActRequest(_Msg):
+    """Apply `action` as the sender's seat. `action.seat` may be omitted when the
+    connection holds one seat; any other seat than the sender's is refused."""
+
+    action: Action
+    action_id: ActionId = _ID
+
+
+class ActAck(_Msg):
+    ok: Literal[True] = True
+    version: int
+
+
+class SyncRequest(_Msg):
+    seat: str | None = Field(default=None, max_length=64)  # which held seat (default: the first)
+
+
+class SyncAck(_Msg):
+    ok: Literal[True] = True
+    table_id: str
+    version: int
+    view: PlayerView
+
+
+class LeaveRequest(_Msg):
+    seat: str | None = Field(default=None, max_length=64)
+
+
+class LeaveAck(_Msg):
+    ok: Literal[True] = True
+    version: int
+
+
+# --- facilitator ------------------------------------------------------------------
+
+
+class FacilitatorAuth(_Msg):
+    facilitator_token: str = Field(min_length=1, max_length=128)
+
+
+class ControlRequest(_Msg):
+    table_id: str = _ID
+    action: Action
+    action_id: ActionId = _ID
+
+
+class NoticeRequest(_Msg):
+    table_id: str | None = Field(default=None, max_length=64)  # None: every table
+    text: str = Field(min_length=1, max_length=500)
+
+
+class NoticeAck(_Msg):
+    ok: Literal[True] = True
+
+
+class SyncAllRequest(_Msg):
+    pass
+
+
+class TableViewRequest(_Msg):
+    table_id: str = _ID
+
+
+class SeatSummary(_Msg):
+    role: str
+    title: str
+    occupied: bool
+    connected: bool
+    name: str = ""
+    ready: bool = False
+    voted: bool = False  # has voted on everything open in this phase (vote / dilemmes)
+
+
+class TableSummary(_Msg):
+    table_id: str
+    code: str
+    version: int
+    phase: Phase
+    turn: int
+    turns: int
+    paused: bool
+    deadline: float | None = None
+    remaining: float | None = None
+    gauges: dict[str, int]
+    budget: int
+    seats: tuple[SeatSummary, ...]
+    #: open dilemmas of this turn: dilemma id → option id → number of votes
+    dilemma_votes: dict[str, dict[str, int]] = Field(default_factory=dict)
+    team_score: float | None = None
+    facilitator_actions: tuple[Action, ...] = ()
+
+
+class WorkshopSummary(_Msg):
+    workshop_id: str
+    scenario: str
+    tables: tuple[TableSummary, ...]
+
+
+class SyncAllAck(_Msg):
+    ok: Literal[True] = True
+    summary: WorkshopSummary
+
+
+# --- server → client -------------------------------------------------------------
+
+
+class ViewMessage(_Msg):
+    table_id: str
+    version: int
+    view: PlayerView
+
+
+class NoticeMessage(_Msg):
+    table_id: str | None = None
+    text: str
+    kind: Literal["facilitator", "seat_taken"] = "facilitator"
+    seat: str | None = None  # for seat_taken: the seat this connection lost
+
+
+# --- HTTP ----------------------------------------------------------------------------
+
+
+class CreateWorkshopRequest(_Msg):
+    """`POST /api/workshops`: open a workshop of `tables` tables of scenario `scenario`."""
+
+    scenario: str = Field(pattern=SCENARIO_NAME_PATTERN)
+    tables: int = Field(ge=1, le=50)
+    seed: int | None = Field(default=None, ge=0, le=2**53)
+
+
+class TableRef(_Msg):
+    table_id: str
+    code: str
+
+
+class CreateWorkshopResponse(_Msg):
+    workshop_id: str
+    facilitator_token: str
+    scenario: str
+    tables: tuple[TableRef, ...]
+
+
+class PublicSeat(_Msg):
+    role: str
+    title: str
+    mission: str
+    occupied: bool  # someone holds this seat (free seats can be joined without token)
+    name: str = ""
+
+
+class PublicTable(_Msg):
+    """`GET /api/tables/by-code/{code}`: what the connect screen shows (no secrets)."""
+
+    table_id: str
+    code: str
+    scenario_title: str
+    collectivite: str
+    phase: Phase
+    seats: tuple[PublicSeat, ...]
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def decode(model: type[M], data: object) -> M:
+    """Validate a received payload (a dict, or a JSON text) into `model`."""
+    if isinstance(data, str | bytes):
+        return model.model_validate_json(data)
+    return model.model_validate(data)

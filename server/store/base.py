@@ -1,0 +1,105 @@
+"""The EventStore interface: what the server needs from a durable store.
+
+Every write is one transaction and is durable when the call returns: the
+server acknowledges or broadcasts an action only after `append` returned.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+
+@dataclass(frozen=True, slots=True)
+class WorkshopRow:
+    id: str
+    token_hash: str  # sha256 hex of the facilitator token
+    scenario: str  # pack folder name
+    created: float
+
+
+@dataclass(frozen=True, slots=True)
+class TableRow:
+    id: str
+    workshop_id: str
+    code: str  # short human join code
+    seed: int
+    header: str  # the game log's header, one JSON object
+    finished: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SeatRow:
+    table_id: str
+    role: str
+    token_hash: str  # sha256 hex of the seat token
+    name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ActionRow:
+    table_id: str
+    seq: int  # 0-based position in the table's log; version after it = seq + 1
+    action_id: str  # client-chosen id (or a server one for system actions)
+    actor: str  # seat role, "facilitator" or "system"
+    at: float
+    record: str  # the log record, one JSON object (one JSONL line)
+
+
+class DuplicateActionError(Exception):
+    """`append` was given an (table, action_id) or (table, seq) already stored."""
+
+
+class EventStore(Protocol):
+    """Workshops, tables, seat tokens and append-only action logs."""
+
+    def create_workshop(self, workshop: WorkshopRow, tables: Sequence[TableRow]) -> None:
+        """Store a workshop and its tables in one transaction."""
+        ...
+
+    def workshop(self, workshop_id: str) -> WorkshopRow | None:
+        """The workshop `workshop_id`, or None."""
+        ...
+
+    def workshops(self) -> list[WorkshopRow]:
+        """Every workshop, oldest first."""
+        ...
+
+    def tables(self, *, workshop_id: str | None = None, unfinished: bool = False) -> list[TableRow]:
+        """Tables (of one workshop, or all), in creation order."""
+        ...
+
+    def table(self, table_id: str) -> TableRow | None:
+        """The table `table_id`, or None."""
+        ...
+
+    def seats(self, table_id: str) -> list[SeatRow]:
+        """Seats of a table that have been given a token."""
+        ...
+
+    def actions(self, table_id: str) -> list[ActionRow]:
+        """The table's log records in order."""
+        ...
+
+    def append(
+        self,
+        row: ActionRow,
+        *,
+        claim: SeatRow | None = None,
+        release: str | None = None,
+        finished: bool = False,
+    ) -> None:
+        """Append one action (and claim or release a seat token) durably, in one transaction.
+
+        Raises DuplicateActionError if the action id or seq is already stored.
+        """
+        ...
+
+    def claim_seat(self, seat: SeatRow) -> None:
+        """Give a seat a (new) token without logging an action."""
+        ...
+
+    def close(self) -> None:
+        """Release the store's resources."""
+        ...
