@@ -1,0 +1,226 @@
+"""Turn and phase changes live here only: moves never advance the phase themselves."""
+
+from __future__ import annotations
+
+from game.engine.effects import apply_effects
+from game.engine.events import (
+    BudgetGranted,
+    DilemmaDecided,
+    DilemmaOpened,
+    EventRevealed,
+    GameEnded,
+    GameEvent,
+    GameStarted,
+    PhaseChanged,
+)
+from game.engine.phase import Phase
+from game.engine.resolution import resolve_turn, unlock
+from game.engine.rng import draw, weighted_choice
+from game.engine.scoring import final_scores
+from game.engine.state import (
+    GameState,
+    OpenDilemma,
+    ProjectStatus,
+    Timer,
+)
+from game.engine.voting import decide_proposals, tally_dilemma
+
+
+def _timer_seconds(state: GameState, phase: Phase) -> int:
+    timers = state.catalog.pack.scenario.rules.timers
+    return {
+        Phase.EVENEMENT: timers.event,
+        Phase.PROPOSITIONS: timers.proposals,
+        Phase.VOTE: timers.vote,
+        Phase.DILEMMES: timers.dilemmas,
+        Phase.RESOLUTION: timers.resolution,
+    }.get(phase, 0)
+
+
+def open_dilemma(
+    state: GameState, dilemma: str, *, source: str, events: list[GameEvent]
+) -> GameState:
+    """Open `dilemma` for this turn's dilemmes phase, once per game."""
+    if dilemma not in state.catalog.dilemmas or any(d.dilemma == dilemma for d in state.dilemmas):
+        return state
+    index = len(state.dilemmas)
+    events.append(DilemmaOpened(turn=state.turn, index=index, dilemma=dilemma, source=source))
+    new = OpenDilemma(index=index, turn=state.turn, dilemma=dilemma, source=source)
+    return state.model_copy(update={"dilemmas": (*state.dilemmas, new)})
+
+
+def reveal_event(
+    state: GameState, event_id: str, *, injected: bool, events: list[GameEvent]
+) -> GameState:
+    """Reveal event `event_id`: it leaves the deck, its effects apply, its dilemma opens."""
+    event = state.catalog.events[event_id]
+    events.append(EventRevealed(turn=state.turn, event=event_id, injected=injected))
+    state = state.model_copy(
+        update={
+            "drawn_events": (*state.drawn_events, event_id),
+            "current_events": (*state.current_events, event_id),
+        }
+    )
+    state = apply_effects(state, event.effects, source=event_id, events=events)
+    if event.dilemma:
+        state = open_dilemma(state, event.dilemma, source=event_id, events=events)
+    return state
+
+
+def _draw_event(state: GameState, events: list[GameEvent]) -> GameState:
+    eligible = [
+        e
+        for e in state.catalog.pack.events
+        if e.id not in state.drawn_events
+        and e.weight > 0
+        and e.min_turn <= state.turn
+        and (e.max_turn is None or state.turn <= e.max_turn)
+    ]
+    if not eligible:
+        return state
+    chosen, rng = weighted_choice(state.rng, [e.id for e in eligible], [e.weight for e in eligible])
+    state = state.model_copy(update={"rng": rng})
+    return reveal_event(state, chosen, injected=False, events=events)
+
+
+def _start_turn(state: GameState, events: list[GameEvent]) -> GameState:
+    resources = state.catalog.pack.scenario.resources
+    turn = state.turn + 1
+    busy = sum(p.capacity for p in state.projects if p.status is ProjectStatus.IN_PROGRESS)
+    budget = state.budget + resources.budget_per_turn
+    capacity = max(0, resources.capacity_per_turn - busy)
+    events.append(
+        BudgetGranted(turn=turn, amount=resources.budget_per_turn, budget=budget, capacity=capacity)
+    )
+    seats = tuple(s.model_copy(update={"proposals_made": 0}) for s in state.seats)
+    state = state.model_copy(
+        update={
+            "turn": turn,
+            "budget": budget,
+            "capacity_left": capacity,
+            "seats": seats,
+            "current_events": (),
+            "proposals": (),
+        }
+    )
+    return _draw_event(state, events)
+
+
+def _enter(state: GameState, phase: Phase, at: float, events: list[GameEvent]) -> GameState:
+    seats = tuple(s.model_copy(update={"ready": False}) if s.ready else s for s in state.seats)
+    state = state.model_copy(update={"phase": phase, "seats": seats})
+    if phase is Phase.EVENEMENT:
+        state = _start_turn(state, events)
+    elif phase is Phase.RESOLUTION:
+        state = resolve_turn(state, events)
+    elif phase is Phase.FIN:
+        team, scores, met = final_scores(state)
+        events.append(
+            GameEnded(turn=state.turn, team_score=team, scores=scores, objectives_met=met)
+        )
+        state = state.model_copy(
+            update={"team_score": team, "scores": scores, "objectives_met": met}
+        )
+    seconds = _timer_seconds(state, phase)
+    deadline = at + seconds if seconds else None
+    if state.paused:
+        timer = Timer(deadline=None, remaining=float(seconds) if seconds else None)
+    else:
+        timer = Timer(deadline=deadline)
+    events.append(PhaseChanged(turn=state.turn, phase=phase, deadline=timer.deadline))
+    return state.model_copy(update={"timer": timer})
+
+
+def _has_open_dilemmas(state: GameState) -> bool:
+    return any(d.chosen is None for d in state.dilemmas)
+
+
+def _next_phase(state: GameState) -> Phase:
+    phase = state.phase
+    if phase is Phase.LOBBY:
+        return Phase.EVENEMENT
+    if phase is Phase.EVENEMENT:
+        return Phase.PROPOSITIONS
+    if phase is Phase.PROPOSITIONS:
+        if state.proposals:
+            return Phase.VOTE
+        return Phase.DILEMMES if _has_open_dilemmas(state) else Phase.RESOLUTION
+    if phase is Phase.VOTE:
+        return Phase.DILEMMES if _has_open_dilemmas(state) else Phase.RESOLUTION
+    if phase is Phase.DILEMMES:
+        return Phase.RESOLUTION
+    if state.turn >= state.catalog.pack.scenario.rules.turns:
+        return Phase.FIN
+    return Phase.EVENEMENT
+
+
+def _close(state: GameState, events: list[GameEvent]) -> GameState:
+    """What ends with the current phase: votes are counted, dilemmas decided."""
+    if state.phase is Phase.LOBBY:
+        events.append(GameStarted(turn=0))
+    elif state.phase is Phase.VOTE:
+        state = decide_proposals(state, events)
+        for p in state.proposals:
+            use_case = state.catalog.use_cases.get(p.card)
+            if p.status == "funded" and use_case is not None and use_case.dilemma:
+                state = open_dilemma(state, use_case.dilemma, source=p.card, events=events)
+    elif state.phase is Phase.DILEMMES:
+        for d in state.dilemmas:
+            if d.chosen is None:
+                state = _decide_dilemma(state, d.index, events)
+    return state
+
+
+def _decide_dilemma(state: GameState, index: int, events: list[GameEvent]) -> GameState:
+    d = state.dilemmas[index]
+    dilemma = state.catalog.dilemmas[d.dilemma]
+    value, rng = draw(state.rng)
+    option_id, counts, tie_break = tally_dilemma(state, d, value)
+    state = state.model_copy(update={"rng": rng})
+    events.append(
+        DilemmaDecided(
+            turn=state.turn,
+            index=index,
+            dilemma=d.dilemma,
+            option=option_id,
+            votes=counts,
+            tie_break=tie_break,
+        )
+    )
+    dilemmas = tuple(
+        x.model_copy(update={"chosen": option_id}) if x.index == index else x
+        for x in state.dilemmas
+    )
+    state = state.model_copy(update={"dilemmas": dilemmas})
+    option = next(o for o in dilemma.options if o.id == option_id)
+    state = apply_effects(state, option.effects, source=d.dilemma, events=events)
+    follow = option.follow_ups
+    if follow.adds_risks:
+        state = state.model_copy(
+            update={"extra_exposures": state.extra_exposures + follow.adds_risks}
+        )
+    state = unlock(state, follow.unlocks, by=d.dilemma, events=events)
+    if follow.requires_levers and d.source in state.catalog.use_cases:
+        obligations = dict(state.obligations)
+        obligations[d.source] = tuple(
+            dict.fromkeys(obligations.get(d.source, ()) + follow.requires_levers)
+        )
+        state = state.model_copy(update={"obligations": obligations})
+    return state
+
+
+def advance(state: GameState, at: float, events: list[GameEvent]) -> GameState:
+    """Close the current phase and enter the next one (skipping empty ones)."""
+    state = _close(state, events)
+    return _enter(state, _next_phase(state), at, events)
+
+
+def end_game(state: GameState, at: float, events: list[GameEvent]) -> GameState:
+    """Stop the game now: scores are computed and objectives revealed."""
+    return _enter(state, Phase.FIN, at, events)
+
+
+def all_ready(state: GameState) -> bool:
+    """True when at least one seat is occupied and every occupied seat is ready."""
+    occupied = [s for s in state.seats if s.occupied]
+    return bool(occupied) and all(s.ready for s in occupied)

@@ -1,0 +1,240 @@
+"""`apply`: check an action against the rules, then produce the next state and its events."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from game.engine import flow
+from game.engine.actions import (
+    Action,
+    AdvancePhase,
+    ChooseOption,
+    EndGame,
+    ExtendTimer,
+    InjectEvent,
+    LeaveSeat,
+    OccupySeat,
+    Pause,
+    PhaseTimeout,
+    Propose,
+    Ready,
+    Resume,
+    SetTimer,
+    StartGame,
+    Vote,
+    VoteChoice,
+)
+from game.engine.catalog import Catalog
+from game.engine.errors import IllegalAction
+from game.engine.events import (
+    CardProposed,
+    GameEvent,
+    OptionChosen,
+    Paused,
+    SeatChanged,
+    SeatReady,
+    TimerSet,
+    VoteCast,
+)
+from game.engine.phase import Phase
+from game.engine.rules import (
+    Refusal,
+    choose_refusal,
+    facilitator_refusal,
+    propose_refusal,
+    seat_refusal,
+    vote_refusal,
+)
+from game.engine.state import (
+    Ballot,
+    DilemmaVote,
+    GameState,
+    Proposal,
+    Rng,
+    Seat,
+    Timer,
+)
+from game.scenario.models import Pack
+
+FEED_LENGTH = 40
+
+
+def new_game(pack: Pack, *, seed: int, seats: Iterable[str] = ()) -> GameState:
+    """A game in the lobby: every role a seat, the given role ids occupied."""
+    catalog = Catalog(pack)
+    occupied = set(seats)
+    unknown = occupied - set(catalog.roles)
+    if unknown:
+        raise IllegalAction("unknown_seat", f"rôle inconnu : {', '.join(sorted(unknown))}")
+    scenario = pack.scenario
+    return GameState(
+        catalog=catalog,
+        seats=tuple(Seat(role=r.id, occupied=r.id in occupied) for r in scenario.roles),
+        gauges={g.id: g.start for g in scenario.gauges},
+        gauge_history=({g.id: g.start for g in scenario.gauges},),
+        budget=scenario.resources.initial_budget,
+        rng=Rng(seed=seed),
+    )
+
+
+def _raise(refusal: Refusal) -> None:
+    if refusal is not None:
+        raise IllegalAction(*refusal)
+
+
+def _replace_seat(state: GameState, role: str, **update: object) -> GameState:
+    seats = tuple(s.model_copy(update=update) if s.role == role else s for s in state.seats)
+    return state.model_copy(update={"seats": seats})
+
+
+def _maybe_advance(state: GameState, at: float, events: list[GameEvent]) -> GameState:
+    if flow.all_ready(state) and state.phase is not Phase.FIN and not state.paused:
+        return flow.advance(state, at, events)
+    return state
+
+
+def _propose(state: GameState, a: Propose, events: list[GameEvent]) -> GameState:
+    _raise(propose_refusal(state, a.seat, a.card, a.vector))
+    index = len(state.proposals)
+    proposal = Proposal(
+        index=index,
+        turn=state.turn,
+        seat=a.seat,
+        card=a.card,
+        vector=a.vector,
+        votes={a.seat: Ballot(choice=VoteChoice.POUR)},
+    )
+    events.append(
+        CardProposed(turn=state.turn, proposal=index, seat=a.seat, card=a.card, vector=a.vector)
+    )
+    seat = state.seat(a.seat)
+    assert seat is not None
+    state = _replace_seat(state, a.seat, proposals_made=seat.proposals_made + 1)
+    return state.model_copy(update={"proposals": (*state.proposals, proposal)})
+
+
+def _vote(state: GameState, a: Vote, events: list[GameEvent]) -> GameState:
+    _raise(vote_refusal(state, a.seat, a.proposal))
+    events.append(
+        VoteCast(
+            turn=state.turn,
+            proposal=a.proposal,
+            seat=a.seat,
+            choice=a.choice,
+            justification=a.justification,
+        )
+    )
+    ballot = Ballot(choice=a.choice, justification=a.justification)
+    proposals = tuple(
+        p.model_copy(update={"votes": {**p.votes, a.seat: ballot}}) if p.index == a.proposal else p
+        for p in state.proposals
+    )
+    return state.model_copy(update={"proposals": proposals})
+
+
+def _choose(state: GameState, a: ChooseOption, events: list[GameEvent]) -> GameState:
+    _raise(choose_refusal(state, a.seat, a.dilemma, a.option))
+    events.append(
+        OptionChosen(
+            turn=state.turn,
+            index=a.dilemma,
+            seat=a.seat,
+            option=a.option,
+            justification=a.justification,
+        )
+    )
+    vote = DilemmaVote(option=a.option, justification=a.justification)
+    dilemmas = tuple(
+        d.model_copy(update={"votes": {**d.votes, a.seat: vote}}) if d.index == a.dilemma else d
+        for d in state.dilemmas
+    )
+    return state.model_copy(update={"dilemmas": dilemmas})
+
+
+def _seat_change(state: GameState, a: OccupySeat | LeaveSeat, events: list[GameEvent]) -> GameState:
+    if state.seat(a.seat) is None:
+        raise IllegalAction("unknown_seat", f"siège inconnu : {a.seat}")
+    occupied = isinstance(a, OccupySeat)
+    name = a.name if isinstance(a, OccupySeat) else ""
+    events.append(SeatChanged(turn=state.turn, seat=a.seat, occupied=occupied, name=name))
+    state = _replace_seat(state, a.seat, occupied=occupied, name=name, ready=False)
+    return _maybe_advance(state, a.at, events)
+
+
+def _timer(
+    state: GameState, a: SetTimer | ExtendTimer | Pause | Resume, events: list[GameEvent]
+) -> GameState:
+    timer = state.timer
+    if isinstance(a, Pause):
+        remaining = None if timer.deadline is None else max(0.0, timer.deadline - a.at)
+        events.append(Paused(turn=state.turn, paused=True))
+        return state.model_copy(update={"paused": True, "timer": Timer(remaining=remaining)})
+    if isinstance(a, Resume):
+        deadline = None if timer.remaining is None else a.at + timer.remaining
+        events.append(Paused(turn=state.turn, paused=False))
+        state = state.model_copy(update={"paused": False, "timer": Timer(deadline=deadline)})
+        return _maybe_advance(state, a.at, events)
+    if isinstance(a, SetTimer):
+        seconds: float | None = float(a.seconds) if a.seconds else None
+    else:
+        left = (
+            timer.remaining
+            if state.paused
+            else (None if timer.deadline is None else max(0.0, timer.deadline - a.at))
+        )
+        seconds = (left or 0.0) + a.seconds
+    if state.paused:
+        new = Timer(remaining=seconds)
+    else:
+        new = Timer(deadline=None if seconds is None else a.at + seconds)
+    events.append(TimerSet(turn=state.turn, deadline=new.deadline))
+    return state.model_copy(update={"timer": new})
+
+
+def _facilitator(state: GameState, a: Action, events: list[GameEvent]) -> GameState:
+    _raise(facilitator_refusal(state, a.type))
+    if isinstance(a, StartGame | AdvancePhase):
+        return flow.advance(state, a.at, events)
+    if isinstance(a, EndGame):
+        return flow.end_game(state, a.at, events)
+    if isinstance(a, InjectEvent):
+        if a.event not in state.catalog.events:
+            raise IllegalAction("unknown_event", f"événement inconnu : {a.event}")
+        if a.event in state.drawn_events:
+            raise IllegalAction("event_drawn", "cet événement a déjà été joué")
+        return flow.reveal_event(state, a.event, injected=True, events=events)
+    assert isinstance(a, SetTimer | ExtendTimer | Pause | Resume)
+    return _timer(state, a, events)
+
+
+def _timeout(state: GameState, a: PhaseTimeout, events: list[GameEvent]) -> GameState:
+    if state.phase is Phase.FIN:
+        raise IllegalAction("game_over", "la partie est terminée")
+    if state.paused or state.timer.deadline is None:
+        raise IllegalAction("no_timer", "aucun minuteur ne court")
+    if a.at < state.timer.deadline:
+        raise IllegalAction("too_early", "le minuteur n'est pas écoulé")
+    return flow.advance(state, a.at, events)
+
+
+def apply(state: GameState, action: Action) -> tuple[GameState, tuple[GameEvent, ...]]:
+    """Apply `action`; return the new state and what happened. Raises IllegalAction."""
+    events: list[GameEvent] = []
+    if isinstance(action, Propose):
+        new = _propose(state, action, events)
+    elif isinstance(action, Vote):
+        new = _vote(state, action, events)
+    elif isinstance(action, ChooseOption):
+        new = _choose(state, action, events)
+    elif isinstance(action, Ready):
+        _raise(seat_refusal(state, action.seat))
+        events.append(SeatReady(turn=state.turn, seat=action.seat))
+        new = _maybe_advance(_replace_seat(state, action.seat, ready=True), action.at, events)
+    elif isinstance(action, OccupySeat | LeaveSeat):
+        new = _seat_change(state, action, events)
+    elif isinstance(action, PhaseTimeout):
+        new = _timeout(state, action, events)
+    else:
+        new = _facilitator(state, action, events)
+    feed = (*new.feed, *events)[-FEED_LENGTH:]
+    return new.model_copy(update={"seq": state.seq + 1, "feed": feed}), tuple(events)

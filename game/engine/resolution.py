@@ -1,0 +1,188 @@
+"""The résolution phase: per-turn effects, projects advance and deploy, risks are drawn."""
+
+from __future__ import annotations
+
+from game.engine.effects import apply_effects
+from game.engine.events import (
+    CardDeployed,
+    CardsUnlocked,
+    GameEvent,
+    ProjectAdvanced,
+    RiskFired,
+    ShadowAiRevealed,
+    UseCaseResumed,
+    UseCaseSuspended,
+)
+from game.engine.rng import draw
+from game.engine.rules import lever_done, vector_of
+from game.engine.state import GameState, Project, ProjectStatus, RiskFiring
+
+MAX_PROBABILITY = 0.95
+
+
+def unlock(
+    state: GameState, cards: tuple[str, ...], *, by: str, events: list[GameEvent]
+) -> GameState:
+    """Mark `cards` as unlocked."""
+    new = tuple(c for c in cards if c not in state.unlocked)
+    if not new:
+        return state
+    events.append(CardsUnlocked(turn=state.turn, cards=new, by=by))
+    return state.model_copy(update={"unlocked": state.unlocked + new})
+
+
+def risk_probability(state: GameState, risk_id: str) -> tuple[float, list[str], list[str]]:
+    """This turn's probability of `risk_id`, the exposing sources and mitigating levers."""
+    cat = state.catalog
+    p = cat.risks[risk_id].base_probability
+    sources: list[str] = []
+    mitigations: list[str] = []
+    for shadow in cat.pack.scenario.collectivite.shadow_ai:
+        for exp in shadow.risks:
+            if exp.risk == risk_id and exp.exposure > 0:
+                p += exp.exposure
+                sources.append(shadow.id)
+    for project in state.projects:
+        if project.status is not ProjectStatus.DEPLOYED:
+            continue
+        if project.kind == "use_case":
+            vector = vector_of(cat.use_cases[project.card], project.vector)
+            for exp in vector.risks if vector else ():
+                if exp.risk == risk_id and exp.exposure > 0:
+                    p += exp.exposure
+                    sources.append(project.card)
+        else:
+            for mit in cat.levers[project.card].mitigations:
+                if mit.risk == risk_id and mit.reduction > 0:
+                    p -= mit.reduction
+                    mitigations.append(project.card)
+    for exp in state.extra_exposures:
+        if exp.risk == risk_id and exp.exposure > 0:
+            p += exp.exposure
+            sources.append("dilemme")
+    return min(MAX_PROBABILITY, max(0.0, round(p, 6))), sources, mitigations
+
+
+def _advance_projects(state: GameState, events: list[GameEvent]) -> GameState:
+    cat = state.catalog
+    for project in state.projects:
+        if project.status is not ProjectStatus.IN_PROGRESS:
+            continue
+        progress = project.progress + 1
+        update: dict[str, object] = {"progress": progress}
+        events.append(
+            ProjectAdvanced(
+                turn=state.turn, card=project.card, progress=progress, duration=project.duration
+            )
+        )
+        if progress >= project.duration:
+            update.update(status=ProjectStatus.DEPLOYED, deployed_turn=state.turn)
+        state = _replace_project(state, project.model_copy(update=update))
+        if progress < project.duration:
+            continue
+        events.append(CardDeployed(turn=state.turn, card=project.card, vector=project.vector))
+        if project.kind == "use_case":
+            vector = vector_of(cat.use_cases[project.card], project.vector)
+            effects = vector.on_deploy if vector else {}
+            state = apply_effects(state, effects, source=project.card, events=events)
+        else:
+            lever = cat.levers[project.card]
+            state = apply_effects(state, lever.effects, source=lever.id, events=events)
+            state = unlock(state, lever.unlocks, by=lever.id, events=events)
+            if lever.reveals_shadow_ai and not state.shadow_revealed:
+                events.append(ShadowAiRevealed(turn=state.turn, by=lever.id))
+                state = state.model_copy(update={"shadow_revealed": True})
+    return _check_obligations(state, events)
+
+
+def _check_obligations(state: GameState, events: list[GameEvent]) -> GameState:
+    """Suspend deployed use cases whose required levers are missing; resume the others."""
+    for card, levers in state.obligations.items():
+        project = state.project(card)
+        if project is None or project.status is ProjectStatus.IN_PROGRESS:
+            continue
+        missing = [lev for lev in levers if not lever_done(state, lev)]
+        if missing and project.status is ProjectStatus.DEPLOYED:
+            reason = "en attente du levier « " + state.catalog.card_title(missing[0]) + " »"
+            events.append(UseCaseSuspended(turn=state.turn, card=card, reason=reason))
+            upd = {"status": ProjectStatus.SUSPENDED, "suspended_reason": reason}
+            state = _replace_project(state, project.model_copy(update=upd))
+        elif (
+            not missing
+            and project.status is ProjectStatus.SUSPENDED
+            and (project.suspended_reason.startswith("en attente"))
+        ):
+            events.append(UseCaseResumed(turn=state.turn, card=card))
+            upd = {"status": ProjectStatus.DEPLOYED, "suspended_reason": ""}
+            state = _replace_project(state, project.model_copy(update=upd))
+    return state
+
+
+def _replace_project(state: GameState, new: Project) -> GameState:
+    projects = tuple(new if p.card == new.card else p for p in state.projects)
+    return state.model_copy(update={"projects": projects})
+
+
+def _per_turn_effects(state: GameState, events: list[GameEvent]) -> GameState:
+    cat = state.catalog
+    for project in state.projects:
+        if project.status is not ProjectStatus.DEPLOYED:
+            continue
+        if project.kind == "use_case":
+            vector = vector_of(cat.use_cases[project.card], project.vector)
+            effects = vector.per_turn if vector else {}
+        else:
+            effects = cat.levers[project.card].per_turn
+        state = apply_effects(state, effects, source=project.card, events=events)
+    return state
+
+
+def _draw_risks(state: GameState, events: list[GameEvent]) -> GameState:
+    cat = state.catalog
+    for risk in cat.pack.risks:
+        p, sources, mitigations = risk_probability(state, risk.id)
+        value, rng = draw(state.rng)
+        state = state.model_copy(update={"rng": rng})
+        if value >= p:
+            continue
+        suspended = _most_exposed(state, risk.id) if risk.consequences.suspends_use_case else None
+        firing = RiskFiring(
+            turn=state.turn,
+            risk=risk.id,
+            probability=p,
+            sources=tuple(sources),
+            mitigations=tuple(mitigations),
+            suspended=suspended,
+        )
+        events.append(RiskFired(**firing.model_dump()))
+        state = state.model_copy(update={"risks_fired": (*state.risks_fired, firing)})
+        state = apply_effects(state, risk.consequences.effects, source=risk.id, events=events)
+        if suspended is not None:
+            project = state.project(suspended)
+            assert project is not None
+            reason = f"suspendu après « {risk.title} »"
+            events.append(UseCaseSuspended(turn=state.turn, card=suspended, reason=reason))
+            upd = {"status": ProjectStatus.SUSPENDED, "suspended_reason": reason}
+            state = _replace_project(state, project.model_copy(update=upd))
+    return state
+
+
+def _most_exposed(state: GameState, risk_id: str) -> str | None:
+    """The deployed use case most exposed to `risk_id` (first in funding order on ties)."""
+    best: tuple[float, str] | None = None
+    for project in state.projects:
+        if project.kind != "use_case" or project.status is not ProjectStatus.DEPLOYED:
+            continue
+        vector = vector_of(state.catalog.use_cases[project.card], project.vector)
+        exposure = sum(e.exposure for e in (vector.risks if vector else ()) if e.risk == risk_id)
+        if exposure > 0 and (best is None or exposure > best[0]):
+            best = (exposure, project.card)
+    return best[1] if best else None
+
+
+def resolve_turn(state: GameState, events: list[GameEvent]) -> GameState:
+    """Run the résolution: per-turn effects, projects advance, risks drawn, gauges recorded."""
+    state = _per_turn_effects(state, events)
+    state = _advance_projects(state, events)
+    state = _draw_risks(state, events)
+    return state.model_copy(update={"gauge_history": (*state.gauge_history, dict(state.gauges))})

@@ -1,0 +1,188 @@
+"""Legality predicates: each returns None when allowed, else (code, French reason).
+
+`legal_actions` and `apply` share these, so what a view offers is exactly what
+`apply` accepts.
+"""
+
+from __future__ import annotations
+
+from game.engine.phase import Phase
+from game.engine.state import GameState, ProjectStatus, ProposalStatus
+from game.scenario.models import Lever, Requirements, UseCase, Vector, VectorType
+
+Refusal = tuple[str, str] | None
+
+
+def card_of(state: GameState, card: str) -> UseCase | Lever | None:
+    """The use case or lever with id `card`, or None."""
+    cat = state.catalog
+    return cat.use_cases.get(card) or cat.levers.get(card)
+
+
+def is_unlocked(state: GameState, card: UseCase | Lever) -> bool:
+    """True when the card is not locked or something unlocked it."""
+    return not card.locked or card.id in state.unlocked
+
+
+def lever_done(state: GameState, lever: str) -> bool:
+    """True once lever `lever` is completed."""
+    project = state.project(lever)
+    return project is not None and project.status is ProjectStatus.DEPLOYED
+
+
+def requirements_refusal(state: GameState, req: Requirements) -> Refusal:
+    """Why `req` does not hold now (gauge thresholds, levers done), or None."""
+    cat = state.catalog
+    for gauge, threshold in req.gauges.items():
+        value = state.gauges.get(gauge, 0)
+        if value < threshold:
+            label = cat.gauges[gauge].label if gauge in cat.gauges else gauge
+            return "requirement", f"il faut « {label} » ≥ {threshold} (actuellement {value})"
+    for lever in req.levers:
+        if not lever_done(state, lever):
+            return "requirement", f"il faut d'abord réaliser le levier « {cat.card_title(lever)} »"
+    return None
+
+
+def unlockers(state: GameState, card: str) -> tuple[str, ...]:
+    """Titles of the levers and dilemma options that unlock `card`."""
+    cat = state.catalog
+    names = [lever.title for lever in cat.levers.values() if card in lever.unlocks]
+    for dilemma in cat.dilemmas.values():
+        names += [
+            f"{dilemma.title} → {opt.label}"
+            for opt in dilemma.options
+            if card in opt.follow_ups.unlocks
+        ]
+    return tuple(names)
+
+
+def card_refusal(state: GameState, card: UseCase | Lever) -> Refusal:
+    """Why `card` cannot be proposed this turn whatever the vector or seat, or None."""
+    if not is_unlocked(state, card):
+        names = unlockers(state, card.id)
+        hint = f" : se débloque avec « {names[0]} »" if names else ""
+        return "locked", f"carte verrouillée{hint}"
+    project = state.project(card.id)
+    if project is not None:
+        if project.status is ProjectStatus.IN_PROGRESS:
+            return "already_funded", "projet déjà en cours"
+        return "already_funded", "déjà déployé" if project.kind == "use_case" else "déjà réalisé"
+    for p in state.proposals:
+        if p.card == card.id and p.status is ProposalStatus.OPEN:
+            return "already_proposed", "déjà proposée ce tour-ci"
+    return None
+
+
+def cost_refusal(state: GameState, cost: int, capacity: int) -> Refusal:
+    """Why a project of this cost and capacity cannot be afforded now, or None."""
+    if cost > state.budget:
+        return "budget", f"budget insuffisant ({cost} k€ demandés, {state.budget} k€ disponibles)"
+    if capacity > state.capacity_left:
+        return (
+            "capacity",
+            f"capacité insuffisante ({capacity} points demandés, {state.capacity_left} libres)",
+        )
+    return None
+
+
+def vector_of(card: UseCase, vector: VectorType | None) -> Vector | None:
+    """The vector of `card` of type `vector`, or None."""
+    return next((v for v in card.vectors if v.type == vector), None)
+
+
+def seat_refusal(state: GameState, seat: str) -> Refusal:
+    """Why `seat` may not act now at all, or None."""
+    s = state.seat(seat)
+    if s is None:
+        return "unknown_seat", f"siège inconnu : {seat}"
+    if not s.occupied:
+        return "empty_seat", "ce siège est vide"
+    if state.phase is Phase.FIN:
+        return "game_over", "la partie est terminée"
+    if state.paused:
+        return "paused", "la partie est en pause"
+    if s.ready:
+        return "already_ready", "vous avez déjà indiqué être prêt·e pour cette phase"
+    return None
+
+
+def propose_refusal(
+    state: GameState, seat: str, card_id: str, vector: VectorType | None
+) -> Refusal:
+    """Why `seat` may not propose `card_id` (with `vector`) now, or None."""
+    refusal = seat_refusal(state, seat)
+    if refusal:
+        return refusal
+    if state.phase is not Phase.PROPOSITIONS:
+        return "wrong_phase", "on ne propose qu'en phase de propositions"
+    s = state.seat(seat)
+    assert s is not None
+    if s.proposals_made >= state.catalog.pack.scenario.rules.max_proposals_per_seat:
+        return "no_proposals_left", "vous avez fait toutes vos propositions pour ce tour"
+    card = card_of(state, card_id)
+    if card is None:
+        return "unknown_card", f"carte inconnue : {card_id}"
+    refusal = card_refusal(state, card)
+    if refusal:
+        return refusal
+    if isinstance(card, UseCase):
+        v = vector_of(card, vector)
+        if v is None:
+            return "unknown_vector", "choisissez un vecteur de déploiement proposé par la carte"
+        return requirements_refusal(state, v.requirements) or cost_refusal(
+            state, v.cost, v.capacity
+        )
+    if vector is not None:
+        return "unknown_vector", "un levier n'a pas de vecteur de déploiement"
+    return requirements_refusal(state, card.requirements) or cost_refusal(
+        state, card.cost, card.capacity
+    )
+
+
+def vote_refusal(state: GameState, seat: str, proposal: int) -> Refusal:
+    """Why `seat` may not vote on proposal number `proposal` now, or None."""
+    refusal = seat_refusal(state, seat)
+    if refusal:
+        return refusal
+    if state.phase is not Phase.VOTE:
+        return "wrong_phase", "on ne vote qu'en phase de vote"
+    p = next((p for p in state.proposals if p.index == proposal), None)
+    if p is None or p.status is not ProposalStatus.OPEN:
+        return "unknown_proposal", "cette proposition n'est pas soumise au vote"
+    if seat in p.votes:
+        return "already_voted", "vous avez déjà voté sur cette proposition"
+    return None
+
+
+def choose_refusal(state: GameState, seat: str, dilemma: int, option: str) -> Refusal:
+    """Why `seat` may not vote `option` on open dilemma `dilemma` now, or None."""
+    refusal = seat_refusal(state, seat)
+    if refusal:
+        return refusal
+    if state.phase is not Phase.DILEMMES:
+        return "wrong_phase", "on ne tranche les dilemmes qu'en phase de dilemmes"
+    d = next((d for d in state.dilemmas if d.index == dilemma), None)
+    if d is None or d.chosen is not None:
+        return "unknown_dilemma", "ce dilemme n'est pas ouvert"
+    if seat in d.votes:
+        return "already_voted", "vous avez déjà choisi une option pour ce dilemme"
+    options = state.catalog.dilemmas[d.dilemma].options
+    if option not in {o.id for o in options}:
+        return "unknown_option", f"option inconnue : {option}"
+    return None
+
+
+def facilitator_refusal(state: GameState, kind: str) -> Refusal:
+    """Why the facilitator action of type `kind` is not possible now, or None."""
+    if state.phase is Phase.FIN:
+        return "game_over", "la partie est terminée"
+    if kind == "start_game":
+        return None if state.phase is Phase.LOBBY else ("already_started", "partie déjà lancée")
+    if kind == "pause":
+        return ("already_paused", "la partie est déjà en pause") if state.paused else None
+    if kind == "resume":
+        return None if state.paused else ("not_paused", "la partie n'est pas en pause")
+    if state.phase is Phase.LOBBY and kind in {"advance_phase", "inject_event"}:
+        return "not_started", "la partie n'a pas commencé"
+    return None

@@ -1,0 +1,159 @@
+"""The state of one table's game: frozen pydantic models, tuples, copied on change.
+
+The pack is carried by reference (`catalog`, excluded from dumps): the state's
+JSON is the game's dynamic part only, and its canonical hash proves replays.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from game.engine.actions import VoteChoice
+from game.engine.catalog import Catalog
+from game.engine.events import GameEvent
+from game.engine.phase import Phase
+from game.scenario.models import Exposure, VectorType
+
+FEED_LENGTH = 40
+
+
+class _State(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True)
+
+
+class Seat(_State):
+    role: str
+    occupied: bool = False
+    name: str = ""
+    ready: bool = False
+    proposals_made: int = 0
+
+
+class Ballot(_State):
+    choice: VoteChoice
+    justification: str = ""
+
+
+class ProposalStatus(StrEnum):
+    OPEN = "open"
+    FUNDED = "funded"
+    REJECTED = "rejected"
+
+
+class Proposal(_State):
+    index: int
+    turn: int
+    seat: str
+    card: str
+    vector: VectorType | None = None
+    votes: dict[str, Ballot] = Field(default_factory=dict)
+    status: ProposalStatus = ProposalStatus.OPEN
+    reason: str = ""
+
+
+class ProjectStatus(StrEnum):
+    IN_PROGRESS = "in_progress"
+    DEPLOYED = "deployed"
+    SUSPENDED = "suspended"
+
+
+class Project(_State):
+    """A funded card: a use case with its vector, or a lever."""
+
+    card: str
+    kind: str  # "use_case" | "lever"
+    vector: VectorType | None = None
+    started: int
+    progress: int = 0
+    duration: int
+    capacity: int
+    status: ProjectStatus = ProjectStatus.IN_PROGRESS
+    deployed_turn: int | None = None
+    suspended_reason: str = ""
+
+
+class DilemmaVote(_State):
+    option: str
+    justification: str = ""
+
+
+class OpenDilemma(_State):
+    index: int
+    turn: int
+    dilemma: str
+    source: str  # the event or use case that triggered it
+    votes: dict[str, DilemmaVote] = Field(default_factory=dict)
+    chosen: str | None = None
+
+
+class RiskFiring(_State):
+    turn: int
+    risk: str
+    probability: float
+    sources: tuple[str, ...] = ()
+    mitigations: tuple[str, ...] = ()
+    suspended: str | None = None
+
+
+class Rng(_State):
+    seed: int
+    counter: int = 0
+
+
+class Timer(_State):
+    deadline: float | None = None
+    remaining: float | None = None  # while paused
+
+
+class GameState(_State):
+    catalog: Catalog = Field(exclude=True, repr=False)
+    seq: int = 0
+    turn: int = 0
+    phase: Phase = Phase.LOBBY
+    paused: bool = False
+    timer: Timer = Field(default_factory=Timer)
+    seats: tuple[Seat, ...]
+    gauges: dict[str, int]
+    gauge_history: tuple[dict[str, int], ...] = ()
+    budget: int = 0
+    capacity_left: int = 0
+    unlocked: tuple[str, ...] = ()
+    shadow_revealed: bool = False
+    drawn_events: tuple[str, ...] = ()
+    current_events: tuple[str, ...] = ()
+    proposals: tuple[Proposal, ...] = ()
+    projects: tuple[Project, ...] = ()
+    dilemmas: tuple[OpenDilemma, ...] = ()
+    extra_exposures: tuple[Exposure, ...] = ()
+    obligations: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    risks_fired: tuple[RiskFiring, ...] = ()
+    feed: tuple[GameEvent, ...] = ()
+    rng: Rng
+    team_score: float | None = None
+    scores: dict[str, float] = Field(default_factory=dict)
+    objectives_met: dict[str, bool] = Field(default_factory=dict)
+
+    def seat(self, role: str) -> Seat | None:
+        """The seat of role `role`, or None."""
+        for s in self.seats:
+            if s.role == role:
+                return s
+        return None
+
+    def project(self, card: str) -> Project | None:
+        """The project of card `card`, or None if it was never funded."""
+        for p in self.projects:
+            if p.card == card:
+                return p
+        return None
+
+    def canonical_json(self) -> str:
+        """The dynamic state as canonical JSON (the pack is left out)."""
+        return self.model_dump_json()
+
+    def state_hash(self) -> str:
+        """SHA-256 of the canonical JSON: equal hashes mean identical games."""
+        return hashlib.sha256(self.canonical_json().encode()).hexdigest()

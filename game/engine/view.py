@@ -1,0 +1,238 @@
+"""What each seat may see and do: `legal_actions`, `player_view`, `public_pack`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from game.engine.actions import (
+    Action,
+    AdvancePhase,
+    ChooseOption,
+    EndGame,
+    ExtendTimer,
+    InjectEvent,
+    Pause,
+    Propose,
+    Ready,
+    Resume,
+    SetTimer,
+    StartGame,
+    Vote,
+    VoteChoice,
+)
+from game.engine.phase import Phase
+from game.engine.resolution import risk_probability
+from game.engine.rules import (
+    card_refusal,
+    choose_refusal,
+    facilitator_refusal,
+    propose_refusal,
+    seat_refusal,
+    vote_refusal,
+)
+from game.engine.state import GameState, ProjectStatus, ProposalStatus
+from game.engine.view_models import (
+    CardStatus,
+    DilemmaView,
+    MarketCard,
+    MarketVector,
+    PlayerView,
+    ProposalView,
+    RiskLevel,
+    SeatView,
+)
+from game.scenario.models import Lever, Pack, UseCase
+
+_PROJECT_STATUS = {
+    ProjectStatus.IN_PROGRESS: CardStatus.IN_PROGRESS,
+    ProjectStatus.DEPLOYED: CardStatus.DEPLOYED,
+    ProjectStatus.SUSPENDED: CardStatus.SUSPENDED,
+}
+
+
+def _seat_actions(state: GameState, seat: str) -> list[Action]:
+    if seat_refusal(state, seat) is not None:
+        return []
+    actions: list[Action] = []
+    cat = state.catalog
+    if state.phase is Phase.PROPOSITIONS:
+        for uc in cat.use_cases.values():
+            for v in uc.vectors:
+                if propose_refusal(state, seat, uc.id, v.type) is None:
+                    actions.append(Propose(seat=seat, card=uc.id, vector=v.type))
+        for lever in cat.levers.values():
+            if propose_refusal(state, seat, lever.id, None) is None:
+                actions.append(Propose(seat=seat, card=lever.id))
+    elif state.phase is Phase.VOTE:
+        for p in state.proposals:
+            if vote_refusal(state, seat, p.index) is None:
+                actions += [Vote(seat=seat, proposal=p.index, choice=c) for c in VoteChoice]
+    elif state.phase is Phase.DILEMMES:
+        for d in state.dilemmas:
+            for o in cat.dilemmas[d.dilemma].options:
+                if choose_refusal(state, seat, d.index, o.id) is None:
+                    actions.append(ChooseOption(seat=seat, dilemma=d.index, option=o.id))
+    actions.append(Ready(seat=seat))
+    return actions
+
+
+def _facilitator_actions(state: GameState) -> list[Action]:
+    candidates: list[Action] = [
+        StartGame(),
+        Pause(),
+        Resume(),
+        AdvancePhase(),
+        SetTimer(seconds=300),
+        ExtendTimer(seconds=60),
+        EndGame(),
+    ]
+    candidates += [
+        InjectEvent(event=e) for e in state.catalog.events if e not in state.drawn_events
+    ]
+    return [a for a in candidates if facilitator_refusal(state, a.type) is None]
+
+
+def legal_actions(state: GameState, seat: str | None) -> tuple[Action, ...]:
+    """Every action `seat` (None: the facilitator) may send now, ready to send."""
+    if seat is None:
+        return tuple(_facilitator_actions(state))
+    return tuple(_seat_actions(state, seat))
+
+
+def _market(state: GameState, seat: str | None) -> tuple[MarketCard, ...]:
+    cards: list[MarketCard] = []
+    cat = state.catalog
+    all_cards: list[UseCase | Lever] = [*cat.use_cases.values(), *cat.levers.values()]
+    for card in all_cards:
+        kind = "use_case" if isinstance(card, UseCase) else "lever"
+        project = state.project(card.id)
+        if project is not None:
+            status = _PROJECT_STATUS[project.status]
+            cards.append(
+                MarketCard(card=card.id, kind=kind, status=status, reason=project.suspended_reason)
+            )
+            continue
+        static = card_refusal(state, card)
+        if static is not None:
+            proposed = static[0] == "already_proposed"
+            status = CardStatus.PROPOSED if proposed else CardStatus.LOCKED
+            cards.append(MarketCard(card=card.id, kind=kind, status=status, reason=static[1]))
+            continue
+        types = [v.type for v in card.vectors] if isinstance(card, UseCase) else [None]
+        vectors: list[MarketVector] = []
+        first_reason = ""
+        for t in types:
+            refusal = (
+                propose_refusal(state, seat or "", card.id, t)
+                if seat
+                else ("facilitator", "l'animateur·rice ne propose pas")
+            )
+            if refusal and not first_reason:
+                first_reason = refusal[1]
+            if t is not None:
+                vectors.append(
+                    MarketVector(
+                        type=t, available=refusal is None, reason=refusal[1] if refusal else ""
+                    )
+                )
+        available = any(v.available for v in vectors) if vectors else not first_reason
+        cards.append(
+            MarketCard(
+                card=card.id,
+                kind=kind,
+                status=CardStatus.AVAILABLE if available else CardStatus.LOCKED,
+                reason="" if available else first_reason,
+                vectors=tuple(vectors),
+            )
+        )
+    return tuple(cards)
+
+
+def _level(p: float) -> RiskLevel:
+    if p < 0.05:
+        return RiskLevel.FAIBLE
+    return RiskLevel.MOYEN if p < 0.15 else RiskLevel.ELEVE
+
+
+def player_view(state: GameState, seat: str | None) -> PlayerView:
+    """Everything `seat` may see (None: the facilitator, who sees everything)."""
+    cat = state.catalog
+    scenario = cat.pack.scenario
+    revealed = seat is None or state.phase is Phase.FIN
+    previous = state.gauge_history[-2] if len(state.gauge_history) >= 2 else state.gauge_history[0]
+    if state.phase is not Phase.RESOLUTION and state.phase is not Phase.FIN:
+        previous = state.gauge_history[-1]
+    max_proposals = scenario.rules.max_proposals_per_seat
+    return PlayerView(
+        seat=seat,
+        turn=state.turn,
+        turns=scenario.rules.turns,
+        phase=state.phase,
+        paused=state.paused,
+        deadline=state.timer.deadline,
+        remaining=state.timer.remaining,
+        budget=state.budget,
+        capacity_left=state.capacity_left,
+        capacity_per_turn=scenario.resources.capacity_per_turn,
+        gauges=state.gauges,
+        gauge_delta={g: v - previous.get(g, v) for g, v in state.gauges.items()},
+        gauge_history=state.gauge_history,
+        seats=tuple(
+            SeatView(
+                role=s.role,
+                occupied=s.occupied,
+                name=s.name,
+                ready=s.ready,
+                proposals_left=max(0, max_proposals - s.proposals_made),
+            )
+            for s in state.seats
+        ),
+        secret=cat.roles[seat].secret if seat in cat.roles else None,
+        secrets={r.id: r.secret for r in scenario.roles} if revealed else {},
+        current_events=state.current_events,
+        market=_market(state, seat),
+        proposals=tuple(
+            ProposalView(
+                index=p.index,
+                seat=p.seat,
+                card=p.card,
+                vector=p.vector,
+                votes=p.votes,
+                status=p.status,
+                reason=p.reason,
+            )
+            for p in state.proposals
+        ),
+        projects=state.projects,
+        dilemmas=tuple(
+            DilemmaView(
+                index=d.index,
+                dilemma=d.dilemma,
+                source=d.source,
+                votes=d.votes,
+                chosen=d.chosen,
+                expert_view_shown=d.chosen is not None,
+            )
+            for d in state.dilemmas
+        ),
+        shadow_ai=scenario.collectivite.shadow_ai if (state.shadow_revealed or revealed) else None,
+        risk_levels={r: _level(risk_probability(state, r)[0]) for r in cat.risks},
+        risks_fired=state.risks_fired,
+        feed=state.feed,
+        legal_actions=legal_actions(state, seat),
+        team_score=state.team_score,
+        scores=state.scores,
+        objectives_met=state.objectives_met,
+    )
+
+
+def public_pack(pack: Pack) -> dict[str, Any]:
+    """The pack as JSON (French keys) without secret objectives nor the shadow-AI inventory."""
+    data = pack.model_dump(mode="json", by_alias=True)
+    for role in data["scenario"]["roles"]:
+        role.pop("objectif_secret", None)
+    data["scenario"]["collectivite"]["ia_fantome"] = []
+    return data
+
+
+_ = ProposalStatus  # re-exported for view consumers

@@ -1,0 +1,105 @@
+"""What one seat (or the facilitator) may see: the only shape state leaves the server in."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from game.engine.actions import Action
+from game.engine.events import GameEvent
+from game.engine.phase import Phase
+from game.engine.state import Ballot, DilemmaVote, Project, ProposalStatus, RiskFiring
+from game.scenario.models import SecretObjective, ShadowAi, VectorType
+
+
+class _View(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class CardStatus(StrEnum):
+    AVAILABLE = "available"  # may be proposed now by this seat
+    LOCKED = "locked"  # cannot be proposed now: see `reason`
+    PROPOSED = "proposed"  # on the table this turn
+    IN_PROGRESS = "in_progress"
+    DEPLOYED = "deployed"
+    SUSPENDED = "suspended"
+
+
+class RiskLevel(StrEnum):
+    FAIBLE = "faible"
+    MOYEN = "moyen"
+    ELEVE = "eleve"
+
+
+class MarketVector(_View):
+    type: VectorType
+    available: bool
+    reason: str = ""
+
+
+class MarketCard(_View):
+    card: str
+    kind: str  # "use_case" | "lever"
+    status: CardStatus
+    reason: str = ""
+    vectors: tuple[MarketVector, ...] = ()
+
+
+class SeatView(_View):
+    role: str
+    occupied: bool
+    name: str = ""
+    ready: bool = False
+    proposals_left: int = 0
+
+
+class ProposalView(_View):
+    index: int
+    seat: str
+    card: str
+    vector: VectorType | None = None
+    votes: dict[str, Ballot] = Field(default_factory=dict)
+    status: ProposalStatus
+    reason: str = ""
+
+
+class DilemmaView(_View):
+    index: int
+    dilemma: str
+    source: str
+    votes: dict[str, DilemmaVote] = Field(default_factory=dict)
+    chosen: str | None = None
+    expert_view_shown: bool = False  # the « regard d'expert » is shown once decided
+
+
+class PlayerView(_View):
+    seat: str | None  # None: the facilitator's view (everything revealed)
+    turn: int
+    turns: int
+    phase: Phase
+    paused: bool
+    deadline: float | None = None
+    remaining: float | None = None
+    budget: int
+    capacity_left: int
+    capacity_per_turn: int
+    gauges: dict[str, int]
+    gauge_delta: dict[str, int]
+    gauge_history: tuple[dict[str, int], ...] = ()
+    seats: tuple[SeatView, ...]
+    secret: SecretObjective | None = None  # this seat's own objective
+    secrets: dict[str, SecretObjective] = Field(default_factory=dict)  # all, once revealed
+    current_events: tuple[str, ...] = ()
+    market: tuple[MarketCard, ...] = ()
+    proposals: tuple[ProposalView, ...] = ()
+    projects: tuple[Project, ...] = ()
+    dilemmas: tuple[DilemmaView, ...] = ()
+    shadow_ai: tuple[ShadowAi, ...] | None = None  # None while hidden
+    risk_levels: dict[str, RiskLevel] = Field(default_factory=dict)
+    risks_fired: tuple[RiskFiring, ...] = ()
+    feed: tuple[GameEvent, ...] = ()
+    legal_actions: tuple[Action, ...] = ()
+    team_score: float | None = None
+    scores: dict[str, float] = Field(default_factory=dict)
+    objectives_met: dict[str, bool] = Field(default_factory=dict)

@@ -1,0 +1,109 @@
+"""Counting votes: proposals (majority or consensus, arbitre breaks ties) and dilemmas."""
+
+from __future__ import annotations
+
+from game.engine.actions import VoteChoice
+from game.engine.events import GameEvent, ProposalDecided
+from game.engine.rules import cost_refusal, vector_of
+from game.engine.state import GameState, OpenDilemma, Project, Proposal, ProposalStatus
+from game.scenario.models import VoteRule
+
+
+def _verdict(state: GameState, proposal: Proposal) -> tuple[bool, str]:
+    """Whether the table accepted `proposal`, and the French reason when it did not."""
+    counts = {c: 0 for c in VoteChoice}
+    for ballot in proposal.votes.values():
+        counts[ballot.choice] += 1
+    pour, contre = counts[VoteChoice.POUR], counts[VoteChoice.CONTRE]
+    if state.catalog.pack.scenario.rules.vote_rule is VoteRule.CONSENSUS:
+        if contre:
+            return False, f"pas de consensus ({contre} contre)"
+        return (True, "") if pour else (False, "aucun vote pour")
+    if pour > contre:
+        return True, ""
+    if pour < contre:
+        return False, f"rejetée par le vote ({pour} pour, {contre} contre)"
+    arbiter = state.catalog.arbiter
+    arbiter_ballot = proposal.votes.get(arbiter) if arbiter else None
+    if arbiter_ballot is not None and arbiter_ballot.choice is VoteChoice.POUR:
+        return True, ""
+    if arbiter_ballot is not None and arbiter_ballot.choice is VoteChoice.CONTRE:
+        return False, f"égalité ({pour} pour, {contre} contre) tranchée contre par l'arbitre"
+    return False, f"égalité ({pour} pour, {contre} contre) sans arbitrage"
+
+
+def decide_proposals(state: GameState, events: list[GameEvent]) -> GameState:
+    """Count every open proposal; fund the accepted ones in order while budget and capacity last."""
+    cat = state.catalog
+    decided: list[Proposal] = []
+    for proposal in state.proposals:
+        if proposal.status is not ProposalStatus.OPEN:
+            decided.append(proposal)
+            continue
+        accepted, reason = _verdict(state, proposal)
+        project: Project | None = None
+        if accepted:
+            use_case = cat.use_cases.get(proposal.card)
+            if use_case is not None:
+                vector = vector_of(use_case, proposal.vector)
+                assert vector is not None
+                cost, capacity, duration = vector.cost, vector.capacity, vector.duration
+            else:
+                lever = cat.levers[proposal.card]
+                cost, capacity, duration = lever.cost, lever.capacity, lever.duration
+            refusal = cost_refusal(state, cost, capacity)
+            if refusal:
+                accepted, reason = False, "acceptée mais non financée : " + refusal[1]
+            else:
+                project = Project(
+                    card=proposal.card,
+                    kind="use_case" if use_case is not None else "lever",
+                    vector=proposal.vector,
+                    started=state.turn,
+                    duration=duration,
+                    capacity=capacity,
+                )
+                state = state.model_copy(
+                    update={
+                        "budget": state.budget - cost,
+                        "capacity_left": state.capacity_left - capacity,
+                        "projects": (*state.projects, project),
+                    }
+                )
+        counts = {c: 0 for c in VoteChoice}
+        for ballot in proposal.votes.values():
+            counts[ballot.choice] += 1
+        events.append(
+            ProposalDecided(
+                turn=state.turn,
+                proposal=proposal.index,
+                card=proposal.card,
+                accepted=accepted,
+                reason=reason,
+                pour=counts[VoteChoice.POUR],
+                contre=counts[VoteChoice.CONTRE],
+                abstention=counts[VoteChoice.ABSTENTION],
+            )
+        )
+        status = ProposalStatus.FUNDED if accepted else ProposalStatus.REJECTED
+        decided.append(proposal.model_copy(update={"status": status, "reason": reason}))
+    return state.model_copy(update={"proposals": tuple(decided)})
+
+
+def tally_dilemma(
+    state: GameState, d: OpenDilemma, value: float
+) -> tuple[str, dict[str, int], str]:
+    """The winning option, the vote counts and how a tie was broken (`value` is a seeded draw)."""
+    options = [o.id for o in state.catalog.dilemmas[d.dilemma].options]
+    counts = {o: 0 for o in options}
+    for vote in d.votes.values():
+        counts[vote.option] += 1
+    best = max(counts.values())
+    tied = [o for o in options if counts[o] == best]
+    if len(tied) == 1:
+        return tied[0], counts, ""
+    arbiter = state.catalog.arbiter
+    arbiter_vote = d.votes.get(arbiter) if arbiter else None
+    if arbiter_vote is not None and arbiter_vote.option in tied:
+        return arbiter_vote.option, counts, "arbitre"
+    return tied[int(value * len(tied))], counts, "tirage au sort"
