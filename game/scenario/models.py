@@ -243,11 +243,13 @@ class Scenario(Model):
     title: str = Field(alias="titre", description="Titre du scénario.")
     description: str = Field(default="", description="Présentation pour l'animateur·rice.")
     language: str = Field(default="fr", alias="langue", description="Langue des textes.")
-    collectivite: Collectivite
-    roles: tuple[Role, ...] = Field(min_length=1)
-    gauges: tuple[Gauge, ...] = Field(min_length=1, alias="jauges")
-    resources: Resources = Field(alias="ressources")
-    rules: Rules = Field(alias="regles")
+    collectivite: Collectivite = Field(description="La collectivité fictive.")
+    roles: tuple[Role, ...] = Field(min_length=1, description="Les rôles (sièges) de la table.")
+    gauges: tuple[Gauge, ...] = Field(
+        min_length=1, alias="jauges", description="Les jauges suivies pendant la partie."
+    )
+    resources: Resources = Field(alias="ressources", description="Budget et capacité par tour.")
+    rules: Rules = Field(alias="regles", description="Règles de la partie.")
 
 
 class Vector(Model):
@@ -260,13 +262,17 @@ class Vector(Model):
     )
     on_deploy: Effects = Field(default_factory=dict, alias="effets_deploiement")
     per_turn: Effects = Field(default_factory=dict, alias="effets_par_tour")
-    risks: tuple[Exposure, ...] = Field(default=(), alias="risques")
+    risks: tuple[Exposure, ...] = Field(
+        default=(), alias="risques", description="Risques exposés une fois déployé."
+    )
 
 
 class UseCase(Model):
     id: Id
     title: str = Field(alias="titre", description="Titre (60 caractères au plus).")
-    axis: Axis = Field(alias="axe")
+    axis: Axis = Field(
+        alias="axe", description="politiques_publiques, relation_usagers ou ressources_internes."
+    )
     direction: str = Field(description="Direction porteuse.")
     ai_act: AiActTier = Field(description="Niveau de risque AI Act.")
     crpa: bool = Field(
@@ -274,7 +280,9 @@ class UseCase(Model):
     )
     description: str = Field(description="Description (300 caractères au plus).")
     examples: str = Field(default="", alias="exemples", description="Collectivités exemples.")
-    vectors: tuple[Vector, ...] = Field(min_length=1, max_length=3, alias="vecteurs")
+    vectors: tuple[Vector, ...] = Field(
+        min_length=1, max_length=3, alias="vecteurs", description="De 1 à 3 façons de le déployer."
+    )
     dilemma: Id | None = Field(default=None, alias="dilemme", description="Dilemme déclenché.")
     locked: bool = Field(
         default=False,
@@ -285,21 +293,29 @@ class UseCase(Model):
 
 class Lever(Model):
     id: Id
-    title: str = Field(alias="titre")
+    title: str = Field(alias="titre", description="Titre (60 caractères au plus).")
     step: int = Field(ge=1, le=5, alias="etape", description="Étape 1 à 5 de la démarche.")
-    description: str
+    description: str = Field(description="Description (300 caractères au plus).")
     cost: int = Field(ge=0, alias="cout", description="k€ à l'engagement.")
     capacity: int = Field(ge=0, alias="capacite", description="Points d'équipe par tour.")
     duration: int = Field(ge=1, le=10, alias="duree", description="Tours avant achèvement.")
-    requirements: Requirements = Field(default_factory=Requirements, alias="prerequis")
+    requirements: Requirements = Field(
+        default_factory=Requirements, alias="prerequis", description="Conditions pour proposer."
+    )
     effects: Effects = Field(default_factory=dict, alias="effets")
     per_turn: Effects = Field(default_factory=dict, alias="effets_par_tour")
-    mitigations: tuple[Mitigation, ...] = Field(default=(), alias="attenuations")
+    mitigations: tuple[Mitigation, ...] = Field(
+        default=(), alias="attenuations", description="Risques atténués, et de combien."
+    )
     reveals_shadow_ai: bool = Field(
         default=False, alias="revele_ia_fantome", description="Révèle l'inventaire d'IA fantôme."
     )
     unlocks: tuple[Id, ...] = Field(default=(), alias="debloque", description="Cartes débloquées.")
-    locked: bool = Field(default=False, alias="verrouille")
+    locked: bool = Field(
+        default=False,
+        alias="verrouille",
+        description="Vrai : indisponible tant qu'un levier ou un dilemme ne l'a pas débloqué.",
+    )
 
 
 class Consequences(Model):
@@ -313,18 +329,24 @@ class Consequences(Model):
 
 class Risk(Model):
     id: Id
-    title: str = Field(alias="titre")
-    description: str
-    base_probability: Probability = Field(alias="probabilite_base")
-    consequences: Consequences
+    title: str = Field(alias="titre", description="Titre (60 caractères au plus).")
+    description: str = Field(description="Description (300 caractères au plus).")
+    base_probability: Probability = Field(
+        alias="probabilite_base", description="Probabilité de base par tour (0 à 1)."
+    )
+    consequences: Consequences = Field(description="Ce qui arrive quand le risque survient.")
     causes: str = Field(default="", description="Ce qui expose à ce risque (en clair).")
     remedies: str = Field(default="", alias="parades", description="Ce qui l'atténue (en clair).")
     lesson: str = Field(alias="lecon", description="Leçon lue au débriefing (600 car. au plus).")
 
 
 class FollowUps(Model):
-    adds_risks: tuple[Exposure, ...] = Field(default=(), alias="ajoute_risques")
-    unlocks: tuple[Id, ...] = Field(default=(), alias="debloque")
+    adds_risks: tuple[Exposure, ...] = Field(
+        default=(), alias="ajoute_risques", description="Risques ajoutés (exposition par tour)."
+    )
+    unlocks: tuple[Id, ...] = Field(
+        default=(), alias="debloque", description="Cartes verrouillées que cette option débloque."
+    )
     requires_levers: tuple[Id, ...] = Field(
         default=(),
         alias="exige_leviers",
@@ -334,28 +356,41 @@ class FollowUps(Model):
 
 class DilemmaOption(Model):
     id: Id
-    label: str = Field(alias="libelle")
+    label: str = Field(alias="libelle", description="Texte de l'option, lu au vote.")
     effects: Effects = Field(default_factory=dict, alias="effets")
-    follow_ups: FollowUps = Field(default_factory=FollowUps, alias="suites")
+    follow_ups: FollowUps = Field(
+        default_factory=FollowUps, alias="suites", description="Suites si l'option l'emporte."
+    )
 
 
 class Dilemma(Model):
     id: Id
-    title: str = Field(alias="titre")
-    situation: str
-    options: tuple[DilemmaOption, ...] = Field(min_length=2, max_length=4)
-    expert_view: str = Field(alias="regard_expert", description="Lu après le vote.")
+    title: str = Field(alias="titre", description="Titre (60 caractères au plus).")
+    situation: str = Field(description="La situation exposée à la table (300 car. au plus).")
+    options: tuple[DilemmaOption, ...] = Field(
+        min_length=2, max_length=4, description="De 2 à 4 options soumises au vote."
+    )
+    expert_view: str = Field(
+        alias="regard_expert",
+        description="Regard d'expert lu après le vote : droit, précédents (600 car. au plus).",
+    )
 
 
 class Event(Model):
     id: Id
-    title: str = Field(alias="titre")
-    text: str = Field(alias="texte")
+    title: str = Field(alias="titre", description="Titre (60 caractères au plus).")
+    text: str = Field(alias="texte", description="Texte de l'événement (300 car. au plus).")
     effects: Effects = Field(default_factory=dict, alias="effets")
-    dilemma: Id | None = Field(default=None, alias="dilemme")
+    dilemma: Id | None = Field(
+        default=None, alias="dilemme", description="Dilemme imposé par l'événement."
+    )
     weight: int = Field(default=1, ge=0, le=100, alias="poids", description="Poids dans la pioche.")
-    min_turn: int = Field(default=1, ge=1, alias="tour_min")
-    max_turn: int | None = Field(default=None, ge=1, alias="tour_max")
+    min_turn: int = Field(
+        default=1, ge=1, alias="tour_min", description="Premier tour où il peut être tiré."
+    )
+    max_turn: int | None = Field(
+        default=None, ge=1, alias="tour_max", description="Dernier tour où il peut être tiré."
+    )
 
 
 class Pack(Model):
