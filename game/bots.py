@@ -1,0 +1,136 @@
+"""Bot strategies: each picks one of a seat's legal actions (or None when it has none).
+
+- `random`: any legal action, uniformly.
+- `greedy`: proposes and supports what raises the weighted gauges most per k€.
+- `cautious`: levers and the usage framework first (steps 1 to 4), use cases after.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Mapping
+
+from game.engine import Action, GameState, legal_actions
+from game.engine.actions import ChooseOption, Propose, Ready, Vote, VoteChoice
+from game.engine.catalog import Catalog
+from game.engine.rules import lever_done, vector_of
+
+Bot = Callable[[GameState, str, random.Random], Action | None]
+
+
+def _weighted(cat: Catalog, effects: Mapping[str, int]) -> float:
+    """The score value of `effects`: weighted gauge changes, budget at 1 point per 20 k€."""
+    value = 0.0
+    for key, delta in effects.items():
+        gauge = cat.gauges.get(key)
+        if gauge is not None:
+            value += gauge.weight * delta * 100 / (gauge.max - gauge.min)
+        elif key == "budget":
+            value += delta / 20
+    return value
+
+
+def card_value(state: GameState, card: str, vector: object) -> float:
+    """Rough value of deploying `card`: effects now, per-turn effects over the turns left."""
+    cat = state.catalog
+    turns_left = max(0, cat.pack.scenario.rules.turns - state.turn)
+    if card in cat.use_cases:
+        v = vector_of(cat.use_cases[card], vector)  # type: ignore[arg-type]
+        if v is None:
+            return 0.0
+        risk = sum(e.exposure for e in v.risks) * 40
+        gain = _weighted(cat, v.on_deploy) + turns_left * _weighted(cat, v.per_turn) - risk
+        return gain - v.cost / 100
+    lever = cat.levers[card]
+    mitigation = sum(m.reduction for m in lever.mitigations) * 40 * turns_left
+    unlocks = 1.0 * len(lever.unlocks)
+    gain = _weighted(cat, lever.effects) + turns_left * _weighted(cat, lever.per_turn)
+    return gain + mitigation + unlocks - lever.cost / 100
+
+
+def _option_value(state: GameState, action: ChooseOption, *, cautious: bool) -> float:
+    cat = state.catalog
+    dilemma = cat.dilemmas[state.dilemmas[action.dilemma].dilemma]
+    option = next(o for o in dilemma.options if o.id == action.option)
+    value = _weighted(cat, option.effects)
+    value -= sum(e.exposure for e in option.follow_ups.adds_risks) * 40
+    if cautious:
+        worst = min(option.effects.values(), default=0)
+        value += worst * 2 - 10 * len(option.follow_ups.adds_risks)
+    return value
+
+
+def random_bot(state: GameState, seat: str, rng: random.Random) -> Action | None:
+    """Any legal action, uniformly at random."""
+    actions = legal_actions(state, seat)
+    return rng.choice(actions) if actions else None
+
+
+def _decide(
+    state: GameState,
+    seat: str,
+    rng: random.Random,
+    value: Callable[[Propose], float],
+    *,
+    cautious: bool,
+) -> Action | None:
+    actions = legal_actions(state, seat)
+    if not actions:
+        return None
+    proposals = [a for a in actions if isinstance(a, Propose)]
+    if proposals:
+        best = max(proposals, key=lambda a: (value(a), rng.random()))
+        if value(best) > 0:
+            return best
+    votes = [a for a in actions if isinstance(a, Vote)]
+    if votes:
+        first = votes[0]
+        p = state.proposals[first.proposal]
+        wanted = (
+            VoteChoice.POUR
+            if value(Propose(seat=seat, card=p.card, vector=p.vector)) > 0
+            else VoteChoice.CONTRE
+        )
+        return next(a for a in votes if a.proposal == first.proposal and a.choice is wanted)
+    options = [a for a in actions if isinstance(a, ChooseOption)]
+    if options:
+        return max(
+            options, key=lambda a: (_option_value(state, a, cautious=cautious), rng.random())
+        )
+    return next(a for a in actions if isinstance(a, Ready))
+
+
+def greedy_bot(state: GameState, seat: str, rng: random.Random) -> Action | None:
+    """Propose and support whatever raises the weighted gauges most."""
+    return _decide(state, seat, rng, lambda a: card_value(state, a.card, a.vector), cautious=False)
+
+
+def _framework_done(state: GameState) -> bool:
+    """True once every lever of steps 1 to 4 that is unlocked is done or funded."""
+    cat = state.catalog
+    return all(
+        state.project(lever.id) is not None or lever.locked
+        for lever in cat.levers.values()
+        if lever.step <= 4 and not lever.requirements.levers
+    )
+
+
+def cautious_bot(state: GameState, seat: str, rng: random.Random) -> Action | None:
+    """Levers and the usage framework first; use cases only once it stands."""
+
+    def value(a: Propose) -> float:
+        base = card_value(state, a.card, a.vector)
+        if a.card in state.catalog.levers:
+            return base + 20 - 3 * state.catalog.levers[a.card].step
+        if not _framework_done(state):
+            return -1.0
+        vector = vector_of(state.catalog.use_cases[a.card], a.vector)
+        safe_levers = all(
+            lever_done(state, lv) for lv in (vector.requirements.levers if vector else ())
+        )
+        return base - (5 if vector and vector.type == "importee" else 0) + (2 if safe_levers else 0)
+
+    return _decide(state, seat, rng, value, cautious=True)
+
+
+BOTS: dict[str, Bot] = {"random": random_bot, "greedy": greedy_bot, "cautious": cautious_bot}
