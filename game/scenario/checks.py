@@ -16,9 +16,10 @@ TITLE, TEXT, LESSON = 60, 300, 600
 
 
 def _unknown(kind: str, value: str, known: set[str]) -> str:
+    """`kind` reads like "risque inconnu"; adds the closest known id as a suggestion."""
     close = difflib.get_close_matches(value, sorted(known), n=1)
     hint = f" ; vouliez-vous dire « {close[0]} » ?" if close else ""
-    return f"{kind} inconnu·e « {value} »{hint}"
+    return f"{kind} « {value} »{hint}"
 
 
 def _cards(pack: Pack) -> Iterator[tuple[str, int, str]]:
@@ -129,12 +130,12 @@ def references(pack: Pack) -> Iterator[tuple[str, str, Path_, str]]:
 def check_references(pack: Pack, at: Locator) -> list[Problem]:
     """Every referenced risk, lever, dilemma or unlocked card exists."""
     known = {
-        "risk": ({r.id for r in pack.risks}, "risque"),
-        "lever": ({lv.id for lv in pack.levers}, "levier"),
-        "dilemma": ({d.id for d in pack.dilemmas}, "dilemme"),
+        "risk": ({r.id for r in pack.risks}, "risque inconnu"),
+        "lever": ({lv.id for lv in pack.levers}, "levier inconnu"),
+        "dilemma": ({d.id for d in pack.dilemmas}, "dilemme inconnu"),
         "unlock": (
             {u.id for u in pack.use_cases} | {lv.id for lv in pack.levers},
-            "cas d'usage ou levier",
+            "cas d'usage ou levier inconnu",
         ),
     }
     out = []
@@ -171,7 +172,8 @@ def check_effects(pack: Pack, at: Locator) -> list[Problem]:
     for key, path, mapping in effects(pack):
         for name in mapping:
             if name not in allowed:
-                message = _unknown("jauge", name, allowed) + " (une jauge du scénario ou budget)"
+                message = _unknown("jauge inconnue", name, allowed)
+                message += " (une jauge du scénario ou budget)"
                 out.append(at.problem(key, (*path, name), message))
     return out
 
@@ -199,7 +201,7 @@ def check_thresholds(pack: Pack, at: Locator) -> list[Problem]:
     for key, path, name, low, high in checks:
         gauge = gauges.get(name)
         if gauge is None:
-            out.append(at.problem(key, path, _unknown("jauge", name, set(gauges))))
+            out.append(at.problem(key, path, _unknown("jauge inconnue", name, set(gauges))))
         elif low is not None and low > gauge.max:
             message = f"seuil impossible : {low} dépasse le maximum de « {name} » ({gauge.max})"
             out.append(at.problem(key, path, message))
@@ -217,9 +219,9 @@ def check_thresholds(pack: Pack, at: Locator) -> list[Problem]:
 def check_objectives(pack: Pack, at: Locator) -> list[Problem]:
     """Secret objectives name levers, use cases and risks that exist."""
     kinds: list[tuple[str, str, set[str], str]] = [
-        ("lever", "levier", {lv.id for lv in pack.levers}, "levier"),
-        ("use_case", "cas_usage", {u.id for u in pack.use_cases}, "cas d'usage"),
-        ("risk_avoided", "risque_evite", {r.id for r in pack.risks}, "risque"),
+        ("lever", "levier", {lv.id for lv in pack.levers}, "levier inconnu"),
+        ("use_case", "cas_usage", {u.id for u in pack.use_cases}, "cas d'usage inconnu"),
+        ("risk_avoided", "risque_evite", {r.id for r in pack.risks}, "risque inconnu"),
     ]
     out = []
     for i, role in enumerate(pack.scenario.roles):

@@ -169,6 +169,8 @@ def read_yaml(file: Path, root: Path) -> Document:
         return doc
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context == "while scanning a simple key" and exc.context_mark is not None:
+            mark = exc.context_mark  # the key missing its ":" rather than the next line
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         doc.issues.append(Issue(line, col, _syntax_message(str(exc.problem or exc.context))))
         return doc
