@@ -70,6 +70,11 @@ def _consequence(err: ErrorDetails) -> bool:
     return err["type"] == "too_short" and isinstance(items, list) and len(items) >= minimum
 
 
+def _within(path: str, spoiled: set[str]) -> bool:
+    """True when `path` lies at or under a place already reported as unreadable."""
+    return any(path == s or path.startswith((f"{s}.", f"{s}[")) for s in spoiled)
+
+
 def _folder_problems(root: Path) -> list[Problem]:
     if not root.exists():
         return [Problem(str(root), 1, 1, "pack", "dossier introuvable")]
@@ -132,7 +137,8 @@ def check_pack(path: Path | str) -> tuple[Pack | None, list[Problem]]:
         if doc.issues and doc.data is None:
             continue
         value, found = _validate(spec, doc.data, key, at)
-        problems += found
+        spoiled = {at.problem(key, i.path, "").path for i in doc.issues}
+        problems += [p for p in found if not _within(p.path, spoiled)]
         failed = failed or value is None
         parts[key] = value
     problems += _stray_files(root)

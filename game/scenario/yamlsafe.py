@@ -172,7 +172,8 @@ def read_yaml(file: Path, root: Path) -> Document:
         if exc.context == "while scanning a simple key" and exc.context_mark is not None:
             mark = exc.context_mark  # the key missing its ":" rather than the next line
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        doc.issues.append(Issue(line, col, _syntax_message(str(exc.problem or exc.context))))
+        problem = f"{exc.context or ''} {exc.problem or ''}".strip()
+        doc.issues.append(Issue(line, col, _syntax_message(problem)))
         return doc
     finally:
         loader.dispose()
@@ -231,7 +232,7 @@ class _Builder:
             if not isinstance(key_node, ScalarNode):
                 self._issue(key_node, "une clé doit être un simple mot", path)
                 continue
-            key = self._scalar(key_node, path)
+            key = self._scalar(key_node, (*path, "?"))
             if not isinstance(key, Key):  # dates and other non-hashable-friendly keys
                 key = str(key)
             where = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
