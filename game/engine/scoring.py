@@ -30,6 +30,13 @@ def _in_bounds(value: float, cond: Condition) -> bool:
     return (cond.min is None or value >= cond.min) and (cond.max is None or value <= cond.max)
 
 
+def _count_ok(count: int, cond: Condition) -> bool:
+    """A count condition with neither min nor max means « at least one »."""
+    if cond.min is None and cond.max is None:
+        return count >= 1
+    return _in_bounds(count, cond)
+
+
 def condition_met(state: GameState, cond: Condition) -> bool:
     """True when `cond` holds in `state`."""
     cat = state.catalog
@@ -41,9 +48,7 @@ def condition_met(state: GameState, cond: Condition) -> bool:
         return cond.use_case in _deployed(state)
     if cond.axis is not None:
         count = sum(1 for c in _deployed(state) if cat.use_cases[c].axis == cond.axis)
-        return _in_bounds(
-            count, cond if cond.min is not None else cond.model_copy(update={"min": 1})
-        )
+        return _count_ok(count, cond)
     if cond.vector is not None:
         count = sum(
             1
@@ -52,9 +57,7 @@ def condition_met(state: GameState, cond: Condition) -> bool:
             and p.status is ProjectStatus.DEPLOYED
             and p.vector == cond.vector
         )
-        return _in_bounds(
-            count, cond if cond.min is not None else cond.model_copy(update={"min": 1})
-        )
+        return _count_ok(count, cond)
     if cond.risk_avoided is not None:
         return all(f.risk != cond.risk_avoided for f in state.risks_fired)
     return _in_bounds(state.budget, cond)

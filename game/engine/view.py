@@ -20,6 +20,7 @@ from game.engine.actions import (
     Vote,
     VoteChoice,
 )
+from game.engine.events import GameEvent, RiskFired
 from game.engine.phase import Phase
 from game.engine.resolution import risk_probability
 from game.engine.rules import (
@@ -30,7 +31,7 @@ from game.engine.rules import (
     seat_refusal,
     vote_refusal,
 )
-from game.engine.state import GameState, ProjectStatus, ProposalStatus
+from game.engine.state import GameState, ProjectStatus, ProposalStatus, RiskFiring
 from game.engine.view_models import (
     CardStatus,
     DilemmaView,
@@ -154,6 +155,34 @@ def _level(p: float) -> RiskLevel:
     return RiskLevel.MOYEN if p < 0.15 else RiskLevel.ELEVE
 
 
+HIDDEN_SOURCE = "usages-non-recenses"
+
+
+def _masked(sources: tuple[str, ...], hidden: frozenset[str]) -> tuple[str, ...]:
+    """Risk sources with unrevealed shadow-AI ids replaced by one anonymous marker."""
+    if not hidden.intersection(sources):
+        return sources
+    return tuple(dict.fromkeys(HIDDEN_SOURCE if s in hidden else s for s in sources))
+
+
+def _visible_risks(
+    state: GameState, hidden: frozenset[str]
+) -> tuple[tuple[RiskFiring, ...], tuple[GameEvent, ...]]:
+    """Fired risks and the feed, with the unrevealed shadow-AI inventory masked."""
+    if not hidden:
+        return state.risks_fired, state.feed
+    fired = tuple(
+        f.model_copy(update={"sources": _masked(f.sources, hidden)}) for f in state.risks_fired
+    )
+    feed = tuple(
+        e.model_copy(update={"sources": _masked(e.sources, hidden)})
+        if isinstance(e, RiskFired)
+        else e
+        for e in state.feed
+    )
+    return fired, feed
+
+
 def player_view(state: GameState, seat: str | None) -> PlayerView:
     """Everything `seat` may see (None: the facilitator, who sees everything)."""
     cat = state.catalog
@@ -163,6 +192,9 @@ def player_view(state: GameState, seat: str | None) -> PlayerView:
     if state.phase is not Phase.RESOLUTION and state.phase is not Phase.FIN:
         previous = state.gauge_history[-1]
     max_proposals = scenario.rules.max_proposals_per_seat
+    show_shadow = state.shadow_revealed or revealed
+    hidden = frozenset(() if show_shadow else (s.id for s in scenario.collectivite.shadow_ai))
+    risks_fired, feed = _visible_risks(state, hidden)
     return PlayerView(
         seat=seat,
         turn=state.turn,
@@ -215,10 +247,10 @@ def player_view(state: GameState, seat: str | None) -> PlayerView:
             )
             for d in state.dilemmas
         ),
-        shadow_ai=scenario.collectivite.shadow_ai if (state.shadow_revealed or revealed) else None,
+        shadow_ai=scenario.collectivite.shadow_ai if show_shadow else None,
         risk_levels={r: _level(risk_probability(state, r)[0]) for r in cat.risks},
-        risks_fired=state.risks_fired,
-        feed=state.feed,
+        risks_fired=risks_fired,
+        feed=feed,
         legal_actions=legal_actions(state, seat),
         team_score=state.team_score,
         scores=state.scores,

@@ -15,7 +15,7 @@ def _verdict(state: GameState, proposal: Proposal) -> tuple[bool, str]:
     for ballot in proposal.votes.values():
         counts[ballot.choice] += 1
     pour, contre = counts[VoteChoice.POUR], counts[VoteChoice.CONTRE]
-    if state.catalog.pack.scenario.rules.vote_rule is VoteRule.CONSENSUS:
+    if state.catalog.pack.scenario.rules.vote_rule == VoteRule.CONSENSUS:
         if contre:
             return False, f"pas de consensus ({contre} contre)"
         return (True, "") if pour else (False, "aucun vote pour")
