@@ -59,26 +59,32 @@ def check_ids(pack: Pack, at: Locator) -> list[Problem]:
         "un identifiant de carte doit être unique dans tout le pack",
     )
     groups: list[tuple[Iterator[tuple[str, Path_, str]], str]] = [
-        ((("scenario", ("roles", i, "id"), r.id) for i, r in enumerate(s.roles)), "rôle"),
-        ((("scenario", ("jauges", i, "id"), g.id) for i, g in enumerate(s.gauges)), "jauge"),
+        (
+            (("scenario", ("roles", i, "id"), r.id) for i, r in enumerate(s.roles)),
+            "chaque rôle a un identifiant unique",
+        ),
+        (
+            (("scenario", ("jauges", i, "id"), g.id) for i, g in enumerate(s.gauges)),
+            "chaque jauge a un identifiant unique",
+        ),
         (
             (
                 ("scenario", ("collectivite", "ia_fantome", i, "id"), a.id)
                 for i, a in enumerate(s.collectivite.shadow_ai)
             ),
-            "IA fantôme",
+            "chaque IA fantôme a un identifiant unique",
         ),
     ]
     for i, d in enumerate(pack.dilemmas):
-        options = (("dilemmes", (i, "options", o, "id"), op.id) for o, op in enumerate(d.options))
-        groups.append((options, "option de ce dilemme"))
+        options = [("dilemmes", (i, "options", o, "id"), op.id) for o, op in enumerate(d.options)]
+        groups.append((iter(options), "chaque option d'un dilemme a un identifiant unique"))
     for i, u in enumerate(pack.use_cases):
-        vectors = (
+        vectors = [
             ("cas_usage", (i, "vecteurs", v, "type"), x.type.value) for v, x in enumerate(u.vectors)
-        )
-        groups.append((vectors, "vecteur de ce cas d'usage (un seul par type)"))
+        ]
+        groups.append((iter(vectors), "un cas d'usage a au plus un vecteur de chaque type"))
     for items, scope in groups:
-        out += _duplicates(items, at, f"chaque {scope} a un identifiant unique")
+        out += _duplicates(items, at, scope)
     for i, g in enumerate(s.gauges):
         if g.id in RESOURCE_KEYS:
             message = (
