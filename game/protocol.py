@@ -84,6 +84,8 @@ class ErrorCode(StrEnum):
     NOT_JOINED = "not_joined"  # act/sync before join
     FORBIDDEN = "forbidden"  # not your seat, not your workshop, not a facilitator
     ILLEGAL_ACTION = "illegal_action"  # refused by the rules: see `ErrorInfo.rule`
+    UNKNOWN_SCENARIO = "unknown_scenario"  # HTTP: no pack of that name on this server
+    UNKNOWN_WORKSHOP = "unknown_workshop"
     INTERNAL = "internal"
 
 

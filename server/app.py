@@ -1,0 +1,58 @@
+"""The app factory: aiohttp + one python-socketio AsyncServer, resources in `cleanup_ctx`."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+
+import socketio
+from aiohttp import web
+
+from server.hub import Hub
+from server.keys import DEMO_KEY, HUB_KEY, SETTINGS_KEY, SIO_KEY, STORE_KEY
+from server.namespace import GameNamespace
+from server.routes import add_routes
+from server.scenarios import ScenarioLibrary
+from server.settings import Settings
+from server.store import SqliteStore
+
+log = logging.getLogger(__name__)
+
+
+def create_app(settings: Settings) -> web.Application:
+    """A ready-to-run server: HTTP routes, socket.io at /socket.io/, store opened on startup."""
+    app = web.Application(client_max_size=settings.max_http_buffer_size)
+    app[SETTINGS_KEY] = settings
+    sio = socketio.AsyncServer(
+        async_mode="aiohttp",
+        max_http_buffer_size=settings.max_http_buffer_size,
+        ping_interval=settings.ping_interval,
+        ping_timeout=settings.ping_timeout,
+        logger=False,
+        engineio_logger=False,
+    )
+    sio.register_namespace(GameNamespace(lambda: app[HUB_KEY]))
+    sio.attach(app)
+    app[SIO_KEY] = sio
+    add_routes(app)
+    app.cleanup_ctx.append(_open_hub)
+    return app
+
+
+async def _open_hub(app: web.Application) -> AsyncIterator[None]:
+    """Open the store, rebuild every unfinished table from its log, arm timers; close on exit."""
+    settings = app[SETTINGS_KEY]
+    store = SqliteStore(settings.db)
+    hub = Hub(store, ScenarioLibrary(settings.scenario_roots), app[SIO_KEY])
+    hub.load()
+    app[STORE_KEY] = store
+    app[HUB_KEY] = hub
+    demo = None
+    if settings.demo_scenario and not hub.counts()["workshops"]:
+        demo = hub.create_workshop(settings.demo_scenario, settings.demo_tables)
+    app[DEMO_KEY] = demo
+    try:
+        yield
+    finally:
+        await hub.close()
+        store.close()

@@ -1,0 +1,73 @@
+"""Refusals sent back as `{ok: false, error: {code, message}}`, with French messages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+
+from game.engine import IllegalAction
+from game.protocol import ErrorAck, ErrorCode, ErrorInfo
+
+
+class Refused(Exception):
+    """A request refused by the server (not by the rules): a code and a French message."""
+
+    def __init__(self, code: ErrorCode, message: str) -> None:
+        super().__init__(f"{code}: {message}")
+        self.code = code
+        self.message = message
+
+
+_KINDS = {
+    "missing": "champ obligatoire manquant",
+    "extra_forbidden": "champ inconnu",
+    "string_type": "texte attendu",
+    "string_too_long": "texte trop long",
+    "string_too_short": "texte vide",
+    "string_pattern_mismatch": "caractères non permis",
+    "int_type": "nombre entier attendu",
+    "int_parsing": "nombre entier attendu",
+    "int_from_float": "nombre entier attendu",
+    "float_type": "nombre attendu",
+    "float_parsing": "nombre attendu",
+    "bool_type": "vrai ou faux attendu",
+    "greater_than_equal": "valeur trop petite",
+    "less_than_equal": "valeur trop grande",
+    "model_type": "objet attendu",
+    "model_attributes_type": "objet attendu",
+    "dict_type": "objet attendu",
+    "union_tag_invalid": "type d'action inconnu",
+    "union_tag_not_found": "type d'action manquant",
+    "literal_error": "valeur non permise",
+    "enum": "valeur non permise",
+}
+
+
+def error_ack(code: ErrorCode, message: str, rule: str | None = None) -> dict[str, Any]:
+    """An error ack as sent on the wire."""
+    return ErrorAck(error=ErrorInfo(code=code, message=message, rule=rule)).model_dump(mode="json")
+
+
+def validation_message(exc: ValidationError) -> str:
+    """A French one-line account of the first problem pydantic found."""
+    errors = exc.errors(include_url=False, include_input=False)
+    if not errors:
+        return "Message mal formé."
+    err = errors[0]
+    where = ".".join(str(p) for p in err["loc"]) or "message"
+    what = _KINDS.get(err["type"], "valeur invalide")
+    return f"Message mal formé : « {where[:80]} » : {what}."
+
+
+def ack_for(exc: Exception) -> dict[str, Any]:
+    """The error ack for an exception raised while handling a request."""
+    if isinstance(exc, Refused):
+        return error_ack(exc.code, exc.message)
+    if isinstance(exc, IllegalAction):
+        return error_ack(ErrorCode.ILLEGAL_ACTION, exc.message, rule=exc.code)
+    if isinstance(exc, ValidationError):
+        return error_ack(ErrorCode.BAD_REQUEST, validation_message(exc))
+    return error_ack(
+        ErrorCode.INTERNAL, "Erreur interne du serveur : resynchronisez puis réessayez."
+    )

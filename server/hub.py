@@ -1,0 +1,240 @@
+"""The server's core: tables by id and code, workshops, applying actions and fanning out views.
+
+Every change goes through `Hub.apply` under the table's lock: engine, durable
+append, then one `view` per connected seat and a `summary` to the facilitator,
+all before the lock is released (so each connection sees versions in order).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import secrets
+import time
+
+import socketio
+
+from game.engine import Action, IllegalAction
+from game.engine.actions import PhaseTimeout
+from game.log import make_header
+from game.protocol import (
+    CreateWorkshopResponse,
+    EventName,
+    NoticeMessage,
+    TableRef,
+    WorkshopSummary,
+)
+from server.auth import hash_token, new_code, new_id, new_token, normalise_code
+from server.scenarios import ScenarioLibrary
+from server.store import EventStore, SeatRow, TableRow, WorkshopRow
+from server.tables import TableHost, load_host
+from server.timers import TableTimers
+
+log = logging.getLogger(__name__)
+
+
+def table_room(table_id: str) -> str:
+    """The socket.io room of every connection seated at a table."""
+    return f"table:{table_id}"
+
+
+def workshop_room(workshop_id: str) -> str:
+    """The socket.io room of a workshop's facilitator connections."""
+    return f"workshop:{workshop_id}"
+
+
+class Hub:
+    """Tables, workshops and the one path by which a table changes."""
+
+    def __init__(self, store: EventStore, library: ScenarioLibrary, sio: socketio.AsyncServer):
+        self.store = store
+        self.library = library
+        self.sio = sio
+        self.timers = TableTimers(self.on_timer)
+        self._rows: dict[str, TableRow] = {}  # every table, loaded or not
+        self._by_code: dict[str, str] = {}
+        self._hosts: dict[str, TableHost] = {}
+        self._workshops: dict[str, WorkshopRow] = {}
+        self._facilitators: dict[str, str] = {}  # token hash → workshop id
+        self.facilitators_online: dict[str, int] = {}  # workshop id → connections
+
+    # --- loading -----------------------------------------------------------------
+
+    def load(self) -> None:
+        """Index every stored workshop and table; rebuild unfinished tables and arm their timers."""
+        for w in self.store.workshops():
+            self._index_workshop(w)
+        for row in self.store.tables():
+            self._rows[row.id] = row
+            self._by_code[row.code] = row.id
+            if not row.finished:
+                self._load(row)
+
+    def _index_workshop(self, w: WorkshopRow) -> None:
+        self._workshops[w.id] = w
+        self._facilitators[w.token_hash] = w.id
+
+    def _load(self, row: TableRow) -> TableHost:
+        host = load_host(self.store, row)
+        self._hosts[row.id] = host
+        self._arm(host)
+        return host
+
+    def _arm(self, host: TableHost) -> None:
+        state = host.state
+        self.timers.schedule(host.id, None if state.paused else state.timer.deadline)
+
+    # --- look-ups ------------------------------------------------------------------
+
+    def host(self, table_id: str) -> TableHost | None:
+        """The live table `table_id` (rebuilt from the store on first use), or None."""
+        host = self._hosts.get(table_id)
+        if host is None and table_id in self._rows:
+            host = self._load(self._rows[table_id])
+        return host
+
+    def host_by_code(self, code: str) -> TableHost | None:
+        """The table whose join code is `code` (case and spaces ignored), or None."""
+        table_id = self._by_code.get(normalise_code(code))
+        return self.host(table_id) if table_id else None
+
+    def workshop_of_token(self, token: str) -> WorkshopRow | None:
+        """The workshop a facilitator token opens, or None."""
+        workshop_id = self._facilitators.get(hash_token(token))
+        return self._workshops.get(workshop_id) if workshop_id else None
+
+    def workshop(self, workshop_id: str) -> WorkshopRow | None:
+        """The workshop `workshop_id`, or None."""
+        return self._workshops.get(workshop_id)
+
+    def table_ids(self, workshop_id: str) -> list[str]:
+        """Ids of a workshop's tables, in creation order."""
+        return [r.id for r in self._rows.values() if r.workshop_id == workshop_id]
+
+    def counts(self) -> dict[str, int]:
+        """Numbers for /healthz."""
+        return {
+            "workshops": len(self._workshops),
+            "tables": len(self._rows),
+            "live_tables": len(self._hosts),
+            "timers": self.timers.pending(),
+        }
+
+    # --- workshops ------------------------------------------------------------------
+
+    def create_workshop(
+        self, scenario: str, tables: int, seed: int | None = None
+    ) -> CreateWorkshopResponse:
+        """Open a workshop of lobby tables of pack `scenario` (raises UnknownScenarioError)."""
+        pack = self.library.pack(scenario)
+        token = new_token()
+        now = time.time()
+        workshop = WorkshopRow(new_id("w"), hash_token(token), scenario, now)
+        base_seed = seed if seed is not None else secrets.randbelow(2**31)
+        rows: list[TableRow] = []
+        for i in range(tables):
+            code = new_code()
+            while code in self._by_code or any(r.code == code for r in rows):
+                code = new_code()
+            header = make_header(pack, seed=base_seed + i, seats=(), created_at=now)
+            rows.append(
+                TableRow(new_id("t"), workshop.id, code, base_seed + i, _dumps(header), False)
+            )
+        self.store.create_workshop(workshop, rows)
+        self._index_workshop(workshop)
+        for row in rows:
+            self._rows[row.id] = row
+            self._by_code[row.code] = row.id
+            self._load(row)
+        return CreateWorkshopResponse(
+            workshop_id=workshop.id,
+            facilitator_token=token,
+            scenario=scenario,
+            tables=tuple(TableRef(table_id=r.id, code=r.code) for r in rows),
+        )
+
+    def workshop_summary(self, workshop_id: str) -> WorkshopSummary:
+        """Every table of the workshop as the facilitator console shows it."""
+        w = self._workshops[workshop_id]
+        hosts = [self.host(t) for t in self.table_ids(workshop_id)]
+        return WorkshopSummary(
+            workshop_id=w.id,
+            scenario=w.scenario,
+            tables=tuple(h.summary() for h in hosts if h is not None),
+        )
+
+    # --- changes ------------------------------------------------------------------
+
+    async def apply(
+        self,
+        host: TableHost,
+        action: Action,
+        *,
+        action_id: str,
+        claim: SeatRow | None = None,
+        release: str | None = None,
+        stamp: bool = True,
+    ) -> int:
+        """Apply, store, broadcast; return the version. Call under `host.lock`.
+
+        An `action_id` already applied returns its version again without applying.
+        Raises IllegalAction (nothing changed).
+        """
+        done = host.action_ids.get(action_id)
+        if done is not None:
+            return done
+        if stamp:
+            action = action.model_copy(update={"at": time.time()})
+        version, _events = host.commit(
+            self.store, action, action_id=action_id, claim=claim, release=release
+        )
+        self._arm(host)
+        await self.broadcast(host)
+        return version
+
+    async def broadcast(self, host: TableHost) -> None:
+        """Send each connected seat its own view, and the facilitator the workshop summary."""
+        for role, sid in list(host.holders.items()):
+            await self.sio.emit(EventName.VIEW, host.view_json(role), to=sid)
+        await self.send_summary(host.workshop_id)
+
+    async def send_summary(self, workshop_id: str) -> None:
+        """Send the workshop summary to its facilitator connections."""
+        if not self.facilitators_online.get(workshop_id):
+            return
+        summary = self.workshop_summary(workshop_id).model_dump_json()
+        await self.sio.emit(EventName.SUMMARY, summary, room=workshop_room(workshop_id))
+
+    async def notice(self, msg: NoticeMessage, *, to: str | None = None) -> None:
+        """Send a notice to its table's connections (or to one sid)."""
+        room = to or table_room(msg.table_id or "")
+        await self.sio.emit(EventName.NOTICE, msg.model_dump(mode="json"), to=room)
+
+    async def on_timer(self, table_id: str, deadline: float) -> None:
+        """A phase timer ran out: apply PhaseTimeout like any action (logged with its time)."""
+        host = self.host(table_id)
+        if host is None:
+            return
+        async with host.lock:
+            timer = host.state.timer
+            if host.state.paused or timer.deadline != deadline:
+                return  # the deadline moved meanwhile; its own timer is armed
+            now = time.time()
+            if now < deadline:
+                self.timers.schedule(table_id, deadline)
+                return
+            action = PhaseTimeout(at=max(now, deadline))
+            try:
+                await self.apply(
+                    host, action, action_id=f"system:timeout:{host.version + 1}", stamp=False
+                )
+            except IllegalAction as exc:
+                log.warning("table %s: phase_timeout refused: %s", table_id, exc)
+
+    async def close(self) -> None:
+        """Stop the timers."""
+        await self.timers.close()
+
+
+def _dumps(obj: object) -> str:
+    return json.dumps(obj, ensure_ascii=False)

@@ -1,0 +1,18 @@
+"""Typed keys of the aiohttp application's shared resources."""
+
+from __future__ import annotations
+
+import socketio
+from aiohttp import web
+
+from game.protocol import CreateWorkshopResponse
+from server.hub import Hub
+from server.settings import Settings
+from server.store import EventStore
+
+SETTINGS_KEY = web.AppKey("settings", Settings)
+SIO_KEY = web.AppKey("sio", socketio.AsyncServer)
+STORE_KEY = web.AppKey("store", EventStore)
+HUB_KEY = web.AppKey("hub", Hub)
+#: the demo workshop created at start on an empty database (its token is shown once)
+DEMO_KEY = web.AppKey[CreateWorkshopResponse | None]("demo")

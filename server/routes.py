@@ -1,0 +1,132 @@
+"""HTTP routes: open a workshop, read it, fetch a table's log, find a table by its code."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiohttp import web
+from pydantic import BaseModel, ValidationError
+
+from game.protocol import (
+    CreateWorkshopRequest,
+    ErrorCode,
+    PublicSeat,
+    PublicTable,
+)
+from game.scenario import PackError
+from server.auth import bearer_token
+from server.errors import error_ack, validation_message
+from server.hub import Hub
+from server.keys import HUB_KEY
+from server.scenarios import UnknownScenarioError
+
+
+def _error(status: int, code: ErrorCode, message: str) -> web.Response:
+    return web.json_response(error_ack(code, message), status=status)
+
+
+def _ok(model: BaseModel, status: int = 200) -> web.Response:
+    return web.Response(
+        text=model.model_dump_json(), status=status, content_type="application/json"
+    )
+
+
+def _hub(request: web.Request) -> Hub:
+    return request.app[HUB_KEY]
+
+
+def _facilitator_workshop(request: web.Request) -> str | None:
+    """The workshop id the request's Bearer token opens, or None."""
+    token = bearer_token(request.headers.get("Authorization"))
+    workshop = _hub(request).workshop_of_token(token) if token else None
+    return workshop.id if workshop else None
+
+
+_DENIED = (
+    403,
+    ErrorCode.FORBIDDEN,
+    "Jeton d'animation manquant ou sans droit sur cette ressource.",
+)
+
+
+async def healthz(request: web.Request) -> web.Response:
+    """`GET /healthz`: the server answers, with a few counts."""
+    return web.json_response({"ok": True, **_hub(request).counts()})
+
+
+async def create_workshop(request: web.Request) -> web.Response:
+    """`POST /api/workshops` {scenario, tables, seed?} → CreateWorkshopResponse (201)."""
+    try:
+        body: Any = await request.json()
+        req = CreateWorkshopRequest.model_validate(body)
+    except ValidationError as exc:
+        return _error(400, ErrorCode.BAD_REQUEST, validation_message(exc))
+    except ValueError:
+        return _error(400, ErrorCode.BAD_REQUEST, "Corps de requête JSON attendu.")
+    try:
+        created = _hub(request).create_workshop(req.scenario, req.tables, req.seed)
+    except UnknownScenarioError:
+        return _error(404, ErrorCode.UNKNOWN_SCENARIO, f"Scénario inconnu : « {req.scenario} ».")
+    except PackError:
+        msg = f"Le scénario « {req.scenario} » contient des erreurs : lancez capia validate."
+        return _error(422, ErrorCode.UNKNOWN_SCENARIO, msg)
+    return _ok(created, status=201)
+
+
+async def get_workshop(request: web.Request) -> web.Response:
+    """`GET /api/workshops/{id}` (Bearer facilitator token) → WorkshopSummary."""
+    workshop_id = request.match_info["workshop_id"]
+    if _facilitator_workshop(request) != workshop_id:
+        return _error(*_DENIED)
+    return _ok(_hub(request).workshop_summary(workshop_id))
+
+
+async def table_log(request: web.Request) -> web.Response:
+    """`GET /api/tables/{id}/log` (Bearer facilitator token) → the JSONL game log."""
+    host = _hub(request).host(request.match_info["table_id"])
+    workshop_id = _facilitator_workshop(request)
+    if host is None or workshop_id is None or host.workshop_id != workshop_id:
+        return _error(*_DENIED)
+    return web.Response(
+        text=host.log.to_jsonl(),
+        content_type="application/x-ndjson",
+        headers={"Content-Disposition": f'attachment; filename="{host.id}.jsonl"'},
+    )
+
+
+async def table_by_code(request: web.Request) -> web.Response:
+    """`GET /api/tables/by-code/{code}` (public) → PublicTable: what the connect screen shows."""
+    host = _hub(request).host_by_code(request.match_info["code"])
+    if host is None:
+        return _error(404, ErrorCode.UNKNOWN_TABLE, "Aucune table ne porte ce code.")
+    state = host.state
+    scenario = state.catalog.pack.scenario
+    roles = state.catalog.roles
+    seats = tuple(
+        PublicSeat(
+            role=s.role,
+            title=roles[s.role].title,
+            mission=roles[s.role].mission,
+            occupied=s.occupied or host.has_token(s.role),
+            name=s.name,
+        )
+        for s in state.seats
+    )
+    table = PublicTable(
+        table_id=host.id,
+        code=host.code,
+        scenario_title=scenario.title,
+        collectivite=scenario.collectivite.name,
+        phase=state.phase,
+        seats=seats,
+    )
+    return _ok(table)
+
+
+def add_routes(app: web.Application) -> None:
+    """Register every HTTP route on `app`."""
+    app.router.add_get("/healthz", healthz)
+    app.router.add_post("/api/workshops", create_workshop)
+    app.router.add_get("/api/workshops/{workshop_id}", get_workshop)
+    app.router.add_get("/api/tables/by-code/{code}", table_by_code)
+    app.router.add_get("/api/tables/{table_id}/log", table_log)

@@ -1,0 +1,22 @@
+"""What a server instance is configured with (no globals: passed to `create_app`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from game.protocol import MAX_MESSAGE_BYTES
+
+
+@dataclass(frozen=True, kw_only=True)
+class Settings:
+    """A server's configuration."""
+
+    db: Path  # SQLite file (created with its folder)
+    scenario_roots: tuple[Path, ...] = (Path("scenarios"),)  # folders of packs, by name
+    demo_scenario: str | None = None  # on an empty database, open a demo workshop of it
+    demo_tables: int = 4
+    #: hard transport limit; messages between MAX_MESSAGE_BYTES and this get an error ack
+    max_http_buffer_size: int = 4 * MAX_MESSAGE_BYTES
+    ping_interval: float = 25
+    ping_timeout: float = 20

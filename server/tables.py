@@ -1,0 +1,200 @@
+"""One host per table: its game log, seat tokens, connections and lock.
+
+A host applies one action at a time (its `lock`); `commit` applies the action
+with the pure engine, writes it to the store (durable on return) and only then
+advances the in-memory log, so memory never runs ahead of the disk.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from game.engine import (
+    Action,
+    GameEvent,
+    GameState,
+    PlayerView,
+    apply,
+    legal_actions,
+    player_view,
+    public_pack,
+)
+from game.engine.phase import Phase
+from game.log import GameLog, make_record
+from game.protocol import SeatSummary, TableSummary, ViewMessage
+from server.store import ActionRow, EventStore, SeatRow, TableRow
+
+
+@dataclass
+class TableHost:
+    """A live table: its log (the truth), who holds which seat, applied action ids."""
+
+    id: str
+    workshop_id: str
+    code: str
+    log: GameLog
+    token_roles: dict[str, str] = field(default_factory=dict)  # token hash → role
+    names: dict[str, str] = field(default_factory=dict)  # role → player name
+    action_ids: dict[str, int] = field(default_factory=dict)  # stored action id → version
+    holders: dict[str, str] = field(default_factory=dict)  # role → socket.io sid
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    _public_pack: dict[str, Any] | None = None
+    _summary: TableSummary | None = None
+
+    @property
+    def state(self) -> GameState:
+        """The current game state."""
+        return self.log.state
+
+    @property
+    def version(self) -> int:
+        """The log length: 0 for a new table, +1 per applied action."""
+        return len(self.log.records)
+
+    @property
+    def roles(self) -> tuple[str, ...]:
+        """Role ids of the table's seats, in scenario order."""
+        return tuple(s.role for s in self.state.seats)
+
+    def role_of_token(self, token_hash: str) -> str | None:
+        """The seat a token was given for, or None."""
+        return self.token_roles.get(token_hash)
+
+    def has_token(self, role: str) -> bool:
+        """Whether some player was given a token for `role` (the seat is taken)."""
+        return role in self.token_roles.values()
+
+    def public_pack(self) -> dict[str, Any]:
+        """The pack's card texts for clients, no secrets (computed once)."""
+        if self._public_pack is None:
+            self._public_pack = public_pack(self.state.catalog.pack)
+        return self._public_pack
+
+    def commit(
+        self,
+        store: EventStore,
+        action: Action,
+        *,
+        action_id: str,
+        claim: SeatRow | None = None,
+        release: str | None = None,
+    ) -> tuple[int, tuple[GameEvent, ...]]:
+        """Apply `action`, store it durably, then advance the log; return (version, events).
+
+        Raises IllegalAction (nothing stored, nothing changed). Call under `lock`.
+        """
+        state, events = apply(self.log.state, action)
+        record = make_record(self.version + 1, action)
+        row = ActionRow(
+            table_id=self.id,
+            seq=record["seq"],
+            action_id=action_id,
+            actor=record["actor"],
+            at=action.at,
+            record=json.dumps(record, ensure_ascii=False),
+        )
+        store.append(row, claim=claim, release=release, finished=state.phase == Phase.FIN)
+        self.log.records.append(record)
+        self.log.state = state
+        self.action_ids[action_id] = self.version
+        if claim is not None:
+            self.token_roles[claim.token_hash] = claim.role
+            self.names[claim.role] = claim.name
+        if release is not None:
+            self.token_roles = {h: r for h, r in self.token_roles.items() if r != release}
+            self.names.pop(release, None)
+        self._summary = None
+        return self.version, events
+
+    def claim(self, store: EventStore, seat: SeatRow) -> None:
+        """Give `seat.role` a token without an action (the seat is already occupied)."""
+        store.claim_seat(seat)
+        self.token_roles = {h: r for h, r in self.token_roles.items() if r != seat.role}
+        self.token_roles[seat.token_hash] = seat.role
+        self.names[seat.role] = seat.name
+
+    def view(self, role: str | None) -> PlayerView:
+        """What seat `role` (None: the facilitator) may see now."""
+        return player_view(self.state, role)
+
+    def view_json(self, role: str | None) -> str:
+        """The `view` message for seat `role` (None: facilitator), as JSON text."""
+        msg = ViewMessage(
+            table_id=self.id, version=self.version, view=player_view(self.state, role)
+        )
+        return msg.model_dump_json()
+
+    def connection_changed(self) -> None:
+        """Forget the cached summary (who is connected changed)."""
+        self._summary = None
+
+    def summary(self) -> TableSummary:
+        """What the facilitator console shows of this table (cached until the next change)."""
+        if self._summary is None:
+            self._summary = _summarise(self)
+        return self._summary
+
+
+def _summarise(host: TableHost) -> TableSummary:
+    state = host.state
+    roles = state.catalog.roles
+    open_props = [p for p in state.proposals if p.turn == state.turn and p.status == "open"]
+    open_dilemmas = [d for d in state.dilemmas if d.chosen is None]
+
+    def voted(role: str) -> bool:
+        if state.phase == Phase.VOTE:
+            return bool(open_props) and all(role in p.votes for p in open_props)
+        if state.phase == Phase.DILEMMES:
+            return bool(open_dilemmas) and all(role in d.votes for d in open_dilemmas)
+        return False
+
+    seats = tuple(
+        SeatSummary(
+            role=s.role,
+            title=roles[s.role].title if s.role in roles else s.role,
+            occupied=s.occupied,
+            connected=s.role in host.holders,
+            name=s.name,
+            ready=s.ready,
+            voted=voted(s.role),
+        )
+        for s in state.seats
+    )
+    dilemma_votes: dict[str, dict[str, int]] = {}
+    for d in open_dilemmas:
+        counts = dilemma_votes.setdefault(d.dilemma, {})
+        for ballot in d.votes.values():
+            counts[ballot.option] = counts.get(ballot.option, 0) + 1
+    return TableSummary(
+        table_id=host.id,
+        code=host.code,
+        version=host.version,
+        phase=state.phase,
+        turn=state.turn,
+        turns=state.catalog.pack.scenario.rules.turns,
+        paused=state.paused,
+        deadline=state.timer.deadline,
+        remaining=state.timer.remaining,
+        gauges=dict(state.gauges),
+        budget=state.budget,
+        seats=seats,
+        dilemma_votes=dilemma_votes,
+        team_score=state.team_score,
+        facilitator_actions=legal_actions(state, None),
+    )
+
+
+def load_host(store: EventStore, row: TableRow) -> TableHost:
+    """Rebuild a table from its stored header, seats and actions (replaying the log)."""
+    header = json.loads(row.header)
+    actions = store.actions(row.id)
+    log = GameLog.from_records(header, (json.loads(a.record) for a in actions))
+    host = TableHost(id=row.id, workshop_id=row.workshop_id, code=row.code, log=log)
+    host.action_ids = {a.action_id: a.seq for a in actions}
+    for seat in store.seats(row.id):
+        host.token_roles[seat.token_hash] = seat.role
+        host.names[seat.role] = seat.name
+    return host
