@@ -265,6 +265,11 @@ class Vector(Model):
     risks: tuple[Exposure, ...] = Field(
         default=(), alias="risques", description="Risques exposés une fois déployé."
     )
+    mitigations: tuple[Mitigation, ...] = Field(
+        default=(),
+        alias="attenuations",
+        description="Risques que ce cas d'usage réduit une fois déployé (ex. détection d'intrusion).",
+    )
 
 
 class UseCase(Model):
@@ -315,6 +320,9 @@ class Lever(Model):
         default=False,
         alias="verrouille",
         description="Vrai : indisponible tant qu'un levier ou un dilemme ne l'a pas débloqué.",
+    )
+    dilemma: Id | None = Field(
+        default=None, alias="dilemme", description="Dilemme ouvert quand le levier est financé."
     )
 
 
