@@ -1,0 +1,1 @@
+"""The pygame-ce + pygame_gui client: scenes, widgets and the Session interface."""

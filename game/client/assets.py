@@ -1,0 +1,49 @@
+"""Bundled fonts and the pygame_gui theme (paths resolved from the repository's assets/)."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pygame
+
+ASSETS = Path(__file__).resolve().parents[2] / "assets"
+FONTS = ASSETS / "fonts"
+THEME = ASSETS / "theme.json"
+FONT_FILES = {
+    (False, False): "NotoSans-Regular.ttf",
+    (True, False): "NotoSans-Bold.ttf",
+    (False, True): "NotoSans-Italic.ttf",
+    (True, True): "NotoSans-BoldItalic.ttf",
+}
+
+
+def theme() -> dict[str, Any]:
+    """The theme JSON as a dict, every font path made absolute."""
+    data: dict[str, Any] = json.loads(THEME.read_text(encoding="utf-8"))
+    for block in data.values():
+        font = block.get("font") if isinstance(block, dict) else None
+        if isinstance(font, dict):
+            for key, value in list(font.items()):
+                if key.endswith("_path"):
+                    font[key] = str(ASSETS / value)
+    return data
+
+
+def register_fonts(manager: Any) -> None:
+    """Declare Noto Sans (all four styles) to a pygame_gui manager."""
+    manager.add_font_paths(
+        "noto_sans",
+        str(FONTS / FONT_FILES[(False, False)]),
+        str(FONTS / FONT_FILES[(True, False)]),
+        str(FONTS / FONT_FILES[(False, True)]),
+        str(FONTS / FONT_FILES[(True, True)]),
+    )
+
+
+@cache
+def font(size: int, *, bold: bool = False, italic: bool = False) -> pygame.font.Font:
+    """A cached Noto Sans font object for custom-drawn text."""
+    return pygame.font.Font(str(FONTS / FONT_FILES[(bold, italic)]), size)

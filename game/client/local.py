@@ -1,0 +1,154 @@
+"""In-process sessions over the engine: hot-seat tables and a local workshop for the console."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from game.client.session import FacilitatorSession, Session, TableSummary
+from game.client.texts import PackTexts
+from game.engine import IllegalAction, legal_actions, player_view, public_pack
+from game.engine.actions import Action, PhaseTimeout
+from game.engine.phase import Phase
+from game.engine.view_models import PlayerView
+from game.log import GameLog
+from game.scenario.models import Pack
+
+Clock = Callable[[], float]
+
+
+class LocalSession(Session):
+    """A whole table in this process: every listed seat is occupied and shared on one screen."""
+
+    def __init__(
+        self,
+        pack: Pack,
+        *,
+        seed: int = 1,
+        seats: Iterable[str] | None = None,
+        clock: Clock = time.time,
+        log_path: Path | None = None,
+    ) -> None:
+        self.texts = PackTexts(public_pack(pack))
+        self.seats = tuple(seats) if seats is not None else tuple(r.id for r in pack.scenario.roles)
+        self.seat = self.seats[0] if self.seats else None
+        self.hot_seat = len(self.seats) > 1
+        self.status = "partie locale"
+        self.log = GameLog.new(pack, seed=seed, seats=self.seats)
+        self.clock = clock
+        self.log_path = log_path
+        self.sent: list[Action] = []
+        self._messages: list[str] = []
+        self._version = 0
+        self._views: dict[str | None, PlayerView] = {}
+
+    @property
+    def state(self):  # type: ignore[no-untyped-def]
+        return self.log.state
+
+    @property
+    def view(self) -> PlayerView | None:
+        return self.view_of(self.seat) if self.seat else None
+
+    def view_of(self, seat: str | None) -> PlayerView | None:
+        if seat not in self._views:
+            self._views[seat] = player_view(self.log.state, seat)
+        return self._views[seat]
+
+    @property
+    def version(self) -> int:
+        return self._version
+
+    def select(self, seat: str) -> None:
+        """Show `seat`'s screen (hot-seat hand-over)."""
+        if seat in self.seats and seat != self.seat:
+            self.seat = seat
+            self._version += 1
+
+    def send(self, action: Action) -> None:
+        self.sent.append(action)
+        self._apply(action.model_copy(update={"at": self.clock()}))
+
+    def _apply(self, action: Action) -> None:
+        try:
+            self.log.append(action)
+        except IllegalAction as exc:
+            self._messages.append(exc.message)
+            return
+        self._views.clear()
+        self._version += 1
+        if self.log_path is not None:
+            self.log_path.write_text(self.log.to_jsonl(), encoding="utf-8")
+
+    def poll(self) -> list[str]:
+        deadline = self.log.state.timer.deadline
+        if deadline is not None and not self.log.state.paused and self.clock() >= deadline:
+            self._apply(PhaseTimeout(at=self.clock()))
+        out, self._messages = self._messages, []
+        return out
+
+    def next_seat(self) -> str | None:
+        """The seat that should hold the screen: the current one while it can act, else the next."""
+        if self.log.state.phase == Phase.FIN or not self.seats:
+            return self.seat
+        order = list(self.seats)
+        start = order.index(self.seat) if self.seat in order else 0
+        for i in range(len(order)):
+            seat = order[(start + i) % len(order)]
+            if legal_actions(self.log.state, seat):
+                return seat
+        return self.seat
+
+
+class LocalWorkshop(FacilitatorSession):
+    """Several local tables of one pack, driven from the facilitator console (tests, demos)."""
+
+    def __init__(self, pack: Pack, *, tables: int = 2, seed: int = 1, clock: Clock = time.time):
+        self.texts = PackTexts(public_pack(pack))
+        self.status = "atelier local"
+        seats = tuple(r.id for r in pack.scenario.roles)
+        self.logs = {
+            f"table-{i + 1}": GameLog.new(pack, seed=seed + i, seats=seats) for i in range(tables)
+        }
+        self.clock = clock
+        self.sent: list[tuple[str, Action]] = []
+        self.notices: list[tuple[str | None, str]] = []
+        self._messages: list[str] = []
+        self._version = 0
+        self._cache: tuple[TableSummary, ...] | None = None
+
+    @property
+    def tables(self) -> tuple[TableSummary, ...]:
+        if self._cache is None:
+            self._cache = tuple(
+                TableSummary(tid, tid.upper(), player_view(log.state, None))
+                for tid, log in self.logs.items()
+            )
+        return self._cache
+
+    @property
+    def version(self) -> int:
+        return self._version
+
+    def apply_seat_action(self, table_id: str, action: Action) -> None:
+        """Play for a seat of a local table (tests and demos)."""
+        self.control(table_id, action)
+
+    def control(self, table_id: str, action: Action) -> None:
+        self.sent.append((table_id, action))
+        try:
+            self.logs[table_id].append(action.model_copy(update={"at": self.clock()}))
+        except IllegalAction as exc:
+            self._messages.append(f"{table_id} : {exc.message}")
+            return
+        self._cache = None
+        self._version += 1
+
+    def notice(self, text: str, table_id: str | None = None) -> None:
+        self.notices.append((table_id, text))
+        self._messages.append("Message envoyé.")
+
+    def poll(self) -> list[str]:
+        out, self._messages = self._messages, []
+        return out

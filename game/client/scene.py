@@ -1,0 +1,158 @@
+"""Scene base: enter/exit/handle/update/draw, plus a registry of named buttons.
+
+Buttons are pygame_gui widgets; a press comes back as a pygame event and is
+routed to the callback registered with the button. Every button carries the
+reason it is disabled; the scene shows the hovered button's reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import pygame
+import pygame_gui
+from pygame_gui.core import ObjectID, UIElement
+from pygame_gui.elements import UIButton, UILabel, UITextEntryLine
+
+if TYPE_CHECKING:
+    from game.client.app import App
+
+Callback = Callable[[], None]
+
+
+class Scene:
+    """One screen. `draw()` only draws; state changes happen in handle/update."""
+
+    app: App
+
+    def __init__(self) -> None:
+        self.elements: list[UIElement] = []
+        self.buttons: dict[str, UIButton] = {}
+        self.entries: dict[str, UITextEntryLine] = {}
+        self.reasons: dict[str, str] = {}
+        self._callbacks: dict[int, Callback] = {}
+        self._keys: dict[int, str] = {}
+        self.hover_reason = ""
+
+    # --- lifecycle -------------------------------------------------------
+    def enter(self, app: App) -> None:
+        """Become the front scene: build the widgets."""
+        self.app = app
+        self.relayout()
+
+    def exit(self) -> None:
+        """Leave: remove every widget."""
+        self.clear()
+
+    def relayout(self) -> None:
+        """Rebuild every widget for the current window size and state."""
+        self.clear()
+        self.build()
+
+    def build(self) -> None:
+        """Create the widgets (subclasses)."""
+
+    def handle(self, event: pygame.event.Event) -> None:
+        """React to one event: button presses, keys."""
+        if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            cb = self._callbacks.get(id(event.ui_element))
+            if cb is not None:
+                cb()
+        elif event.type == pygame.KEYDOWN and not self.typing():
+            key = self._keys.get(event.key)
+            if key is not None:
+                button = self.buttons.get(key)
+                cb = self._callbacks.get(id(button)) if button is not None else None
+                if button is not None and button.is_enabled and cb is not None:
+                    cb()
+
+    def update(self, dt: float) -> None:
+        """Advance timers, poll sessions; find the hovered button's reason."""
+        pos = self.app.manager.get_mouse_position()
+        self.hover_reason = ""
+        for key, button in self.buttons.items():
+            alive = button.alive()  # type: ignore[no-untyped-call]
+            if alive and button.rect.collidepoint(pos) and self.reasons.get(key):
+                self.hover_reason = self.reasons[key]
+                break
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """Draw under the widgets."""
+
+    def draw_over(self, surface: pygame.Surface) -> None:
+        """Draw over the widgets (badges, marks)."""
+
+    # --- widgets ---------------------------------------------------------
+    def clear(self) -> None:
+        for element in self.elements:
+            element.kill()  # type: ignore[no-untyped-call]
+        self.elements.clear()
+        self.buttons.clear()
+        self.entries.clear()
+        self.reasons.clear()
+        self._callbacks.clear()
+        self._keys.clear()
+
+    def typing(self) -> bool:
+        """True while a text field has the keyboard."""
+        return any(e.is_focused for e in self.entries.values() if e.alive())  # type: ignore[no-untyped-call]
+
+    def button(
+        self,
+        key: str,
+        rect: pygame.Rect,
+        text: str,
+        on_click: Callback | None = None,
+        *,
+        enabled: bool = True,
+        reason: str = "",
+        tooltip: str = "",
+        object_id: str | None = None,
+        hotkey: int | None = None,
+    ) -> UIButton:
+        """A named button; disabled ones keep their `reason` (shown on hover)."""
+        tip = tooltip or (reason if not enabled else "")
+        b = UIButton(
+            rect,
+            text,
+            manager=self.app.manager,
+            tool_tip_text=tip or None,
+            object_id=ObjectID(object_id=object_id) if object_id else None,
+        )
+        if not enabled:
+            b.disable()  # type: ignore[no-untyped-call]
+        self.elements.append(b)
+        self.buttons[key] = b
+        if reason or not enabled:
+            self.reasons[key] = reason
+        if on_click is not None:
+            self._callbacks[id(b)] = on_click
+        if hotkey is not None:
+            self._keys[hotkey] = key
+        return b
+
+    def label(self, rect: pygame.Rect, text: str, object_id: str | None = None) -> UILabel:
+        lab = UILabel(
+            rect,
+            text,
+            manager=self.app.manager,
+            object_id=ObjectID(object_id=object_id) if object_id else None,
+        )
+        self.elements.append(lab)
+        return lab
+
+    def entry(
+        self, key: str, rect: pygame.Rect, text: str = "", placeholder: str = ""
+    ) -> UITextEntryLine:
+        e = UITextEntryLine(rect, manager=self.app.manager, placeholder_text=placeholder or None)
+        if text:
+            e.set_text(text)
+        self.elements.append(e)
+        self.entries[key] = e
+        return e
+
+    def add(self, element: Any) -> Any:
+        """Keep a custom widget so `clear()` removes it."""
+        self.elements.append(element)
+        return element

@@ -1,0 +1,1 @@
+"""The client's screens: connect, hand-over, table, facilitator console."""

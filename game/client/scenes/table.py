@@ -1,0 +1,234 @@
+"""The table: what one seat sees and does, phase by phase (hot-seat passes the screen on)."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import pygame
+
+from game.client.draw import blit_text, blit_wrapped, draw_panel
+from game.client.palette import INK, MUTED, WARN_BG
+from game.client.scene import Scene
+from game.client.scenes import table_draw as td
+from game.client.scenes import table_panels as panels
+from game.client.scenes.table_panels import Op
+from game.client.scenes.wording import action_key, refusal
+from game.client.session import Session
+from game.client.texts import CardText
+from game.engine.actions import Action
+from game.engine.phase import Phase
+from game.engine.view_models import PlayerView
+
+
+@dataclass(frozen=True)
+class Layout:
+    top: pygame.Rect
+    left: pygame.Rect
+    center: pygame.Rect
+    right: pygame.Rect
+
+
+def layout(size: tuple[int, int]) -> Layout:
+    """Split the window into top bar, left column, centre and right column."""
+    w, h = size
+    side = 300 if w < 1600 else 380
+    right = 340 if w < 1600 else 440
+    return Layout(
+        pygame.Rect(0, 0, w, 64),
+        pygame.Rect(8, 72, side, h - 80),
+        pygame.Rect(side + 16, 72, w - side - right - 32, h - 80),
+        pygame.Rect(w - right - 8, 72, right, h - 80),
+    )
+
+
+class TableScene(Scene):
+    """One seat's screen; rebuilds its widgets whenever the session's view changes."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.texts = session.texts
+        self.selected: str | None = None
+        self.axis_filter: str | None = None
+        self.step_filter: int | None = None
+        self.page = 0
+        self.show_board = False
+        self.justification = ""
+        self.legal: dict[str, Action] = {}
+        self.toasts: list[tuple[str, float]] = []
+        self.clock = ""
+        self._seen: tuple[int, str | None] = (-1, None)
+        self.ops: list[Op] = []
+        self.right_ops: list[Op] = []
+        self.cells: list[tuple[pygame.Rect, CardText, str]] = []
+
+    # --- state -----------------------------------------------------------
+    @property
+    def view(self) -> PlayerView | None:
+        return self.session.view
+
+    def act(self, key: str) -> None:
+        """Send the legal action behind button `key` (with the justification when it takes one)."""
+        action = self.legal.get(key)
+        if action is None:
+            return
+        text = self._justification_text()
+        if action.type in ("vote", "choose_option") and text:
+            action = action.model_copy(update={"justification": text[:500]})
+            self.justification = ""
+            if "justification" in self.entries:
+                self.entries["justification"].set_text("")
+        self.session.send(action)
+
+    def _justification_text(self) -> str:
+        entry = self.entries.get("justification")
+        if entry is not None and entry.alive():  # type: ignore[no-untyped-call]
+            self.justification = entry.get_text()
+        return self.justification.strip()
+
+    def set_filter(self, axis: str | None, step: int | None) -> None:
+        self.axis_filter, self.step_filter, self.page = axis, step, 0
+        self.relayout()
+
+    def select(self, card: str) -> None:
+        self.selected = card
+        self.relayout()
+
+    def turn_page(self, delta: int) -> None:
+        self.page = max(0, self.page + delta)
+        self.relayout()
+
+    def toggle_board(self) -> None:
+        self.show_board = not self.show_board
+        self.relayout()
+
+    # --- build -----------------------------------------------------------
+    def relayout(self) -> None:
+        focused = "justification" in self.entries and self.entries["justification"].is_focused
+        self._justification_text()
+        super().relayout()
+        if focused and "justification" in self.entries:
+            self.entries["justification"].focus()  # type: ignore[no-untyped-call]
+
+    def build(self) -> None:
+        view = self.view
+        self._seen = (self.session.version, self.session.seat)
+        if view is None:
+            return
+        self.legal = {action_key(a): a for a in view.legal_actions}
+        lay = layout(self.app.size)
+        self._build_ready(view, lay.right)
+        panels.build_center(self, view, lay.center)
+        panels.build_right(
+            self,
+            view,
+            pygame.Rect(lay.right.x, lay.right.y, lay.right.width, lay.right.height - 120),
+        )
+
+    def _build_ready(self, view: PlayerView, right: pygame.Rect) -> None:
+        ok = "ready" in self.legal
+        rect = pygame.Rect(right.x, right.bottom - 48, right.width, 48)
+        text = "Prêt·e — j'ai fini cette phase (Entrée)" if ok else "Prêt·e"
+        self.button(
+            "ready",
+            rect,
+            text,
+            lambda: self.act("ready"),
+            enabled=ok,
+            reason="" if ok else refusal(view, "ready"),
+            object_id="#primary" if ok else None,
+            hotkey=pygame.K_RETURN,
+        )
+
+    # --- frame -----------------------------------------------------------
+    def update(self, dt: float) -> None:
+        now = time.time()
+        for msg in self.session.poll():
+            self.toasts.append((msg, now + 6))
+        self.toasts = [(m, t) for m, t in self.toasts if t > now]
+        if (self.session.version, self.session.seat) != self._seen:
+            self.relayout()
+        view = self.view
+        if view is not None:
+            remaining = view.remaining if view.deadline is None else view.deadline - now
+            self.clock = td.clock_text(remaining, view.paused)
+        super().update(dt)
+        self._maybe_hand_over()
+
+    def _maybe_hand_over(self) -> None:
+        next_seat = getattr(self.session, "next_seat", None)
+        if not self.session.hot_seat or next_seat is None:
+            return
+        seat = next_seat()
+        if seat is not None and seat != self.session.seat:
+            from game.client.scenes.handover import HandoverScene
+
+            self.app.switch(HandoverScene(self.session, seat))
+
+    def handle(self, event: pygame.event.Event) -> None:
+        super().handle(event)
+        if event.type == pygame.KEYDOWN and not self.typing():
+            panels.handle_key(self, event.key)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        view = self.view
+        lay = layout(self.app.size)
+        if view is None:
+            blit_text(surface, "Connexion à la table…", (40, 40), 20, INK, bold=True)
+            return
+        who = f"Écran de : {self.texts.role_title(view.seat)}"
+        td.draw_top(surface, lay.top, view, self.texts, self.clock, who)
+        y = lay.left.y
+        y += td.draw_gauges(surface, lay.left, view, self.texts) + 8
+        y += (
+            td.draw_role(surface, pygame.Rect(lay.left.x, y, lay.left.width, 0), view, self.texts)
+            + 8
+        )
+        td.draw_feed(
+            surface,
+            pygame.Rect(lay.left.x, y, lay.left.width, lay.left.bottom - y),
+            view,
+            self.texts,
+        )
+        panels.draw_center(self, surface, view, lay.center)
+        panels.draw_right(
+            self,
+            surface,
+            view,
+            pygame.Rect(lay.right.x, lay.right.y, lay.right.width, lay.right.height - 120),
+        )
+        self._draw_footer(surface, view, lay.right)
+
+    def _draw_footer(self, surface: pygame.Surface, view: PlayerView, right: pygame.Rect) -> None:
+        box = pygame.Rect(right.x, right.bottom - 112, right.width, 60)
+        inner = draw_panel(surface, box)
+        ready = [self.texts.role_title(s.role) for s in view.seats if s.occupied and s.ready]
+        waiting = [self.texts.role_title(s.role) for s in view.seats if s.occupied and not s.ready]
+        if view.phase == Phase.FIN:
+            line = "Partie terminée."
+        else:
+            line = (
+                f"Prêts : {', '.join(ready) or 'personne'} — "
+                f"en attente : {', '.join(waiting) or 'personne'}"
+            )
+        blit_wrapped(surface, line, inner, 13, INK, max_lines=3)
+
+    def draw_over(self, surface: pygame.Surface) -> None:
+        view = self.view
+        if view is None:
+            return
+        panels.draw_over(self, surface, view, layout(self.app.size).center)
+        lines = [m for m, _ in self.toasts]
+        if self.hover_reason:
+            lines.insert(0, self.hover_reason)
+        if lines:
+            w = min(720, self.app.size[0] - 40)
+            text = "\n".join(lines[:3])
+            from game.client.draw import wrap
+
+            h = 14 + 20 * len(wrap(text, 14, w - 20))
+            box = pygame.Rect((self.app.size[0] - w) // 2, self.app.size[1] - h - 10, w, h)
+            pygame.draw.rect(surface, WARN_BG, box, border_radius=6)
+            pygame.draw.rect(surface, MUTED, box, 1, border_radius=6)
+            blit_wrapped(surface, text, box.inflate(-20, -10), 14, INK)

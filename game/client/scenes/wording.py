@@ -1,0 +1,127 @@
+"""French sentences for what happened (feed, résolution summary) and why an action is refused."""
+
+from __future__ import annotations
+
+from game.client.palette import RISK_LEVELS, VOTES
+from game.client.texts import PackTexts
+from game.engine.actions import Action
+from game.engine.events import GameEvent
+from game.engine.phase import PHASE_LABELS, Phase
+from game.engine.view_models import PlayerView
+
+
+def effects_text(effects: dict[str, int], texts: PackTexts) -> str:
+    """« Performance +4, Budget −10 k€ »."""
+    parts = []
+    for key, value in effects.items():
+        sign = "+" if value >= 0 else "−"
+        if key == "budget":
+            parts.append(f"Budget {sign}{abs(value)} k€")
+        else:
+            parts.append(f"{texts.gauge_label(key)} {sign}{abs(value)}")
+    return ", ".join(parts)
+
+
+def describe(event: GameEvent, texts: PackTexts) -> str | None:
+    """One feed line for a domain event (None for the ones not worth a line)."""
+    t, who = texts.title_of, texts.role_title
+    match event.type:
+        case "game_started":
+            return "La partie commence."
+        case "phase_changed":
+            return f"Tour {event.turn} : phase {PHASE_LABELS[event.phase]}."
+        case "budget_granted":
+            return f"Budget accordé : +{event.amount} k€ (total {event.budget} k€)."
+        case "event_revealed":
+            how = " (injecté par l'animation)" if event.injected else ""
+            return f"Événement{how} : {t(event.event)}."
+        case "card_proposed":
+            vec = f" ({texts.vector_label(event.vector)})" if event.vector else ""
+            return f"{who(event.seat)} propose « {t(event.card)} »{vec}."
+        case "vote_cast":
+            return f"{who(event.seat)} a voté."
+        case "proposal_decided":
+            verdict = "retenue" if event.accepted else "rejetée"
+            why = f" : {event.reason}" if event.reason else ""
+            return (
+                f"« {t(event.card)} » {verdict} ({event.pour} pour, {event.contre} contre, "
+                f"{event.abstention} abst.){why}"
+            )
+        case "dilemma_opened":
+            return f"Dilemme ouvert : {t(event.dilemma)}."
+        case "option_chosen":
+            return f"{who(event.seat)} a choisi une option."
+        case "dilemma_decided":
+            return f"Dilemme tranché : {texts.option_label(event.dilemma, event.option)}."
+        case "card_deployed":
+            return f"Déployé : {t(event.card)}."
+        case "risk_fired":
+            return f"Risque survenu : {t(event.risk)}."
+        case "use_case_suspended":
+            return f"Suspendu : {t(event.card)} ({event.reason})."
+        case "use_case_resumed":
+            return f"Reprise : {t(event.card)}."
+        case "seat_changed":
+            state = "a rejoint la table" if event.occupied else "a quitté la table"
+            return f"{who(event.seat)} {state}."
+        case "seat_ready":
+            return f"{who(event.seat)} est prêt·e."
+        case "paused":
+            return "Partie en pause." if event.paused else "Reprise de la partie."
+        case "game_ended":
+            return f"Fin de partie : score d'équipe {event.team_score:.0f}."
+        case "cards_unlocked":
+            return "Débloqué : " + ", ".join(t(c) for c in event.cards) + "."
+        case "shadow_ai_revealed":
+            return "L'inventaire des usages d'IA non encadrés est révélé."
+    return None
+
+
+def refusal(view: PlayerView, kind: str) -> str:
+    """Why an action of `kind` is not possible for this seat now (French)."""
+    if view.paused:
+        return "La partie est en pause (animation)."
+    if view.phase == Phase.FIN:
+        return "La partie est terminée."
+    me = next((s for s in view.seats if s.role == view.seat), None)
+    if kind == "ready":
+        if me is not None and me.ready:
+            return "Vous êtes prêt·e : on attend les autres sièges."
+        return "Rien à valider pour l'instant."
+    if kind == "propose":
+        if view.phase != Phase.PROPOSITIONS:
+            return "On propose des cartes pendant la phase Propositions."
+        if me is not None and me.ready:
+            return "Vous avez déclaré être prêt·e : plus de proposition ce tour-ci."
+        if me is not None and me.proposals_left <= 0:
+            return "Vous avez utilisé toutes vos propositions de ce tour."
+        return "Carte non disponible."
+    if kind == "vote":
+        if view.phase != Phase.VOTE:
+            return "Le vote a lieu pendant la phase Vote."
+        return "Vote déjà exprimé ou clos."
+    if kind == "option":
+        if view.phase != Phase.DILEMMES:
+            return "Les dilemmes se tranchent pendant la phase Dilemmes."
+        return "Vous avez déjà choisi une option."
+    return "Action impossible maintenant."
+
+
+def ballot_text(choice: str) -> str:
+    return VOTES.get(choice, choice)
+
+
+def risk_level_text(level: str) -> str:
+    return RISK_LEVELS.get(level, level)
+
+
+def action_key(action: Action) -> str:
+    """A stable button key for a legal action (tests click by these keys)."""
+    match action.type:
+        case "propose":
+            return f"propose:{action.card}:{action.vector or ''}"
+        case "vote":
+            return f"vote:{action.proposal}:{action.choice}"
+        case "choose_option":
+            return f"option:{action.dilemma}:{action.option}"
+    return action.type
