@@ -72,7 +72,7 @@ def test_an_unknown_unlock_target_is_an_error(pack: Path) -> None:
     # The lever unlocks a card that does not exist, so the locked card stays locked.
     edit(pack, "leviers.yaml", "debloque: [analyse-cv]", "debloque: [analyse-cvs]")
     assert lines(pack) == [
-        "cas_usage.yaml:49:3: cas_usage[3].verrouille: carte verrouillée que rien ne peut "
+        "cas_usage.yaml:51:3: cas_usage[3].verrouille: carte verrouillée que rien ne peut "
         "débloquer : aucun levier accessible (debloque) ni option de dilemme (suites.debloque) "
         "ne la nomme",
         "leviers.yaml:40:14: leviers[4].debloque[1]: cas d'usage ou levier inconnu « analyse-cvs » "
@@ -92,13 +92,15 @@ def test_a_card_unlocked_only_by_a_card_locked_forever_is_unreachable(pack: Path
     )
     edit(pack, "evenements.yaml", "  dilemme: greve-numerique\n", "")
     assert lines(pack) == [
-        "cas_usage.yaml:49:3: cas_usage[3].verrouille: carte verrouillée que rien ne peut "
+        "cas_usage.yaml:51:3: cas_usage[3].verrouille: carte verrouillée que rien ne peut "
         "débloquer : aucun levier accessible (debloque) ni option de dilemme (suites.debloque) "
         "ne la nomme",
         "leviers.yaml:57:3: leviers[6].verrouille: carte verrouillée que rien ne peut débloquer "
         ": aucun levier accessible (debloque) ni option de dilemme (suites.debloque) ne la nomme",
         "dilemmes.yaml:15:3: dilemmes[2].id: attention : dilemme jamais déclenché : aucun cas "
-        "d'usage accessible ni événement ne le nomme",
+        "d'usage ou levier accessible ni événement ne le nomme",
+        "dilemmes.yaml:33:3: dilemmes[3].id: attention : dilemme jamais déclenché : aucun cas "
+        "d'usage ou levier accessible ni événement ne le nomme",
     ]
 
 

@@ -26,7 +26,7 @@ def test_validate_a_clean_pack_prints_a_summary_and_exits_0(
 ) -> None:
     assert main(["validate", str(MINI)]) == 0
     assert capsys.readouterr().out == (
-        "mini : 4 rôles, 4 jauges, 3 cas d'usage, 6 leviers, 3 risques, 2 dilemmes, "
+        "mini : 4 rôles, 4 jauges, 3 cas d'usage, 6 leviers, 3 risques, 3 dilemmes, "
         "4 événements, 3 tours\n"
     )
 

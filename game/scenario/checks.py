@@ -110,11 +110,15 @@ def references(pack: Pack) -> Iterator[tuple[str, str, Path_, str]]:
                 yield "risk", "cas_usage", (i, "vecteurs", v, "risques", j, "risque"), e.risk
             for j, lever in enumerate(x.requirements.levers):
                 yield "lever", "cas_usage", (i, "vecteurs", v, "prerequis", "leviers", j), lever
+            for j, m in enumerate(x.mitigations):
+                yield "risk", "cas_usage", (i, "vecteurs", v, "attenuations", j, "risque"), m.risk
         if u.dilemma is not None:
             yield "dilemma", "cas_usage", (i, "dilemme"), u.dilemma
     for i, lv in enumerate(pack.levers):
         for j, lever in enumerate(lv.requirements.levers):
             yield "lever", "leviers", (i, "prerequis", "leviers", j), lever
+        if lv.dilemma is not None:
+            yield "dilemma", "leviers", (i, "dilemme"), lv.dilemma
         for j, m in enumerate(lv.mitigations):
             yield "risk", "leviers", (i, "attenuations", j, "risque"), m.risk
         for j, card in enumerate(lv.unlocks):

@@ -20,6 +20,9 @@ def obtainable(pack: Pack) -> tuple[set[str], set[str]]:
         dilemmas = from_events | {
             u.dilemma for u in pack.use_cases if u.id in available and u.dilemma is not None
         }
+        dilemmas |= {
+            lv.dilemma for lv in pack.levers if lv.id in available and lv.dilemma is not None
+        }
         unlocked = {card for lv in pack.levers if lv.id in available for card in lv.unlocks}
         unlocked |= {
             card
@@ -61,7 +64,8 @@ def check_locks(pack: Pack, at: Locator) -> list[Problem]:
     for i, d in enumerate(pack.dilemmas):
         if d.id not in dilemmas:
             message = (
-                "dilemme jamais déclenché : aucun cas d'usage accessible ni événement ne le nomme"
+                "dilemme jamais déclenché : aucun cas d'usage ou levier accessible "
+                "ni événement ne le nomme"
             )
             out.append(at.problem("dilemmes", (i, "id"), message, warning=True))
     return out
