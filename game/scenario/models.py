@@ -268,7 +268,9 @@ class Vector(Model):
     mitigations: tuple[Mitigation, ...] = Field(
         default=(),
         alias="attenuations",
-        description="Risques que ce cas d'usage réduit une fois déployé (ex. détection d'intrusion).",
+        description=(
+            "Risques que ce cas d'usage réduit une fois déployé (ex. détection d'intrusion)."
+        ),
     )
 
 
