@@ -30,22 +30,35 @@ def _weighted(cat: Catalog, effects: Mapping[str, int]) -> float:
     return value
 
 
-def card_value(state: GameState, card: str, vector: object) -> float:
-    """Rough value of deploying `card`: effects now, per-turn effects over the turns left."""
+def _turns_after_deploy(state: GameState, duration: int) -> int:
+    """Résolutions left after a project funded now deploys (-1: it would never finish)."""
+    return state.catalog.pack.scenario.rules.turns - (state.turn + duration - 1)
+
+
+def card_value(state: GameState, card: str, vector: object, *, risk_aware: bool = False) -> float:
+    """Rough score value of funding `card` now; negative when it could not finish in time."""
     cat = state.catalog
-    turns_left = max(0, cat.pack.scenario.rules.turns - state.turn)
     if card in cat.use_cases:
         v = vector_of(cat.use_cases[card], vector)  # type: ignore[arg-type]
         if v is None:
-            return 0.0
-        risk = sum(e.exposure for e in v.risks) * 40
-        gain = _weighted(cat, v.on_deploy) + turns_left * _weighted(cat, v.per_turn) - risk
-        return gain - v.cost / 100
+            return -1.0
+        after = _turns_after_deploy(state, v.duration)
+        if after < 0:
+            return -1.0
+        gain = _weighted(cat, v.on_deploy) + after * _weighted(cat, v.per_turn) - v.cost / 100
+        if risk_aware:
+            gain -= sum(e.exposure for e in v.risks) * 60 * (after + 1)
+            gain += sum(m.reduction for m in v.mitigations) * 60 * (after + 1)
+        return gain
     lever = cat.levers[card]
-    mitigation = sum(m.reduction for m in lever.mitigations) * 40 * turns_left
-    unlocks = 1.0 * len(lever.unlocks)
-    gain = _weighted(cat, lever.effects) + turns_left * _weighted(cat, lever.per_turn)
-    return gain + mitigation + unlocks - lever.cost / 100
+    after = _turns_after_deploy(state, lever.duration)
+    if after < 0:
+        return -1.0
+    gain = _weighted(cat, lever.effects) + after * _weighted(cat, lever.per_turn)
+    gain += 1.0 * len(lever.unlocks) - lever.cost / 100
+    if risk_aware:
+        gain += sum(m.reduction for m in lever.mitigations) * 60 * (after + 1)
+    return gain
 
 
 def _option_value(state: GameState, action: ChooseOption, *, cautious: bool) -> float:
@@ -55,8 +68,9 @@ def _option_value(state: GameState, action: ChooseOption, *, cautious: bool) -> 
     value = _weighted(cat, option.effects)
     value -= sum(e.exposure for e in option.follow_ups.adds_risks) * 40
     if cautious:
-        worst = min(option.effects.values(), default=0)
-        value += worst * 2 - 10 * len(option.follow_ups.adds_risks)
+        gauges = [d for k, d in option.effects.items() if k in cat.gauges]
+        value += min(gauges, default=0) * 2 - 10 * len(option.follow_ups.adds_risks)
+        value += 3 * len(option.follow_ups.requires_levers)
     return value
 
 
@@ -119,7 +133,9 @@ def cautious_bot(state: GameState, seat: str, rng: random.Random) -> Action | No
     """Levers and the usage framework first; use cases only once it stands."""
 
     def value(a: Propose) -> float:
-        base = card_value(state, a.card, a.vector)
+        base = card_value(state, a.card, a.vector, risk_aware=True)
+        if base < 0 and base == -1.0:
+            return base
         if a.card in state.catalog.levers:
             return base + 20 - 3 * state.catalog.levers[a.card].step
         if not _framework_done(state):
