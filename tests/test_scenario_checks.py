@@ -176,3 +176,12 @@ def test_two_vectors_of_the_same_type_are_an_error(pack: Path) -> None:
         "cas_usage.yaml:19:7: cas_usage[1].vecteurs[2].type: « importee » est déjà utilisé "
         "(cas_usage.yaml ligne 10) : un cas d'usage a au plus un vecteur de chaque type"
     ]
+
+
+def test_a_yaml_file_the_pack_does_not_read_is_a_warning(pack: Path) -> None:
+    # "evenement.yaml" (no s) beside the real files is not read: the author is told.
+    (pack / "evenement.yaml").write_text("- id: oubli\n", encoding="utf-8")
+    assert lines(pack) == [
+        "evenement.yaml:1:1: evenement: attention : fichier ignoré : seuls scenario.yaml, "
+        "cas_usage.yaml, leviers.yaml, risques.yaml, dilemmes.yaml, evenements.yaml sont lus",
+    ]

@@ -85,7 +85,7 @@ def _folder_problems(root: Path) -> list[Problem]:
 
 
 def _stray_files(root: Path) -> list[Problem]:
-    known = set(FILES.values())
+    known = list(FILES.values())
     return [
         Problem(str(f), 1, 1, f.stem, f"fichier ignoré : seuls {', '.join(known)} sont lus", True)
         for f in sorted(root.glob("*.y*ml"))
