@@ -36,7 +36,13 @@ def create_app(settings: Settings) -> web.Application:
     app[SIO_KEY] = sio
     add_routes(app)
     app.cleanup_ctx.append(_open_hub)
+    app.on_shutdown.append(_stop_socketio)
     return app
+
+
+async def _stop_socketio(app: web.Application) -> None:
+    """Stop socket.io's background tasks before the web server goes."""
+    await app[SIO_KEY].shutdown()
 
 
 async def _open_hub(app: web.Application) -> AsyncIterator[None]:
