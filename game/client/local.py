@@ -51,6 +51,9 @@ class LocalSession(Session):
     def view(self) -> PlayerView | None:
         return self.view_of(self.seat) if self.seat else None
 
+    def now(self) -> float:
+        return self.clock()
+
     def view_of(self, seat: str | None) -> PlayerView | None:
         if seat not in self._views:
             self._views[seat] = player_view(self.log.state, seat)

@@ -6,6 +6,7 @@ actions; they never know whether the game runs in-process or on a server.
 
 from __future__ import annotations
 
+import time
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 
@@ -44,6 +45,10 @@ class Session(ABC):
     @abstractmethod
     def poll(self) -> list[str]:
         """Process what arrived; return French messages to show (notices, errors)."""
+
+    def now(self) -> float:
+        """The clock the game's deadlines are measured against."""
+        return time.time()
 
     def view_of(self, seat: str) -> PlayerView | None:
         """Another held seat's view (hot-seat); None if not held."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 
 import pygame
@@ -143,7 +142,7 @@ class TableScene(Scene):
 
     # --- frame -----------------------------------------------------------
     def update(self, dt: float) -> None:
-        now = time.time()
+        now = self.session.now()
         for msg in self.session.poll():
             self.toasts.append((msg, now + 6))
         self.toasts = [(m, t) for m, t in self.toasts if t > now]

@@ -12,6 +12,7 @@ from game.client.draw import (
     draw_panel,
     ellipsize,
     text_surface,
+    wrap,
 )
 from game.client.palette import ACCENT, HILITE, INK, LINE, MUTED, PANEL, STEPS, WARN_BG
 from game.client.scenes.wording import describe, effects_text, risk_level_text
@@ -156,6 +157,8 @@ def draw_feed(
         line = describe(event, texts)
         if line is None:
             continue
+        if 18 * len(wrap("• " + line, 13, inner.width)) > inner.bottom - y:
+            break
         used = blit_wrapped(
             surface,
             "• " + line,
@@ -178,9 +181,7 @@ def draw_board(
     col_w = (inner.width - label_w) // 5
     for s in range(1, 6):
         x = inner.x + label_w + (s - 1) * col_w
-        blit_text(
-            surface, ellipsize(STEPS[s], 13, col_w - 6, True), (x + 4, inner.y), 13, INK, bold=True
-        )
+        blit_text(surface, ellipsize(STEPS[s], 12, col_w - 6), (x + 4, inner.y + 2), 12, INK)
     top = inner.y + 22
     rows = max(1, view.turns)
     row_h = max(22, (inner.bottom - top) // rows)
@@ -188,7 +189,7 @@ def draw_board(
     for p in view.projects:
         card = texts.card(p.card)
         if p.status == "in_progress":
-            status = f"{p.progress}/{p.duration}"
+            status = f"en cours {p.progress}/{p.duration}"
         else:
             status = STATUS_WORDS.get(p.status, p.status)
         cells.setdefault((p.started, card.step), []).append((p.card, status))
@@ -203,9 +204,9 @@ def draw_board(
             x = inner.x + label_w + (s - 1) * col_w
             pygame.draw.line(surface, LINE, (x, y), (x, y + row_h))
             chips = cells.get((t, s), [])
-            fit = max(1, (row_h - 4) // 20)
+            fit = max(1, (row_h - 4) // 36)
             for i, (cid, status) in enumerate(chips[:fit]):
-                chip = pygame.Rect(x + 3, y + 3 + i * 20, col_w - 6, 18)
+                chip = pygame.Rect(x + 3, y + 3 + i * 36, col_w - 6, 34)
                 if i == fit - 1 and len(chips) > fit:
                     blit_text(
                         surface, f"+ {len(chips) - i} cartes", (chip.x + 4, chip.y), 12, MUTED
@@ -224,10 +225,12 @@ def _chip(
         surface, INK if deployed else MUTED, chip, 2 if deployed else 1, border_radius=3
     )
     draw_mark(surface, card.mark, pygame.Rect(chip.x + 2, chip.y + 1, 16, 16))
-    st = text_surface(status, 12, INK, deployed)
-    surface.blit(st, (chip.right - st.get_width() - 3, chip.y + 1))
-    title_w = chip.width - st.get_width() - 28
-    blit_text(surface, ellipsize(card.title, 12, title_w), (chip.x + 21, chip.y + 1), 12, INK)
+    blit_text(
+        surface, ellipsize(card.title, 12, chip.width - 24), (chip.x + 21, chip.y + 1), 12, INK
+    )
+    blit_text(
+        surface, status, (chip.x + 21, chip.y + 17), 12, INK, bold=deployed, italic=not deployed
+    )
 
 
 def event_lines(view: PlayerView, texts: PackTexts) -> list[tuple[str, str, str]]:
@@ -247,7 +250,7 @@ def resolution_lines(view: PlayerView, texts: PackTexts) -> list[tuple[str, bool
     lines: list[tuple[str, bool]] = [("Déployé ou achevé ce tour", True)]
     deployed = [e for e in this_turn if e.type == "card_deployed"]
     lines += [(f"• {t(e.card)}", False) for e in deployed] or [("• rien ce tour-ci", False)]
-    adv = [e for e in this_turn if e.type == "project_advanced"]
+    adv = [e for e in this_turn if e.type == "project_advanced" and e.progress < e.duration]
     if adv:
         lines.append(("Projets en cours", True))
         lines += [(f"• {t(e.card)} : {e.progress} / {e.duration} tours", False) for e in adv]

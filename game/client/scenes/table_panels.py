@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.client.assets import font
 from game.client.draw import Colour, blit_text, blit_wrapped, draw_mark, draw_panel, ellipsize, wrap
 from game.client.palette import AXES, CARD_STATUS, INK, LEVER, MUTED, STEPS, VECTORS
 from game.client.scenes import table_draw as td
@@ -43,9 +44,11 @@ def text_op(
     return lambda s: blit_text(s, text, pos, size, colour, bold=bold, italic=italic)
 
 
-def wrapped_op(text: str, rect: pygame.Rect, size: int = 14, *, bold: bool = False) -> Op:
+def wrapped_op(
+    text: str, rect: pygame.Rect, size: int = 14, *, bold: bool = False, italic: bool = False
+) -> Op:
     """A deferred `blit_wrapped`."""
-    return lambda s: blit_wrapped(s, text, rect, size, INK, bold=bold)
+    return lambda s: blit_wrapped(s, text, rect, size, INK, bold=bold, italic=italic)
 
 
 def lines_op(rect: pygame.Rect, lines: list[tuple[str, bool]]) -> Op:
@@ -67,10 +70,10 @@ def build_center(scene: TableScene, view: PlayerView, rect: pygame.Rect) -> None
     scene.cells = []
     full = view.phase in FULL_PANEL_PHASES
     if full:
-        label = "Revenir à la phase (F)" if scene.show_board else "Voir la feuille de route (F)"
+        label = "Revenir à la phase (F)" if scene.show_board else "Feuille de route (F)"
         scene.button(
             "board",
-            pygame.Rect(rect.right - 250, rect.y + 6, 242, 30),
+            pygame.Rect(rect.right - 198, rect.bottom - 40, 190, 32),
             label,
             scene.toggle_board,
             hotkey=pygame.K_f,
@@ -202,33 +205,36 @@ def _build_market(scene: TableScene, view: PlayerView, inner: pygame.Rect) -> No
     filters: list[tuple[str, str | None, str]] = [("Tout", None, "all")]
     filters += [(f"{m.letter} · {m.label}", axis, axis) for axis, m in AXES.items()]
     filters.append((f"{LEVER.letter} · Leviers", "lever", "lever"))
-    w = (inner.width - 4 * 4) // 5
-    for i, (text, axis, key) in enumerate(filters):
+    for text, axis, key in filters:
         on = scene.axis_filter == axis
+        x, y = _flow(inner, x, y, text)
         scene.button(
             f"filter:{key}",
-            pygame.Rect(x + i * (w + 4), y, w, 28),
+            pygame.Rect(x, y, _chip_w(text), 28),
             text,
             partial(_set_axis, scene, axis),
             object_id="#chosen" if on else "#small",
         )
-    y += 32
+        x += _chip_w(text) + 4
+    x, y = inner.x, y + 32
     for s in range(1, 6):
         on = scene.step_filter == s
         target = None if on else s
+        x, y = _flow(inner, x, y, STEPS[s])
         scene.button(
             f"step:{s}",
-            pygame.Rect(x + (s - 1) * (w + 4), y, w, 28),
+            pygame.Rect(x, y, _chip_w(STEPS[s]), 28),
             STEPS[s],
             partial(_set_step, scene, target),
             object_id="#chosen" if on else "#small",
-            tooltip="Cliquer à nouveau pour retirer le filtre" if on else "",
+            tooltip="Cliquer à nouveau pour retirer le filtre" if on else "Étape de la démarche",
         )
-    y += 36
+        x += _chip_w(STEPS[s]) + 4
+    x, y = inner.x, y + 36
     cards = market_cards(scene, view)
     cols = max(1, inner.width // 300)
     cell_w = (inner.width - (cols - 1) * 6) // cols
-    rows = max(1, (inner.bottom - y - 34) // ROW)
+    rows = max(1, (inner.bottom - y - 44) // ROW)
     per_page = rows * cols
     pages = max(1, -(-len(cards) // per_page))
     scene.page = min(scene.page, pages - 1)
@@ -237,13 +243,13 @@ def _build_market(scene: TableScene, view: PlayerView, inner: pygame.Rect) -> No
         col, row = i // rows, i % rows
         cell = pygame.Rect(x + col * (cell_w + 6), y + row * ROW, cell_w, ROW - 4)
         _card_button(scene, mc, cell)
-    count = f"{len(cards)} cartes" + (f" — page {scene.page + 1} / {pages}" if pages > 1 else "")
-    _ops(scene).append(text_op(count, (x, inner.bottom - 24), 14, MUTED))
+    count = f"{len(cards)} cartes" + (f", page {scene.page + 1}/{pages}" if pages > 1 else "")
+    _ops(scene).append(text_op(count, (inner.x, inner.bottom - 26), 14, MUTED))
     if pages > 1:
         scene.button(
             "page:prev",
-            pygame.Rect(inner.right - 250, inner.bottom - 30, 120, 28),
-            "Page préc.",
+            pygame.Rect(inner.x + 170, inner.bottom - 34, 90, 32),
+            "Préc.",
             lambda: scene.turn_page(-1),
             enabled=scene.page > 0,
             reason="Première page.",
@@ -251,13 +257,24 @@ def _build_market(scene: TableScene, view: PlayerView, inner: pygame.Rect) -> No
         )
         scene.button(
             "page:next",
-            pygame.Rect(inner.right - 124, inner.bottom - 30, 120, 28),
-            "Page suiv.",
+            pygame.Rect(inner.x + 264, inner.bottom - 34, 90, 32),
+            "Suiv.",
             lambda: scene.turn_page(1),
             enabled=scene.page < pages - 1,
             reason="Dernière page.",
             hotkey=pygame.K_PAGEDOWN,
         )
+
+
+def _chip_w(text: str) -> int:
+    return font(13).size(text)[0] + 22
+
+
+def _flow(inner: pygame.Rect, x: int, y: int, text: str) -> tuple[int, int]:
+    """Where the next filter button goes: on this row if it fits, else on the next."""
+    if x + _chip_w(text) > inner.right and x > inner.x:
+        return inner.x, y + 32
+    return x, y
 
 
 def _set_axis(scene: TableScene, axis: str | None) -> None:
@@ -337,11 +354,9 @@ def build_right(scene: TableScene, view: PlayerView, rect: pygame.Rect) -> None:
     vectors = {v.type: v for v in card.vectors}
     for mv in mc.vectors or ():
         vt = vectors.get(mv.type)
-        _propose_row(scene, view, mc.card, mv.type, vt, mv.reason, inner, y)
-        y += 62
+        y = _propose_row(scene, view, mc.card, mv.type, vt, mv.reason, inner, y)
     if card.kind == "lever":
-        _propose_row(scene, view, mc.card, None, card.vectors[0], mc.reason, inner, y)
-        y += 62
+        y = _propose_row(scene, view, mc.card, None, card.vectors[0], mc.reason, inner, y)
     me = next((s for s in view.seats if s.role == view.seat), None)
     if me is not None:
         left = f"Il vous reste {me.proposals_left} proposition(s) ce tour-ci."
@@ -357,22 +372,33 @@ def _propose_row(
     reason: str,
     inner: pygame.Rect,
     y: int,
-) -> None:
+) -> int:
+    """A vector's line and its « Proposer » button (with the reason below when refused)."""
     key = f"propose:{card}:{vector or ''}"
     ok = key in scene.legal
     name = VECTORS.get(vector or "", "Levier")
     spec = f"{vt.cost} k€ · {vt.capacity} pt/tour · {vt.duration} tour(s)" if vt else ""
-    scene.right_ops.append(text_op(f"{name} : {spec}", (inner.x, y), 14, INK, bold=True))
+    line = f"{name} : {spec}"
+    scene.right_ops.append(
+        wrapped_op(line, pygame.Rect(inner.x, y, inner.width, 60), 14, bold=True)
+    )
+    y += 21 * len(wrap(line, 14, inner.width, True))
     why = reason or refusal(view, "propose")
+    if not ok:
+        scene.right_ops.append(
+            wrapped_op(why, pygame.Rect(inner.x, y + 38, inner.width, 80), 13, italic=True)
+        )
     scene.button(
         key,
-        pygame.Rect(inner.x, y + 22, inner.width, 34),
-        f"Proposer ({name})" if ok else f"Impossible : {ellipsize(why, 14, inner.width - 110)}",
+        pygame.Rect(inner.x, y + 2, inner.width, 34),
+        f"Proposer ({name})",
         partial(scene.act, key),
         enabled=ok,
         reason="" if ok else why,
         object_id="#primary" if ok else "#small",
     )
+    extra = 0 if ok else 20 * len(wrap(why, 13, inner.width)) + 4
+    return y + 44 + extra
 
 
 def draw_right(
@@ -423,9 +449,30 @@ def _build_vote(scene: TableScene, view: PlayerView, inner: pygame.Rect) -> None
     if not view.proposals:
         none = "Aucune proposition ce tour-ci : cliquez « Prêt·e »."
         ops.append(text_op(none, (inner.x, y), 15))
-    bw = 104
+    bw = 100
     text_w = inner.width - 3 * (bw + 4) - 30
-    for p in view.proposals:
+    per_page = max(1, (inner.bottom - y - 40) // 70)
+    pages = max(1, -(-len(view.proposals) // per_page))
+    scene.page = min(scene.page, pages - 1)
+    shown = view.proposals[scene.page * per_page : (scene.page + 1) * per_page]
+    if pages > 1:
+        for key, text, delta in (("page:prev", "Préc.", -1), ("page:next", "Suiv.", 1)):
+            bx = inner.x if delta < 0 else inner.x + 110
+            scene.button(
+                key,
+                pygame.Rect(bx, inner.bottom - 34, 104, 32),
+                text,
+                partial(scene.turn_page, delta),
+                enabled=0 <= scene.page + delta < pages,
+                reason="Pas d'autre page.",
+            )
+        where = f"propositions {scene.page * per_page + 1}–{scene.page * per_page + len(shown)}"
+        ops.append(
+            text_op(
+                f"{where} sur {len(view.proposals)}", (inner.x + 224, inner.bottom - 28), 14, MUTED
+            )
+        )
+    for p in shown:
         card = scene.texts.card(p.card)
         vec = f" · {VECTORS.get(p.vector, p.vector)}" if p.vector else ""
         by = f"proposée par {scene.texts.role_title(p.seat)}{vec}"
@@ -435,9 +482,10 @@ def _build_vote(scene: TableScene, view: PlayerView, inner: pygame.Rect) -> None
         votes = "Votes : " + (votes or "aucun pour l'instant")
         ops.append(mark_op(card, pygame.Rect(inner.x, y + 2, 20, 20)))
         x = inner.x + 26
-        ops.append(text_op(ellipsize(card.title, 15, text_w, True), (x, y), 15, bold=True))
-        ops.append(text_op(ellipsize(by, 13, text_w), (x, y + 22), 13, MUTED))
-        ops.append(text_op(ellipsize(votes, 13, text_w), (x, y + 40), 13))
+        title_w = inner.width - 30
+        ops.append(text_op(ellipsize(card.title, 15, title_w, True), (x, y), 15, bold=True))
+        ops.append(text_op(ellipsize(by, 13, text_w), (x, y + 24), 13, MUTED))
+        ops.append(text_op(ellipsize(votes, 13, text_w), (x, y + 42), 13))
         mine = p.votes.get(view.seat or "")
         for i, choice in enumerate(("pour", "contre", "abstention")):
             key = f"vote:{p.index}:{choice}"
@@ -449,16 +497,14 @@ def _build_vote(scene: TableScene, view: PlayerView, inner: pygame.Rect) -> None
                 why = refusal(view, "vote")
             scene.button(
                 key,
-                pygame.Rect(inner.right - (3 - i) * (bw + 4), y + 8, bw, 40),
+                pygame.Rect(inner.right - (3 - i) * (bw + 4), y + 24, bw, 36),
                 ballot_text(choice),
                 partial(scene.act, key),
                 enabled=ok,
                 reason="" if ok else why,
                 object_id="#chosen" if chosen else None,
             )
-        y += 66
-        if y > inner.bottom - 60:
-            break
+        y += 70
 
 
 def _build_dilemma(scene: TableScene, view: PlayerView, inner: pygame.Rect) -> None:
