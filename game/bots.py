@@ -132,13 +132,15 @@ def _framework_done(state: GameState) -> bool:
 def cautious_bot(state: GameState, seat: str, rng: random.Random) -> Action | None:
     """Levers and the usage framework first; use cases only once it stands."""
 
+    framework_done = _framework_done(state)
+
     def value(a: Propose) -> float:
         base = card_value(state, a.card, a.vector, risk_aware=True)
         if base < 0 and base == -1.0:
             return base
         if a.card in state.catalog.levers:
             return base + 20 - 3 * state.catalog.levers[a.card].step
-        if not _framework_done(state):
+        if not framework_done:
             return -1.0
         vector = vector_of(state.catalog.use_cases[a.card], a.vector)
         safe_levers = all(

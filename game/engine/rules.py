@@ -107,10 +107,8 @@ def seat_refusal(state: GameState, seat: str) -> Refusal:
     return None
 
 
-def propose_refusal(
-    state: GameState, seat: str, card_id: str, vector: VectorType | None
-) -> Refusal:
-    """Why `seat` may not propose `card_id` (with `vector`) now, or None."""
+def propose_seat_refusal(state: GameState, seat: str) -> Refusal:
+    """Why `seat` may not propose anything now (phase, seat, quota), or None."""
     refusal = seat_refusal(state, seat)
     if refusal:
         return refusal
@@ -120,6 +118,11 @@ def propose_refusal(
     assert s is not None
     if s.proposals_made >= state.catalog.pack.scenario.rules.max_proposals_per_seat:
         return "no_proposals_left", "vous avez fait toutes vos propositions pour ce tour"
+    return None
+
+
+def propose_card_refusal(state: GameState, card_id: str, vector: VectorType | None) -> Refusal:
+    """Why the table may not take `card_id` (with `vector`) now, whoever proposes it, or None."""
     card = card_of(state, card_id)
     if card is None:
         return "unknown_card", f"carte inconnue : {card_id}"
@@ -138,6 +141,13 @@ def propose_refusal(
     return requirements_refusal(state, card.requirements) or cost_refusal(
         state, card.cost, card.capacity
     )
+
+
+def propose_refusal(
+    state: GameState, seat: str, card_id: str, vector: VectorType | None
+) -> Refusal:
+    """Why `seat` may not propose `card_id` (with `vector`) now, or None."""
+    return propose_seat_refusal(state, seat) or propose_card_refusal(state, card_id, vector)
 
 
 def vote_refusal(state: GameState, seat: str, proposal: int) -> Refusal:

@@ -27,7 +27,9 @@ from game.engine.rules import (
     card_refusal,
     choose_refusal,
     facilitator_refusal,
+    propose_card_refusal,
     propose_refusal,
+    propose_seat_refusal,
     seat_refusal,
     vote_refusal,
 )
@@ -56,13 +58,13 @@ def _seat_actions(state: GameState, seat: str) -> list[Action]:
         return []
     actions: list[Action] = []
     cat = state.catalog
-    if state.phase is Phase.PROPOSITIONS:
+    if state.phase is Phase.PROPOSITIONS and propose_seat_refusal(state, seat) is None:
         for uc in cat.use_cases.values():
             for v in uc.vectors:
-                if propose_refusal(state, seat, uc.id, v.type) is None:
+                if propose_card_refusal(state, uc.id, v.type) is None:
                     actions.append(Propose(seat=seat, card=uc.id, vector=v.type))
         for lever in cat.levers.values():
-            if propose_refusal(state, seat, lever.id, None) is None:
+            if propose_card_refusal(state, lever.id, None) is None:
                 actions.append(Propose(seat=seat, card=lever.id))
     elif state.phase is Phase.VOTE:
         for p in state.proposals:
