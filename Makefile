@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench install clean
+.PHONY: run test bench install browser clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -19,7 +19,14 @@ install: $(STAMP)
 run: $(STAMP)
 	$(BIN)/capia serve
 
-test: $(STAMP)
+# The debrief report tests render HTML in headless Chromium; install it from the
+# distribution's packages when missing (the tests skip, saying why, if this fails).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+		(apt-get update -qq && apt-get install -y -qq chromium) >/dev/null 2>&1 \
+		|| echo "chromium could not be installed: HTML rendering tests will be skipped"; }
+
+test: $(STAMP) browser
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
