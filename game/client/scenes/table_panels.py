@@ -352,9 +352,11 @@ def build_right(scene: TableScene, view: PlayerView, rect: pygame.Rect) -> None:
         ops.append(warning_op(pygame.Rect(inner.x, y, inner.width, 0), why))
         y += h + 6
     vectors = {v.type: v for v in card.vectors}
-    for mv in mc.vectors or ():
-        vt = vectors.get(mv.type)
-        y = _propose_row(scene, view, mc.card, mv.type, vt, mv.reason, inner, y)
+    vector_reasons: list[tuple[str, str]] = [(str(mv.type), mv.reason) for mv in mc.vectors]
+    if card.kind == "use_case" and not vector_reasons:
+        vector_reasons = [(v.type, mc.reason) for v in card.vectors]
+    for vtype, why in vector_reasons:
+        y = _propose_row(scene, view, mc.card, vtype, vectors.get(vtype), why, inner, y)
     if card.kind == "lever":
         y = _propose_row(scene, view, mc.card, None, card.vectors[0], mc.reason, inner, y)
     me = next((s for s in view.seats if s.role == view.seat), None)
