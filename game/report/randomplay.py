@@ -35,9 +35,10 @@ def with_turns(pack: Pack, turns: int) -> Pack:
     return pack.model_copy(update={"scenario": scenario.model_copy(update={"rules": rules})})
 
 
-def _justify(action: Action, rng: random.Random, extra: Sequence[str]) -> Action:
+def _justify(action: Action, rng: random.Random, extra: list[str]) -> Action:
+    """Give votes a justification; the first ones use up `extra`, in order."""
     if isinstance(action, Vote | ChooseOption):
-        text = rng.choice((*JUSTIFICATIONS, *extra))
+        text = extra.pop(0) if extra else rng.choice(JUSTIFICATIONS)
         return action.model_copy(update={"justification": text})
     return action
 
@@ -57,8 +58,12 @@ def play_random_game(
     extra_justifications: Sequence[str] = (),
     start: float = 1_700_000_000.0,
 ) -> GameLog:
-    """Play one seeded game to the end with random legal actions; return its log."""
+    """Play one seeded game to the end with random legal actions; return its log.
+
+    The first votes carry `extra_justifications` in order, the others a random stock one.
+    """
     rng = random.Random(seed)
+    extra = list(extra_justifications)
     roles = [r.id for r in pack.scenario.roles]
     seated = roles if players is None else roles[:players]
     log = GameLog.new(pack, seed=seed, created_at=start)
@@ -77,6 +82,6 @@ def play_random_game(
             log.append(AdvancePhase(at=clock))
             continue
         _seat, actions = rng.choice(choices)
-        action = _justify(_pick(actions, rng), rng, extra_justifications)
+        action = _justify(_pick(actions, rng), rng, extra)
         log.append(action.model_copy(update={"at": clock}))
     raise RuntimeError("random game did not end")

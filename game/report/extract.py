@@ -1,0 +1,324 @@
+"""Build a `TableReport` by replaying one game log (titles come from the log's pack)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from game.engine import GameEvent, GameState, Phase
+from game.engine.catalog import Catalog
+from game.engine.events import (
+    CardDeployed,
+    CardProposed,
+    DilemmaDecided,
+    DilemmaOpened,
+    EventRevealed,
+    OptionChosen,
+    ProposalDecided,
+    RiskFired,
+    SeatChanged,
+    VoteCast,
+)
+from game.engine.rules import vector_of
+from game.engine.scoring import final_scores
+from game.engine.state import Project, RiskFiring
+from game.replay import Replayer
+from game.report.model import (
+    USE_CASE_STEP,
+    Ballot,
+    DilemmaRecord,
+    GaugeSeries,
+    Mitigator,
+    ObjectiveRecord,
+    OptionResult,
+    Person,
+    ProposalRecord,
+    RevealedEvent,
+    RiskRecord,
+    RoadmapCard,
+    Source,
+    TableReport,
+    TurnSummary,
+)
+
+
+class _People:
+    """Seat titles and the last name each seat was taken under."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.names: dict[str, str] = {}
+
+    def seen(self, event: SeatChanged) -> None:
+        if event.occupied and event.name:
+            self.names[event.seat] = event.name
+
+    def __call__(self, role: str) -> Person:
+        title = self.catalog.roles[role].title if role in self.catalog.roles else role
+        return Person(role=role, title=title, name=self.names.get(role, ""))
+
+
+def _all_events(replayer: Replayer) -> list[GameEvent]:
+    return [e for i in range(1, len(replayer) + 1) for e in replayer.events(i)]
+
+
+def _roadmap_card(cat: Catalog, project: Project) -> RoadmapCard:
+    if project.kind == "use_case":
+        use_case = cat.use_cases[project.card]
+        vector = vector_of(use_case, project.vector)
+        needs = vector.requirements.levers if vector else ()
+        step, title = USE_CASE_STEP, use_case.title
+    else:
+        lever = cat.levers[project.card]
+        needs, step, title = lever.requirements.levers, lever.step, lever.title
+    return RoadmapCard(
+        card=project.card,
+        title=title,
+        kind=project.kind,
+        step=step,
+        turn=project.started,
+        status=project.status.value,
+        vector=project.vector.value if project.vector else None,
+        deployed_turn=project.deployed_turn,
+        note=project.suspended_reason,
+        prerequisites=tuple(cat.card_title(lev) for lev in needs),
+    )
+
+
+def _proposals(events: Iterable[GameEvent], cat: Catalog, people: _People) -> list[ProposalRecord]:
+    made: dict[tuple[int, int], CardProposed] = {}
+    ballots: dict[tuple[int, int], list[Ballot]] = defaultdict(list)
+    decided: dict[tuple[int, int], ProposalDecided] = {}
+    for e in events:
+        if isinstance(e, CardProposed):
+            made[(e.turn, e.proposal)] = e
+            ballots[(e.turn, e.proposal)].append(Ballot(people(e.seat), "pour", author=True))
+        elif isinstance(e, VoteCast):
+            ballot = Ballot(people(e.seat), e.choice.value, e.justification)
+            ballots[(e.turn, e.proposal)].append(ballot)
+        elif isinstance(e, ProposalDecided):
+            decided[(e.turn, e.proposal)] = e
+    records = []
+    for key, p in made.items():
+        d = decided.get(key)
+        kind = "use_case" if p.card in cat.use_cases else "lever"
+        cast = ballots[key]
+        records.append(
+            ProposalRecord(
+                turn=p.turn,
+                index=p.proposal,
+                proposer=people(p.seat),
+                card=p.card,
+                title=cat.card_title(p.card),
+                kind=kind,
+                vector=p.vector.value if p.vector else None,
+                status="open" if d is None else ("funded" if d.accepted else "rejected"),
+                reason=d.reason if d else "",
+                ballots=tuple(cast),
+                pour=sum(b.choice == "pour" for b in cast),
+                contre=sum(b.choice == "contre" for b in cast),
+                abstention=sum(b.choice == "abstention" for b in cast),
+            )
+        )
+    return records
+
+
+def _dilemmas(events: Iterable[GameEvent], cat: Catalog, people: _People) -> list[DilemmaRecord]:
+    opened: dict[int, DilemmaOpened] = {}
+    chosen: dict[int, list[OptionChosen]] = defaultdict(list)
+    decided: dict[int, DilemmaDecided] = {}
+    for e in events:
+        if isinstance(e, DilemmaOpened):
+            opened[e.index] = e
+        elif isinstance(e, OptionChosen):
+            chosen[e.index].append(e)
+        elif isinstance(e, DilemmaDecided):
+            decided[e.index] = e
+    records = []
+    for index, o in opened.items():
+        dilemma = cat.dilemmas[o.dilemma]
+        labels = {opt.id: opt.label for opt in dilemma.options}
+        d = decided.get(index)
+        votes = chosen[index]
+        options = tuple(
+            OptionResult(
+                id=opt.id,
+                label=opt.label,
+                votes=sum(v.option == opt.id for v in votes),
+                chosen=d is not None and d.option == opt.id,
+            )
+            for opt in dilemma.options
+        )
+        records.append(
+            DilemmaRecord(
+                turn=o.turn,
+                dilemma=o.dilemma,
+                title=dilemma.title,
+                situation=dilemma.situation,
+                source=cat.card_title(o.source),
+                options=options,
+                chosen=labels[d.option] if d else None,
+                ballots=tuple(
+                    Ballot(people(v.seat), labels.get(v.option, v.option), v.justification)
+                    for v in votes
+                ),
+                tie_break=d.tie_break if d else "",
+                expert_view=dilemma.expert_view,
+            )
+        )
+    return records
+
+
+def _sources(state: GameState, firing: RiskFiring) -> tuple[Source, ...]:
+    cat = state.catalog
+    shadow = {s.id: s.title for s in cat.pack.scenario.collectivite.shadow_ai}
+    found: list[Source] = []
+    for src in dict.fromkeys(firing.sources):
+        if src in shadow:
+            found.append(Source("shadow_ai", shadow[src]))
+        elif src in cat.use_cases:
+            found.append(Source("use_case", cat.use_cases[src].title))
+        elif src == "dilemme":
+            for d in state.dilemmas:
+                dilemma = cat.dilemmas[d.dilemma]
+                option = next((o for o in dilemma.options if o.id == d.chosen), None)
+                if option and any(x.risk == firing.risk for x in option.follow_ups.adds_risks):
+                    found.append(Source("dilemma", f"{dilemma.title} → {option.label}"))
+        else:
+            found.append(Source("other", cat.card_title(src)))
+    return tuple(found)
+
+
+def _mitigators(state: GameState, firing: RiskFiring) -> tuple[Mitigator, ...]:
+    found = []
+    for lever in state.catalog.pack.levers:
+        for mit in lever.mitigations:
+            if mit.risk != firing.risk or mit.reduction <= 0:
+                continue
+            project = state.project(lever.id)
+            done = project.deployed_turn if project and project.kind == "lever" else None
+            if lever.id in firing.mitigations:
+                status = "active"
+            else:
+                status = "later" if done is not None else "missing"
+            found.append(Mitigator(lever.id, lever.title, lever.step, mit.reduction, status, done))
+    return tuple(found)
+
+
+def _risks(state: GameState) -> list[RiskRecord]:
+    cat = state.catalog
+    records = []
+    for firing in state.risks_fired:
+        risk = cat.risks[firing.risk]
+        effects = tuple(
+            (cat.gauges[k].label if k in cat.gauges else k, v)
+            for k, v in risk.consequences.effects.items()
+        )
+        records.append(
+            RiskRecord(
+                turn=firing.turn,
+                risk=risk.id,
+                title=risk.title,
+                description=risk.description,
+                probability=firing.probability,
+                sources=_sources(state, firing),
+                mitigators=_mitigators(state, firing),
+                consequences=effects,
+                suspended=cat.card_title(firing.suspended) if firing.suspended else None,
+                lesson=risk.lesson,
+                remedies=risk.remedies,
+            )
+        )
+    return records
+
+
+def _objectives(state: GameState, people: _People) -> list[ObjectiveRecord]:
+    if state.phase is Phase.FIN:
+        scores, met = state.scores, state.objectives_met
+    else:
+        _team, scores, met = final_scores(state)
+    return [
+        ObjectiveRecord(
+            person=people(role.id),
+            text=role.secret.text,
+            met=met.get(role.id, False),
+            points=role.secret.points,
+            score=scores.get(role.id),
+        )
+        for role in state.catalog.pack.scenario.roles
+    ]
+
+
+def _turns(events: Iterable[GameEvent], cat: Catalog, turns: int) -> list[TurnSummary]:
+    revealed: dict[int, list[RevealedEvent]] = defaultdict(list)
+    funded: dict[int, list[str]] = defaultdict(list)
+    deployed: dict[int, list[str]] = defaultdict(list)
+    risks: dict[int, list[str]] = defaultdict(list)
+    for e in events:
+        if isinstance(e, EventRevealed):
+            card = cat.events[e.event]
+            revealed[e.turn].append(RevealedEvent(card.title, card.text, e.injected))
+        elif isinstance(e, ProposalDecided) and e.accepted:
+            funded[e.turn].append(cat.card_title(e.card))
+        elif isinstance(e, CardDeployed):
+            deployed[e.turn].append(cat.card_title(e.card))
+        elif isinstance(e, RiskFired):
+            risks[e.turn].append(cat.card_title(e.risk))
+    return [
+        TurnSummary(t, tuple(revealed[t]), tuple(funded[t]), tuple(deployed[t]), tuple(risks[t]))
+        for t in range(1, turns + 1)
+    ]
+
+
+def _gauges(state: GameState) -> list[GaugeSeries]:
+    return [
+        GaugeSeries(
+            id=g.id,
+            label=g.label,
+            min=g.min,
+            max=g.max,
+            weight=g.weight,
+            values=tuple(h.get(g.id, g.start) for h in state.gauge_history),
+        )
+        for g in state.catalog.pack.scenario.gauges
+    ]
+
+
+def table_report(replayer: Replayer, *, name: str) -> TableReport:
+    """What the table whose log `replayer` holds did, for the debrief."""
+    state = replayer.final
+    cat = state.catalog
+    scenario = cat.pack.scenario
+    events = _all_events(replayer)
+    people = _People(cat)
+    for e in events:
+        if isinstance(e, SeatChanged):
+            people.seen(e)
+    finished = state.phase is Phase.FIN
+    return TableReport(
+        name=name,
+        scenario=scenario.title,
+        collectivite=scenario.collectivite.name,
+        seed=int(replayer.header.get("seed", 0)),
+        turns_played=state.turn,
+        turns_total=scenario.rules.turns,
+        finished=finished,
+        phase=state.phase.value,
+        team_score=state.team_score if finished else final_scores(state)[0],
+        budget_left=state.budget,
+        people=tuple(people(r.id) for r in scenario.roles),
+        roadmap=tuple(_roadmap_card(cat, p) for p in state.projects),
+        gauges=tuple(_gauges(state)),
+        proposals=tuple(_proposals(events, cat, people)),
+        dilemmas=tuple(_dilemmas(events, cat, people)),
+        risks=tuple(_risks(state)),
+        objectives=tuple(_objectives(state, people)),
+        turns=tuple(_turns(events, cat, state.turn)),
+        shadow_ai=tuple(s.title for s in scenario.collectivite.shadow_ai),
+        shadow_revealed=state.shadow_revealed,
+    )
+
+
+def table_report_from_jsonl(text: str, *, name: str) -> TableReport:
+    """The `TableReport` of one JSONL game log."""
+    return table_report(Replayer.from_jsonl(text), name=name)

@@ -1,0 +1,174 @@
+"""Message catalogues of the report: every label that is not pack content.
+
+`messages(lang)` returns a callable `t(key, **values)`; only French exists now.
+A second language is one more dict with the same keys in `CATALOGUES`.
+"""
+
+from __future__ import annotations
+
+FR: dict[str, str] = {
+    "doc_title": "Débriefing Cap IA — {scenario}",
+    "heading": "Débriefing",
+    "contents": "Sommaire",
+    "compare_title": "Comparaison des tables",
+    "table_of": "{table}",
+    "collectivite": "Collectivité",
+    "scenario": "Scénario",
+    "seed": "graine {seed}",
+    "turns_played": "{played} tour(s) joué(s) sur {total}",
+    "unfinished": "Partie non terminée (phase « {phase} ») : scores provisoires.",
+    "team_score": "Score d'équipe",
+    "budget_left": "Budget restant",
+    "kEUR": "{value} k€",
+    "use_cases_deployed": "Cas d'usage déployés",
+    "levers_done": "Leviers réalisés",
+    "risks_fired": "Risques survenus",
+    "dilemmas_decided": "Dilemmes tranchés",
+    "players": "Autour de la table",
+    "empty_seat": "siège vide",
+    "roadmap": "Feuille de route",
+    "roadmap_help": (
+        "Chaque projet financé est placé à son étape de la démarche et au tour où il a été "
+        "engagé. Les cas d'usage figurent à l'étape 5 « Déployer » ; leurs leviers "
+        "prérequis sont rappelés."
+    ),
+    "turn": "Tour",
+    "step": "Étape",
+    "turn_n": "Tour {n}",
+    "start": "Départ",
+    "t_n": "T{n}",
+    "step_1": "1. Cartographier",
+    "step_2": "2. S'outiller",
+    "step_3": "3. Expérimenter, accompagner, organiser",
+    "step_4": "4. Cadre d'usage",
+    "step_5": "5. Déployer",
+    "kind_use_case": "Cas d'usage",
+    "kind_lever": "Levier",
+    "vector_importee": "IA importée",
+    "vector_etagere": "Solution sur étagère",
+    "vector_interne": "Développement interne",
+    "status_in_progress": "en cours",
+    "status_deployed": "déployé",
+    "status_deployed_lever": "réalisé",
+    "status_suspended": "suspendu",
+    "deployed_turn": "déployé au tour {n}",
+    "done_turn": "réalisé au tour {n}",
+    "requires": "prérequis : {levers}",
+    "roadmap_empty": "Aucun projet n'a été financé.",
+    "toolbox": "Boîte à outils",
+    "toolbox_help": "Les leviers de préparation et de gouvernance engagés par la table.",
+    "toolbox_empty": "Aucun levier n'a été engagé.",
+    "gauges": "Jauges au fil des tours",
+    "gauge": "Jauge",
+    "weight": "poids {w}",
+    "timeline": "Tour par tour",
+    "events": "Événement",
+    "injected": "injecté par l'animation",
+    "funded": "Financé",
+    "deployed": "Déployé",
+    "none": "—",
+    "proposals": "Propositions et votes",
+    "proposals_empty": "Aucune proposition.",
+    "proposed_by": "proposé par",
+    "status_funded": "Financée",
+    "status_rejected": "Rejetée",
+    "status_open": "Non tranchée",
+    "tally": "{pour} pour · {contre} contre · {abstention} abstention(s)",
+    "choice_pour": "pour",
+    "choice_contre": "contre",
+    "choice_abstention": "abstention",
+    "author": "auteur·rice",
+    "no_justification": "(sans justification)",
+    "dilemmas": "Dilemmes",
+    "dilemmas_empty": "Aucun dilemme ne s'est présenté.",
+    "raised_by": "déclenché par « {source} »",
+    "option": "Option",
+    "votes": "Voix",
+    "chosen": "Retenue",
+    "not_decided": "Pas tranché avant la fin de la partie.",
+    "tie_break_arbitre": "égalité départagée par l'arbitre",
+    "tie_break_tirage": "égalité départagée par tirage au sort",
+    "who_voted": "Qui a voté quoi",
+    "expert_view": "Regard d'expert",
+    "risks": "Risques survenus",
+    "risks_empty": "Aucun risque n'est survenu.",
+    "probability": "probabilité ce tour-là : {p} %",
+    "exposed_by": "Ce qui l'a exposé",
+    "source_shadow_ai": "IA fantôme",
+    "source_use_case": "Cas d'usage",
+    "source_dilemma": "Suite d'un dilemme",
+    "source_other": "Autre",
+    "base_only": "le risque de base seul",
+    "mitigated_by": "Ce qui l'atténuait déjà",
+    "would_mitigate": "Ce qui l'aurait atténué",
+    "mitigation_missing": "non engagé",
+    "mitigation_later": "réalisé trop tard (tour {n})",
+    "reduction": "−{p} pt(s) de probabilité",
+    "nothing": "rien",
+    "all_in_place": "tous les leviers utiles étaient en place",
+    "consequences": "Conséquences",
+    "suspended": "Cas d'usage suspendu : {card}",
+    "remedies": "Parades",
+    "lesson": "Leçon",
+    "objectives": "Objectifs secrets",
+    "role": "Rôle",
+    "player": "Joueur·se",
+    "objective": "Objectif secret",
+    "met": "Atteint ?",
+    "yes": "oui",
+    "no": "non",
+    "points": "Points",
+    "score": "Score final",
+    "final_score": "Score final",
+    "score_help": "Score d'équipe (jauges pondérées, sur 100) ; chaque rôle y ajoute les "
+    "points de son objectif secret s'il est atteint.",
+    "compare_scores": "Scores d'équipe",
+    "compare_gauges": "Jauges côte à côte",
+    "compare_gauges_final": "Valeur finale des jauges",
+    "compare_dilemmas": "Les mêmes dilemmes, des choix différents",
+    "compare_dilemmas_empty": "Aucun dilemme commun à comparer.",
+    "divergent": "choix différents selon les tables",
+    "same_choice": "même choix partout",
+    "not_faced": "non rencontré",
+    "compare_legend": "✔ : option retenue par la table ; les nombres sont les voix.",
+    "all_tables": "Toutes les tables",
+    "table": "Table",
+    "chart_votes": "Répartition des voix",
+    "table_default_name": "Table {n}",
+    "print_footer": "Rapport produit par Cap IA à partir des journaux de partie.",
+    "shadow_ai": "IA fantôme de la collectivité",
+    "shadow_revealed": "révélée par la cartographie pendant la partie",
+    "shadow_hidden": "jamais cartographiée pendant la partie",
+}
+
+CATALOGUES: dict[str, dict[str, str]] = {"fr": FR}
+
+
+class Messages:
+    """`t(key, **values)`: the catalogue's text for `key`, formatted with `values`."""
+
+    def __init__(self, lang: str, catalogue: dict[str, str]) -> None:
+        self.lang = lang
+        self._catalogue = catalogue
+
+    def __call__(self, key: str, **values: object) -> str:
+        text = self._catalogue[key]
+        return text.format(**values) if values else text
+
+    def has(self, key: str) -> bool:
+        """True when the catalogue has `key`."""
+        return key in self._catalogue
+
+
+def messages(lang: str = "fr") -> Messages:
+    """The catalogue of `lang`; ValueError (French message) for an unknown language."""
+    if lang not in CATALOGUES:
+        available = ", ".join(sorted(CATALOGUES))
+        raise ValueError(f"langue non disponible : {lang} (disponibles : {available})")
+    return Messages(lang, CATALOGUES[lang])
+
+
+def number(value: float, lang: str = "fr", digits: int = 1) -> str:
+    """`value` written the French way: comma as decimal separator, no useless zeros."""
+    text = f"{value:.{digits}f}".rstrip("0").rstrip(".") if digits else f"{value:.0f}"
+    return text.replace(".", ",") if lang == "fr" else text

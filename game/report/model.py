@@ -1,0 +1,249 @@
+"""The debrief's data: what one table did, and how several tables compare.
+
+Plain frozen dataclasses holding ids, French titles from the log's own pack
+snapshot and what the players wrote (raw: escaping is the templates' job).
+Labels that are not pack content (steps, vectors, choices) are looked up in
+the message catalogue by the templates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: Where use cases sit on the roadmap: the seed's step 5, « déployer ».
+USE_CASE_STEP = 5
+STEPS = (1, 2, 3, 4, 5)
+
+
+@dataclass(frozen=True)
+class Person:
+    """A seat: its role id and title, and the name of the player who sat there."""
+
+    role: str
+    title: str
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class RoadmapCard:
+    """A funded card: a use case (with its vector) or a lever."""
+
+    card: str
+    title: str
+    kind: str  # "use_case" | "lever"
+    step: int
+    turn: int  # the turn it was funded
+    status: str  # "in_progress" | "deployed" | "suspended"
+    vector: str | None = None
+    deployed_turn: int | None = None
+    note: str = ""
+    prerequisites: tuple[str, ...] = ()  # titles of the levers it required
+
+
+@dataclass(frozen=True)
+class Ballot:
+    """One seat's vote: a choice (pour/contre/abstention or an option label) and why."""
+
+    person: Person
+    choice: str
+    justification: str = ""
+    author: bool = False  # the proposer's own implicit « pour »
+
+
+@dataclass(frozen=True)
+class ProposalRecord:
+    turn: int
+    index: int
+    proposer: Person
+    card: str
+    title: str
+    kind: str
+    vector: str | None
+    status: str  # "funded" | "rejected" | "open"
+    reason: str
+    ballots: tuple[Ballot, ...]
+    pour: int = 0
+    contre: int = 0
+    abstention: int = 0
+
+
+@dataclass(frozen=True)
+class OptionResult:
+    id: str
+    label: str
+    votes: int
+    chosen: bool
+
+
+@dataclass(frozen=True)
+class DilemmaRecord:
+    turn: int
+    dilemma: str
+    title: str
+    situation: str
+    source: str  # title of the event or use case that raised it
+    options: tuple[OptionResult, ...]
+    chosen: str | None  # the winning option's label, None if never decided
+    ballots: tuple[Ballot, ...]
+    tie_break: str
+    expert_view: str
+
+
+@dataclass(frozen=True)
+class Source:
+    """What exposed a risk: kind is "shadow_ai", "use_case" or "dilemma"."""
+
+    kind: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Mitigator:
+    """A lever of the pack that attenuates a risk, and whether the table had it."""
+
+    card: str
+    title: str
+    step: int
+    reduction: float
+    state: str  # "active" (done when the risk fired) | "later" | "missing"
+    done_turn: int | None = None
+
+
+@dataclass(frozen=True)
+class RiskRecord:
+    turn: int
+    risk: str
+    title: str
+    description: str
+    probability: float
+    sources: tuple[Source, ...]
+    mitigators: tuple[Mitigator, ...]
+    consequences: tuple[tuple[str, int], ...]  # (gauge label or "budget", delta)
+    suspended: str | None
+    lesson: str
+    remedies: str
+
+    @property
+    def missing(self) -> tuple[Mitigator, ...]:
+        """The levers that would have attenuated it but were not done in time."""
+        return tuple(m for m in self.mitigators if m.state != "active")
+
+
+@dataclass(frozen=True)
+class ObjectiveRecord:
+    person: Person
+    text: str
+    met: bool
+    points: int
+    score: float | None
+
+
+@dataclass(frozen=True)
+class GaugeSeries:
+    """A gauge's values: index 0 is the start, index t the value after turn t."""
+
+    id: str
+    label: str
+    min: int
+    max: int
+    weight: float
+    values: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class RevealedEvent:
+    title: str
+    text: str
+    injected: bool
+
+
+@dataclass(frozen=True)
+class TurnSummary:
+    turn: int
+    events: tuple[RevealedEvent, ...] = ()
+    funded: tuple[str, ...] = ()
+    deployed: tuple[str, ...] = ()
+    risks: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TableReport:
+    """Everything the debrief shows about one table's game."""
+
+    name: str
+    scenario: str
+    collectivite: str
+    seed: int
+    turns_played: int
+    turns_total: int
+    finished: bool
+    phase: str
+    team_score: float | None
+    budget_left: int
+    people: tuple[Person, ...]
+    roadmap: tuple[RoadmapCard, ...]
+    gauges: tuple[GaugeSeries, ...]
+    proposals: tuple[ProposalRecord, ...]
+    dilemmas: tuple[DilemmaRecord, ...]
+    risks: tuple[RiskRecord, ...]
+    objectives: tuple[ObjectiveRecord, ...]
+    turns: tuple[TurnSummary, ...]
+    shadow_ai: tuple[str, ...] = ()  # titles of the shadow-AI uses in the scenario
+    shadow_revealed: bool = False
+
+    @property
+    def toolbox(self) -> tuple[RoadmapCard, ...]:
+        """The « boîte à outils »: levers funded, by step then turn."""
+        levers = [c for c in self.roadmap if c.kind == "lever"]
+        return tuple(sorted(levers, key=lambda c: (c.step, c.turn, c.title)))
+
+    def cell(self, step: int, turn: int) -> tuple[RoadmapCard, ...]:
+        """The roadmap cards of `step` funded during `turn`."""
+        return tuple(c for c in self.roadmap if c.step == step and c.turn == turn)
+
+    def deployed_use_cases(self) -> int:
+        """How many use cases are live or suspended (they did deploy) at the end."""
+        return sum(1 for c in self.roadmap if c.kind == "use_case" and c.status != "in_progress")
+
+    def levers_done(self) -> int:
+        """How many levers were completed."""
+        return sum(1 for c in self.roadmap if c.kind == "lever" and c.status == "deployed")
+
+
+@dataclass(frozen=True)
+class TableChoice:
+    """What one table did on a dilemma (chosen is None when it never faced it)."""
+
+    table: str
+    chosen: str | None
+    counts: tuple[int, ...]  # votes per option, in the dilemma's option order
+
+
+@dataclass(frozen=True)
+class DilemmaComparison:
+    dilemma: str
+    title: str
+    options: tuple[str, ...]
+    choices: tuple[TableChoice, ...]
+
+    @property
+    def totals(self) -> tuple[int, ...]:
+        """Votes per option over every table."""
+        return tuple(sum(c.counts[i] for c in self.choices) for i in range(len(self.options)))
+
+    @property
+    def divergent(self) -> bool:
+        """True when the tables that faced it did not all choose the same option."""
+        return len({c.chosen for c in self.choices if c.chosen is not None}) > 1
+
+
+@dataclass(frozen=True)
+class Comparison:
+    tables: tuple[TableReport, ...]
+    gauge_labels: tuple[tuple[str, str], ...]  # (id, label) in the first table's order
+    dilemmas: tuple[DilemmaComparison, ...] = field(default=())
+
+    def final_gauge(self, table: TableReport, gauge: str) -> int | None:
+        """`table`'s last value of `gauge`, None if its scenario has no such gauge."""
+        series = next((g for g in table.gauges if g.id == gauge), None)
+        return series.values[-1] if series else None

@@ -1,0 +1,64 @@
+"""The report as a facilitator sees it: opened in headless Chromium, screenshot taken."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from game.report import build_report_html
+from game.report.randomplay import play_random_game
+from game.scenario import load_pack
+
+ROOT = Path(__file__).resolve().parent.parent
+PACK = ROOT / "scenarios" / "decouverte"
+BROWSER = shutil.which("chromium") or shutil.which("chromium-browser")
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+
+
+def screenshot(page: Path, out: Path, *, height: int = 2000) -> None:
+    """Render `page` in headless Chromium into the PNG `out` (1280 px wide)."""
+    assert BROWSER is not None
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run(
+            [
+                BROWSER,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                f"--user-data-dir={profile}",
+                f"--screenshot={out}",
+                f"--window-size=1280,{height}",
+                page.as_uri(),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(BROWSER is None, reason="chromium absent : `apt-get install chromium`")
+def test_the_report_renders_in_a_browser(tmp_path: Path) -> None:
+    # Two tables' report opens offline in Chromium and gives a full-width screenshot.
+    pack = load_pack(PACK if PACK.exists() else ROOT / "tests" / "packs" / "mini")
+    logs = [
+        play_random_game(pack, seed=s, extra_justifications=["<b>gras</b>"]).to_jsonl()
+        for s in (1, 2)
+    ]
+    page = tmp_path / "rapport.html"
+    page.write_text(build_report_html(logs), encoding="utf-8")
+    out = tmp_path / "rapport.png"
+    screenshot(page, out)
+    data = out.read_bytes()
+    assert data.startswith(PNG_MAGIC)
+    width = int.from_bytes(data[16:20], "big")
+    assert width == 1280
+    assert len(data) > 50_000  # a blank page compresses to a few kB
