@@ -13,7 +13,7 @@ import pygame
 import pytest
 
 from game.client.app import App
-from game.client.driver import Driver
+from game.client.driver import Driver, autoplay
 from game.client.local import LocalSession
 from game.client.scenes.handover import HandoverScene
 from game.client.scenes.table import TableScene
@@ -163,51 +163,13 @@ def test_key_c_votes_contre_on_the_first_open_proposal(app, pack):  # type: igno
     assert (last.type, last.proposal, last.choice) == ("vote", 0, "contre")  # type: ignore[union-attr]
 
 
-def play_whole_game(d: Driver, session: LocalSession, shots: dict[str, Path] | None = None) -> int:
-    """Play to the end through clicks only: propose what can be, vote pour, pick option 1, ready."""
-    for clicks in range(5000):
-        scene = d.app.scene
-        if session.state.phase == Phase.FIN:
-            return clicks
-        if isinstance(scene, HandoverScene):
-            d.click("take")
-            continue
-        assert isinstance(scene, TableScene)
-        if shots is not None and session.state.phase not in shots:
-            shots[session.state.phase] = Path()
-            d.app.screenshot(
-                Path(__file__).parent / "screenshots" / f"hotseat_{session.state.phase}.png"
-            )
-        if _propose_visible_card(d, scene):
-            continue
-        votes = [k for k in scene.legal if k.startswith("vote:") and k in scene.buttons]
-        options = [k for k in scene.legal if k.startswith("option:") and k in scene.buttons]
-        d.click((votes or options or ["ready"])[0])
-    raise AssertionError("the game did not end")
-
-
-def _propose_visible_card(d: Driver, scene: TableScene) -> bool:
-    for key in [k for k in scene.buttons if k.startswith("card:")]:
-        card = key.removeprefix("card:")
-        if any(k.startswith(f"propose:{card}:") for k in scene.legal):
-            d.click(key)
-            target = next(
-                k
-                for k in d.app.scene.buttons
-                if k.startswith(f"propose:{card}:") and k in scene.legal
-            )  # type: ignore[union-attr]
-            d.click(target)
-            return True
-    return False
-
-
 def test_a_whole_hot_seat_game_reaches_the_end_through_clicks(app, pack):  # type: ignore[no-untyped-def]
     # Four people pass one screen around for three turns; the last screen shows the scores.
     session = LocalSession(pack, seed=7, clock=lambda: 1000.0)
     app.switch(HandoverScene(session, session.seats[0]))
     d = Driver(app)
     d.frames(1)
-    play_whole_game(d, session)
+    autoplay(d, session)
     assert session.state.phase == Phase.FIN
     assert session.state.team_score is not None
     kinds = {a.type for a in session.sent}

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 import pygame
 
 from game.client.app import App
+
+if TYPE_CHECKING:
+    from game.client.local import LocalSession
+    from game.client.scenes.table import TableScene
 
 
 class UiError(AssertionError):
@@ -57,3 +64,47 @@ class Driver:
         for ch in text:
             pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=ch))
         self.frames(1)
+
+
+def autoplay(
+    driver: Driver, session: LocalSession, on_phase: Callable[[str], None] | None = None
+) -> int:
+    """Play a hot-seat game to the end by clicks only; return the number of clicks.
+
+    Each seat proposes what it can among the cards on screen, votes « Pour »,
+    picks the first option of a dilemma, then clicks « Prêt·e ».
+    """
+    from game.client.scenes.handover import HandoverScene
+    from game.client.scenes.table import TableScene
+
+    seen: set[str] = set()
+    for clicks in range(5000):
+        scene = driver.app.scene
+        phase = str(session.log.state.phase)
+        if phase == "fin":
+            return clicks
+        if isinstance(scene, HandoverScene):
+            driver.click("take")
+            continue
+        assert isinstance(scene, TableScene)
+        if on_phase is not None and phase not in seen:
+            seen.add(phase)
+            on_phase(phase)
+        if _propose_visible_card(driver, scene):
+            continue
+        votes = [k for k in scene.legal if k.startswith("vote:") and k in scene.buttons]
+        options = [k for k in scene.legal if k.startswith("option:") and k in scene.buttons]
+        driver.click((votes or options or ["ready"])[0])
+    raise UiError("the game did not end")
+
+
+def _propose_visible_card(driver: Driver, scene: TableScene) -> bool:
+    for key in [k for k in scene.buttons if k.startswith("card:")]:
+        card = key.removeprefix("card:")
+        if any(k.startswith(f"propose:{card}:") for k in scene.legal):
+            driver.click(key)
+            shown = driver.app.scene.buttons if driver.app.scene is not None else {}
+            target = next(k for k in shown if k.startswith(f"propose:{card}:") and k in scene.legal)
+            driver.click(target)
+            return True
+    return False
