@@ -121,6 +121,9 @@ class LocalWorkshop(FacilitatorSession):
         self._version = 0
         self._cache: tuple[TableSummary, ...] | None = None
 
+    def now(self) -> float:
+        return self.clock()
+
     @property
     def tables(self) -> tuple[TableSummary, ...]:
         if self._cache is None:

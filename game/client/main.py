@@ -66,13 +66,8 @@ def play_command(args: argparse.Namespace) -> int:
         app.switch(HandoverScene(session, session.seats[0]))
         app.run()
         return 0
-    from game.client.scenes.connect import ConnectScene
-
-    app = App(_size(args.size), scale=args.scale)
-    scene = ConnectScene(server=args.server, code=args.code or "", name=args.name, seat=args.seat)
-    app.switch(scene)
-    app.run()
-    return 0
+    print("capia play --server : pas encore disponible (session réseau à venir).", file=sys.stderr)
+    return 2
 
 
 def facilitate_command(args: argparse.Namespace) -> int:
@@ -88,12 +83,8 @@ def facilitate_command(args: argparse.Namespace) -> int:
 
         session = LocalWorkshop(load_pack(Path(args.local)), tables=args.tables)
     else:
-        if not args.token:
-            print("Il faut le jeton d'animation : --token JETON", file=sys.stderr)
-            return 2
-        from game.client.remote import RemoteFacilitator
-
-        session = RemoteFacilitator(args.server, args.token)
+        print("capia facilitate --server : pas encore disponible.", file=sys.stderr)
+        return 2
     app = App(_size(args.size), scale=args.scale)
     app.switch(FacilitatorScene(session))
     app.run()

@@ -83,6 +83,10 @@ class FacilitatorSession(ABC):
     def version(self) -> int:
         """Grows each time any table changes."""
 
+    def now(self) -> float:
+        """The clock the tables' deadlines are measured against."""
+        return time.time()
+
     @abstractmethod
     def control(self, table_id: str, action: Action) -> None:
         """Apply one facilitator action to one table."""

@@ -3,7 +3,6 @@ and a projection mode showing the current dilemma's votes across tables."""
 
 from __future__ import annotations
 
-import time
 from functools import partial
 
 import pygame
@@ -121,7 +120,7 @@ class FacilitatorScene(Scene):
             legal = {a.type for a in t.view.legal_actions}
             row: list[tuple[str, str, Action, str]] = [
                 ("start", "Démarrer", StartGame(), "start_game"),
-                ("advance", "Phase suiv.", AdvancePhase(), "advance_phase"),
+                ("advance", "Suivante", AdvancePhase(), "advance_phase"),
                 ("pause", "Pause", Pause(), "pause"),
                 ("resume", "Reprise", Resume(), "resume"),
                 ("extend", "+1 min", ExtendTimer(seconds=60), "extend_timer"),
@@ -171,7 +170,7 @@ class FacilitatorScene(Scene):
                 pygame.Rect(x, y, bw, 30),
                 text,
                 partial(self.control, self.target, InjectEvent(event=eid)),
-                tooltip=f"Injecter cet événement ({target})",
+                tooltip=f"{ev.get('titre', eid)} — injecter ({target})",
                 object_id="#small",
             )
             x += bw + 4
@@ -245,7 +244,7 @@ class FacilitatorScene(Scene):
             )
 
     def session_now(self) -> float:
-        return time.time()
+        return self.session.now()
 
     def _draw_projection(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         """For the wall: each table's current dilemma and its votes, option by option."""
