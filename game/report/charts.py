@@ -52,7 +52,8 @@ def _styled() -> AbstractContextManager[None]:
     return matplotlib.rc_context(STYLE)  # type: ignore[arg-type]
 
 
-def _color(i: int) -> str:
+def color(i: int) -> str:
+    """The colour of series `i` (options, gauges, tables), shared with the HTML swatches."""
     return PALETTE[i % len(PALETTE)]
 
 
@@ -75,7 +76,7 @@ def gauges_chart(table: TableReport, t: Messages) -> str:
         xs = list(range(count))
         for i, g in enumerate(table.gauges):
             marker = MARKERS[i % len(MARKERS)]
-            ax.plot(xs[: len(g.values)], g.values, marker=marker, color=_color(i), label=g.label)
+            ax.plot(xs[: len(g.values)], g.values, marker=marker, color=color(i), label=g.label)
         ax.set_xticks(xs, _turn_labels(count, t))
         values = [v for g in table.gauges for v in g.values] or [0, 100]
         low = max(min(g.min for g in table.gauges), min(values) - 5)
@@ -118,7 +119,7 @@ def gauges_compare_chart(comparison: Comparison, t: Messages) -> str:
                 if series is not None:
                     ys = series.values
                     marker = MARKERS[i % len(MARKERS)]
-                    ax.plot(range(len(ys)), ys, color=_color(i), label=table.name, marker=marker)
+                    ax.plot(range(len(ys)), ys, color=color(i), label=table.name, marker=marker)
             ax.set_xticks(range(count), _turn_labels(count, t), fontsize=7)
         for k in range(len(gauges), rows * cols):
             axes[k // cols][k % cols].set_visible(False)
@@ -129,23 +130,21 @@ def gauges_compare_chart(comparison: Comparison, t: Messages) -> str:
 
 
 def dilemma_chart(dilemma: DilemmaComparison, t: Messages) -> str:
-    """Stacked bars: each table's votes per option, and every table together."""
+    """Compact stacked bars: each table's votes per option (colours as `PALETTE`)."""
     rows = [(c.table, c.counts) for c in dilemma.choices if c.chosen is not None]
-    rows.append((t("all_tables"), dilemma.totals))
     rows.reverse()
     with _styled():
-        fig = Figure(figsize=(8, 0.42 * len(rows) + 1.1))
+        fig = Figure(figsize=(7, 0.3 * len(rows) + 0.7))
         ax = fig.add_subplot()
         names = [r[0] for r in rows]
         lefts = [0.0] * len(rows)
-        for i, option in enumerate(dilemma.options):
+        for i in range(len(dilemma.options)):
             widths = [float(r[1][i]) for r in rows]
-            ax.barh(names, widths, left=lefts, color=_color(i), label=_short(option))
+            ax.barh(names, widths, left=lefts, color=color(i), height=0.7)
             lefts = [a + b for a, b in zip(lefts, widths, strict=True)]
         ax.set_xlabel(t("votes"))
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.grid(axis="y", visible=False)
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=2, frameon=False)
         return _to_uri(fig)
 
 

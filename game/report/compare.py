@@ -26,7 +26,7 @@ def _dilemma(dilemma: str, tables: Sequence[TableReport]) -> DilemmaComparison |
 
 
 def compare(tables: Sequence[TableReport]) -> Comparison:
-    """The comparison page's data for `tables` (in the order given)."""
+    """The comparison page's data: tables in the order given, divergent dilemmas first."""
     gauges: dict[str, str] = {}
     for table in tables:
         for g in table.gauges:
@@ -36,4 +36,5 @@ def compare(tables: Sequence[TableReport]) -> Comparison:
         for d in table.dilemmas:
             order.setdefault(d.dilemma, None)
     dilemmas = [c for d in order if (c := _dilemma(d, tables)) is not None]
+    dilemmas.sort(key=lambda d: (not d.divergent, -d.faced))  # debate material first
     return Comparison(tuple(tables), tuple(gauges.items()), tuple(dilemmas))

@@ -130,6 +130,8 @@ FR: dict[str, str] = {
     "divergent": "choix différents selon les tables",
     "same_choice": "même choix partout",
     "not_faced": "non rencontré",
+    "not_faced_by": "Non rencontré par : {tables}.",
+    "single_table": "une seule table l'a tranché",
     "compare_legend": "✔ : option retenue par la table ; les nombres sont les voix.",
     "all_tables": "Toutes les tables",
     "table": "Table",

@@ -232,6 +232,11 @@ class DilemmaComparison:
         return tuple(sum(c.counts[i] for c in self.choices) for i in range(len(self.options)))
 
     @property
+    def faced(self) -> int:
+        """How many tables decided it."""
+        return sum(1 for c in self.choices if c.chosen is not None)
+
+    @property
     def divergent(self) -> bool:
         """True when the tables that faced it did not all choose the same option."""
         return len({c.chosen for c in self.choices if c.chosen is not None}) > 1

@@ -56,7 +56,9 @@ def _environment(kind: str, t: Messages) -> Environment:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-    env.globals.update(t=_html_messages(t) if kind == "html" else t, steps=STEPS)
+    env.globals.update(
+        t=_html_messages(t) if kind == "html" else t, steps=STEPS, color=charts.color
+    )
     env.filters["num"] = lambda v, digits=1: number(float(v), t.lang, digits)
     env.filters["pct"] = lambda p: number(float(p) * 100, t.lang, 0)
     env.filters["signed"] = _signed
@@ -77,7 +79,9 @@ def _charts(tables: Sequence[TableReport], comparison: Comparison, t: Messages) 
     if len(tables) > 1:
         result.scores = charts.scores_chart(comparison, t)
         result.compare_gauges = charts.gauges_compare_chart(comparison, t)
-        result.dilemmas = {d.dilemma: charts.dilemma_chart(d, t) for d in comparison.dilemmas}
+        result.dilemmas = {
+            d.dilemma: charts.dilemma_chart(d, t) for d in comparison.dilemmas if d.faced > 1
+        }
     return result
 
 
