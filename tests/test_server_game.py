@@ -149,3 +149,22 @@ async def _advance_to(fac, players, table_id: str, phase: str) -> None:  # type:
         for p in players:
             await p.wait_version(ack["version"])
     raise AssertionError(f"phase {phase} never reached")
+
+
+async def test_one_shared_screen_holds_two_seats_and_acts_for_each(
+    live_server: LiveServer,
+) -> None:
+    # One laptop for the DGS and the DPO: it joins both seats, gets a view for each,
+    # and says « prêt » for each by naming the seat: both occupied seats ready, the game starts.
+    ws = await live_server.workshop()
+    screen = await live_server.player()
+    assert (await screen.join(ws.tables[0].code, name="DGS", seat="dgs"))["ok"]
+    assert (await screen.join(ws.tables[0].code, name="DPO", seat="dpo"))["ok"]
+    first = await screen.act({"type": "ready", "seat": "dgs"})
+    second = await screen.act({"type": "ready", "seat": "dpo"})
+    assert first["ok"] and second["ok"]
+    await screen.wait_for(lambda: screen.views["dgs"].version >= second["version"])
+    assert screen.views["dpo"].version == second["version"]
+    assert screen.views["dgs"].view.phase == "evenement"
+    unnamed = await screen.act({"type": "ready"})  # two seats: which one? refused
+    assert unnamed["ok"] is False and unnamed["error"]["code"] == "bad_request"
