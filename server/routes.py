@@ -1,7 +1,9 @@
-"""HTTP routes: open a workshop, read it, fetch a table's log, find a table by its code."""
+"""HTTP routes: open a workshop, read it, fetch a table's log or debrief report,
+find a table by its code."""
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from aiohttp import web
@@ -13,6 +15,7 @@ from game.protocol import (
     PublicSeat,
     PublicTable,
 )
+from game.report import build_report_html
 from game.scenario import PackError
 from server.auth import bearer_token
 from server.errors import error_ack, validation_message
@@ -94,6 +97,36 @@ async def table_log(request: web.Request) -> web.Response:
     )
 
 
+def _html(text: str) -> web.Response:
+    return web.Response(text=text, content_type="text/html", charset="utf-8")
+
+
+async def table_report(request: web.Request) -> web.Response:
+    """`GET /api/tables/{id}/report` (Bearer facilitator token) → the HTML debrief of a table."""
+    host = _hub(request).host(request.match_info["table_id"])
+    workshop_id = _facilitator_workshop(request)
+    if host is None or workshop_id is None or host.workshop_id != workshop_id:
+        return _error(*_DENIED)
+    # Building charts takes a few hundred ms of CPU: keep it off the event loop.
+    names = [f"Table {host.code}"]
+    html = await asyncio.to_thread(build_report_html, [host.log.to_jsonl()], names=names)
+    return _html(html)
+
+
+async def workshop_report(request: web.Request) -> web.Response:
+    """`GET /api/workshops/{id}/report` (Bearer facilitator token) → every table and their
+    comparison in one HTML file."""
+    workshop_id = request.match_info["workshop_id"]
+    if _facilitator_workshop(request) != workshop_id:
+        return _error(*_DENIED)
+    hub = _hub(request)
+    hosts = [h for h in (hub.host(t) for t in hub.table_ids(workshop_id)) if h is not None]
+    logs = [h.log.to_jsonl() for h in hosts]
+    names = [f"Table {h.code}" for h in hosts]
+    html = await asyncio.to_thread(build_report_html, logs, names=names)
+    return _html(html)
+
+
 async def table_by_code(request: web.Request) -> web.Response:
     """`GET /api/tables/by-code/{code}` (public) → PublicTable: what the connect screen shows."""
     host = _hub(request).host_by_code(request.match_info["code"])
@@ -130,3 +163,5 @@ def add_routes(app: web.Application) -> None:
     app.router.add_get("/api/workshops/{workshop_id}", get_workshop)
     app.router.add_get("/api/tables/by-code/{code}", table_by_code)
     app.router.add_get("/api/tables/{table_id}/log", table_log)
+    app.router.add_get("/api/tables/{table_id}/report", table_report)
+    app.router.add_get("/api/workshops/{workshop_id}/report", workshop_report)

@@ -55,3 +55,38 @@ async def test_health_answers(live_server: LiveServer) -> None:
     # GET /healthz → {ok: true, ...counts}
     status, body = await live_server.http("GET", "/healthz")
     assert status == 200 and body["ok"] is True
+
+
+async def test_the_facilitator_downloads_a_table_report_and_the_workshop_report(
+    live_server: LiveServer,
+) -> None:
+    # GET /api/tables/{id}/report and /api/workshops/{id}/report → one HTML page each.
+    ws = await live_server.workshop(tables=2)
+    p = await live_server.player()
+    assert (await p.join(ws.tables[0].code, name="Ana", seat="dgs"))["ok"]
+    table = ws.tables[0].table_id
+    status, html = await live_server.http(
+        "GET", f"/api/tables/{table}/report", token=ws.facilitator_token
+    )
+    assert status == 200 and "<html" in html and f"Table {ws.tables[0].code}" in html
+    status, html = await live_server.http(
+        "GET", f"/api/workshops/{ws.workshop_id}/report", token=ws.facilitator_token
+    )
+    assert status == 200 and all(f"Table {t.code}" in html for t in ws.tables)
+
+
+async def test_reports_need_the_facilitator_token_of_that_workshop(
+    live_server: LiveServer,
+) -> None:
+    # Another workshop's token, or none, gets 403 on both report routes.
+    ws = await live_server.workshop()
+    other = await live_server.workshop()
+    for token in (None, other.facilitator_token):
+        status, _ = await live_server.http(
+            "GET", f"/api/tables/{ws.tables[0].table_id}/report", token=token
+        )
+        assert status == 403
+        status, _ = await live_server.http(
+            "GET", f"/api/workshops/{ws.workshop_id}/report", token=token
+        )
+        assert status == 403
