@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from game.engine.phase import Phase
-from game.engine.state import GameState, ProjectStatus, ProposalStatus
+from game.engine.state import GameState, OpenDilemma, ProjectStatus, Proposal, ProposalStatus
 from game.scenario.models import Lever, Requirements, UseCase, Vector, VectorType
 
 Refusal = tuple[str, str] | None
@@ -88,7 +88,10 @@ def cost_refusal(state: GameState, cost: int, capacity: int) -> Refusal:
 
 def vector_of(card: UseCase, vector: VectorType | None) -> Vector | None:
     """The vector of `card` of type `vector`, or None."""
-    return next((v for v in card.vectors if v.type == vector), None)
+    for v in card.vectors:
+        if v.type == vector:
+            return v
+    return None
 
 
 def seat_refusal(state: GameState, seat: str) -> Refusal:
@@ -121,14 +124,8 @@ def propose_seat_refusal(state: GameState, seat: str) -> Refusal:
     return None
 
 
-def propose_card_refusal(state: GameState, card_id: str, vector: VectorType | None) -> Refusal:
-    """Why the table may not take `card_id` (with `vector`) now, whoever proposes it, or None."""
-    card = card_of(state, card_id)
-    if card is None:
-        return "unknown_card", f"carte inconnue : {card_id}"
-    refusal = card_refusal(state, card)
-    if refusal:
-        return refusal
+def option_refusal(state: GameState, card: UseCase | Lever, vector: VectorType | None) -> Refusal:
+    """Why `card` (already past `card_refusal`) may not be taken with `vector` now, or None."""
     if isinstance(card, UseCase):
         v = vector_of(card, vector)
         if v is None:
@@ -141,6 +138,14 @@ def propose_card_refusal(state: GameState, card_id: str, vector: VectorType | No
     return requirements_refusal(state, card.requirements) or cost_refusal(
         state, card.cost, card.capacity
     )
+
+
+def propose_card_refusal(state: GameState, card_id: str, vector: VectorType | None) -> Refusal:
+    """Why the table may not take `card_id` (with `vector`) now, whoever proposes it, or None."""
+    card = card_of(state, card_id)
+    if card is None:
+        return "unknown_card", f"carte inconnue : {card_id}"
+    return card_refusal(state, card) or option_refusal(state, card, vector)
 
 
 def propose_refusal(
@@ -158,6 +163,11 @@ def vote_refusal(state: GameState, seat: str, proposal: int) -> Refusal:
     if state.phase is not Phase.VOTE:
         return "wrong_phase", "on ne vote qu'en phase de vote"
     p = next((p for p in state.proposals if p.index == proposal), None)
+    return ballot_refusal(p, seat)
+
+
+def ballot_refusal(p: Proposal | None, seat: str) -> Refusal:
+    """Why `seat` (free to vote now) may not vote on proposal `p`, or None."""
     if p is None or p.status is not ProposalStatus.OPEN:
         return "unknown_proposal", "cette proposition n'est pas soumise au vote"
     if seat in p.votes:
@@ -173,13 +183,21 @@ def choose_refusal(state: GameState, seat: str, dilemma: int, option: str) -> Re
     if state.phase is not Phase.DILEMMES:
         return "wrong_phase", "on ne tranche les dilemmes qu'en phase de dilemmes"
     d = next((d for d in state.dilemmas if d.index == dilemma), None)
+    refusal = dilemma_ballot_refusal(d, seat)
+    if refusal or d is None:
+        return refusal
+    options = state.catalog.dilemmas[d.dilemma].options
+    if option not in {o.id for o in options}:
+        return "unknown_option", f"option inconnue : {option}"
+    return None
+
+
+def dilemma_ballot_refusal(d: OpenDilemma | None, seat: str) -> Refusal:
+    """Why `seat` (free to vote now) may not choose an option of dilemma `d`, or None."""
     if d is None or d.chosen is not None:
         return "unknown_dilemma", "ce dilemme n'est pas ouvert"
     if seat in d.votes:
         return "already_voted", "vous avez déjà choisi une option pour ce dilemme"
-    options = state.catalog.dilemmas[d.dilemma].options
-    if option not in {o.id for o in options}:
-        return "unknown_option", f"option inconnue : {option}"
     return None
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from game.engine.actions import (
@@ -24,14 +25,15 @@ from game.engine.events import GameEvent, RiskFired
 from game.engine.phase import Phase
 from game.engine.resolution import risk_probability
 from game.engine.rules import (
+    ballot_refusal,
     card_refusal,
-    choose_refusal,
+    dilemma_ballot_refusal,
     facilitator_refusal,
+    option_refusal,
     propose_card_refusal,
     propose_refusal,
     propose_seat_refusal,
     seat_refusal,
-    vote_refusal,
 )
 from game.engine.state import GameState, ProjectStatus, ProposalStatus, RiskFiring
 from game.engine.view_models import (
@@ -53,29 +55,42 @@ _PROJECT_STATUS = {
 }
 
 
+# Actions are frozen, so legal_actions hands out shared instances: building and
+# validating the same Vote or Propose on every call was most of its cost (and
+# pydantic's model_construct is slower still, its default filling runs in Python).
+_propose = lru_cache(maxsize=8192)(Propose)
+_vote = lru_cache(maxsize=8192)(Vote)
+_choose = lru_cache(maxsize=4096)(ChooseOption)
+_ready = lru_cache(maxsize=1024)(Ready)
+_VOTE_CHOICES = tuple(VoteChoice)
+
+
 def _seat_actions(state: GameState, seat: str) -> list[Action]:
+    # The seat-wide checks run once, then only the per-card or per-ballot part of the
+    # rules' predicates.
     if seat_refusal(state, seat) is not None:
         return []
     actions: list[Action] = []
     cat = state.catalog
     if state.phase is Phase.PROPOSITIONS and propose_seat_refusal(state, seat) is None:
         for uc in cat.use_cases.values():
-            for v in uc.vectors:
-                if propose_card_refusal(state, uc.id, v.type) is None:
-                    actions.append(Propose(seat=seat, card=uc.id, vector=v.type))
+            if card_refusal(state, uc) is None:
+                for v in uc.vectors:
+                    if option_refusal(state, uc, v.type) is None:
+                        actions.append(_propose(seat=seat, card=uc.id, vector=v.type))
         for lever in cat.levers.values():
             if propose_card_refusal(state, lever.id, None) is None:
-                actions.append(Propose(seat=seat, card=lever.id))
+                actions.append(_propose(seat=seat, card=lever.id))
     elif state.phase is Phase.VOTE:
         for p in state.proposals:
-            if vote_refusal(state, seat, p.index) is None:
-                actions += [Vote(seat=seat, proposal=p.index, choice=c) for c in VoteChoice]
+            if ballot_refusal(p, seat) is None:
+                actions += [_vote(seat=seat, proposal=p.index, choice=c) for c in _VOTE_CHOICES]
     elif state.phase is Phase.DILEMMES:
         for d in state.dilemmas:
-            for o in cat.dilemmas[d.dilemma].options:
-                if choose_refusal(state, seat, d.index, o.id) is None:
-                    actions.append(ChooseOption(seat=seat, dilemma=d.index, option=o.id))
-    actions.append(Ready(seat=seat))
+            if dilemma_ballot_refusal(d, seat) is None:
+                for o in cat.dilemmas[d.dilemma].options:
+                    actions.append(_choose(seat=seat, dilemma=d.index, option=o.id))
+    actions.append(_ready(seat=seat))
     return actions
 
 
