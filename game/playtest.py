@@ -93,6 +93,18 @@ def _play(args: tuple[str, int], pack: Pack, log_dir: Path | None) -> GameResult
     return play_game(pack, strategy=strategy, seed=seed, log_dir=log_dir)
 
 
+# What each pool worker plays with, set once by `_init_worker` (not pickled per task).
+_worker: dict[str, Any] = {}
+
+
+def _init_worker(pack: Pack, log_dir: Path | None) -> None:
+    _worker["pack"], _worker["log_dir"] = pack, log_dir
+
+
+def _play_in_worker(args: tuple[str, int]) -> GameResult:
+    return _play(args, _worker["pack"], _worker["log_dir"])
+
+
 def run_playtest(
     pack: Pack,
     *,
@@ -109,8 +121,8 @@ def run_playtest(
     bar = tqdm(total=games, disable=not progress, unit="partie", file=sys.stderr)
     results: list[GameResult] = []
     if jobs > 1:
-        with Pool(jobs) as pool:
-            for r in pool.imap(work, plan, chunksize=8):
+        with Pool(jobs, initializer=_init_worker, initargs=(pack, log_dir)) as pool:
+            for r in pool.imap(_play_in_worker, plan, chunksize=8):
                 results.append(r)
                 bar.update()
     else:
