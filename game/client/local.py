@@ -151,6 +151,10 @@ class LocalWorkshop(FacilitatorSession):
         self._cache = None
         self._version += 1
 
+    def log_text(self, table_id: str) -> str | None:
+        log = self.logs.get(table_id)
+        return log.to_jsonl() if log is not None else None
+
     def notice(self, text: str, table_id: str | None = None) -> None:
         self.notices.append((table_id, text))
         self._messages.append("Message envoyé.")

@@ -32,8 +32,17 @@ def add_facilitate_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def add_replay_arguments(parser: argparse.ArgumentParser) -> None:
-    """Options of `capia replay` (the replay viewer is not built yet)."""
-    parser.add_argument("log", nargs="?", help="journal JSONL d'une table")
+    """Options of `capia replay`."""
+    parser.add_argument("log", type=Path, help="journal JSONL d'une table")
+    who = parser.add_mutually_exclusive_group()
+    who.add_argument("--seat", metavar="ROLE", help="voir la partie comme ce rôle (ex. dpo)")
+    who.add_argument(
+        "--facilitator",
+        action="store_true",
+        help="voir comme l'animation : tout est révélé (par défaut)",
+    )
+    parser.add_argument("--at", type=int, default=0, help="ouvrir à l'action n° N")
+    _window_arguments(parser)
 
 
 def _window_arguments(parser: argparse.ArgumentParser) -> None:
@@ -93,6 +102,21 @@ def facilitate_command(args: argparse.Namespace) -> int:
 
 
 def replay_command(args: argparse.Namespace) -> int:
-    """Replay viewer: not built yet."""
-    print("capia replay : pas encore disponible (le visualiseur de débriefing arrive plus tard).")
-    return 2
+    """Open the replay viewer on a game log (JSONL)."""
+    from game.client.app import App
+    from game.client.replay_scene import replay_scene_from_jsonl
+
+    try:
+        text = Path(args.log).read_text(encoding="utf-8")
+        scene = replay_scene_from_jsonl(text, seat=None if args.facilitator else args.seat)
+    except OSError as exc:
+        print(f"Journal illisible : {exc}", file=sys.stderr)
+        return 1
+    except ValueError as exc:
+        print(f"Journal refusé : {exc}", file=sys.stderr)
+        return 1
+    scene.seek(args.at)
+    app = App(_size(args.size), scale=args.scale)
+    app.switch(scene)
+    app.run()
+    return 0

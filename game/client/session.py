@@ -27,6 +27,8 @@ class Session(ABC):
     hot_seat: bool = False
     #: one line for the status bar (« connecté », « reconnexion… »)
     status: str = ""
+    #: True for a replay: scenes show the table but offer nothing to send
+    read_only: bool = False
 
     @property
     @abstractmethod
@@ -98,6 +100,10 @@ class FacilitatorSession(ABC):
     @abstractmethod
     def poll(self) -> list[str]:
         """Process what arrived; return French messages to show."""
+
+    def log_text(self, table_id: str) -> str | None:
+        """One table's JSONL game log for the replay viewer (None when not available)."""
+        return None
 
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release the connection."""

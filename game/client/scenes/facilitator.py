@@ -66,6 +66,16 @@ class FacilitatorScene(Scene):
         self.target = table_id
         self.relayout()
 
+    def open_replay(self, table_id: str) -> None:
+        """Open the replay viewer on one table's log; « Retour » comes back here."""
+        from game.client.replay_scene import replay_scene_from_jsonl
+
+        text = self.session.log_text(table_id)
+        if text is None:
+            self.toasts.append("Journal de la table indisponible.")
+            return
+        self.app.switch(replay_scene_from_jsonl(text, back=lambda: self))
+
     def toggle_projection(self) -> None:
         self.projection = not self.projection
         self.relayout()
@@ -136,6 +146,14 @@ class FacilitatorScene(Scene):
                     enabled=ok,
                     reason="" if ok else "Pas possible à ce moment de la partie.",
                 )
+            self.button(
+                f"{t.table_id}:replay",
+                pygame.Rect(x + tw - 226, y + 8, 92, 28),
+                "Rejouer",
+                partial(self.open_replay, t.table_id),
+                object_id="#small",
+                tooltip="Revoir cette table action par action (relecture)",
+            )
             chosen = self.target == t.table_id
             self.button(
                 f"{t.table_id}:target",

@@ -30,14 +30,19 @@ class Layout:
 
 def layout(size: tuple[int, int]) -> Layout:
     """Split the window into top bar, left column, centre and right column."""
-    w, h = size
+    return layout_in(pygame.Rect(0, 0, *size))
+
+
+def layout_in(area: pygame.Rect) -> Layout:
+    """Split `area` (the whole window, or what a host scene leaves) like `layout`."""
+    x, y, w, h = area
     side = 300 if w < 1600 else 380
     right = 340 if w < 1600 else 440
     return Layout(
-        pygame.Rect(0, 0, w, 64),
-        pygame.Rect(8, 72, side, h - 80),
-        pygame.Rect(side + 16, 72, w - side - right - 32, h - 80),
-        pygame.Rect(w - right - 8, 72, right, h - 80),
+        pygame.Rect(x, y, w, 64),
+        pygame.Rect(x + 8, y + 72, side, h - 80),
+        pygame.Rect(x + side + 16, y + 72, w - side - right - 32, h - 80),
+        pygame.Rect(x + w - right - 8, y + 72, right, h - 80),
     )
 
 
@@ -48,6 +53,8 @@ class TableScene(Scene):
         super().__init__()
         self.session = session
         self.texts = session.texts
+        #: a read-only session (replay): no « Prêt·e », no vote or option buttons
+        self.read_only = session.read_only
         self.selected: str | None = None
         self.axis_filter: str | None = None
         self.step_filter: int | None = None
@@ -102,6 +109,27 @@ class TableScene(Scene):
         self.show_board = not self.show_board
         self.relayout()
 
+    # --- hooks for host scenes (replay) -----------------------------------
+    def table_area(self) -> pygame.Rect:
+        """Where the table is drawn: the whole window here."""
+        return pygame.Rect(0, 0, *self.app.size)
+
+    def lay(self) -> Layout:
+        return layout_in(self.table_area())
+
+    def right_rect(self, lay: Layout) -> pygame.Rect:
+        """The right column above the footer (and the « Prêt·e » button when playing)."""
+        below = 68 if self.read_only else 120
+        return pygame.Rect(lay.right.x, lay.right.y, lay.right.width, lay.right.height - below)
+
+    def who_text(self, view: PlayerView) -> str:
+        """Whose screen this is (top bar, right)."""
+        return f"Écran de : {self.texts.role_title(view.seat)}"
+
+    def build_phase(self, view: PlayerView, inner: pygame.Rect) -> None:
+        """The centre's widgets for the current phase (market, vote, dilemma)."""
+        panels.build_phase(self, view, inner)
+
     # --- build -----------------------------------------------------------
     def relayout(self) -> None:
         focused = "justification" in self.entries and self.entries["justification"].is_focused
@@ -116,14 +144,11 @@ class TableScene(Scene):
         if view is None:
             return
         self.legal = {action_key(a): a for a in view.legal_actions}
-        lay = layout(self.app.size)
-        self._build_ready(view, lay.right)
+        lay = self.lay()
+        if not self.read_only:
+            self._build_ready(view, lay.right)
         panels.build_center(self, view, lay.center)
-        panels.build_right(
-            self,
-            view,
-            pygame.Rect(lay.right.x, lay.right.y, lay.right.width, lay.right.height - 120),
-        )
+        panels.build_right(self, view, self.right_rect(lay))
 
     def _build_ready(self, view: PlayerView, right: pygame.Rect) -> None:
         ok = "ready" in self.legal
@@ -172,35 +197,26 @@ class TableScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         view = self.view
-        lay = layout(self.app.size)
+        lay = self.lay()
         if view is None:
             blit_text(surface, "Connexion à la table…", (40, 40), 20, INK, bold=True)
             return
-        who = f"Écran de : {self.texts.role_title(view.seat)}"
-        td.draw_top(surface, lay.top, view, self.texts, self.clock, who)
-        y = lay.left.y
-        y += td.draw_gauges(surface, lay.left, view, self.texts) + 8
-        y += (
-            td.draw_role(surface, pygame.Rect(lay.left.x, y, lay.left.width, 0), view, self.texts)
-            + 8
-        )
-        td.draw_feed(
-            surface,
-            pygame.Rect(lay.left.x, y, lay.left.width, lay.left.bottom - y),
-            view,
-            self.texts,
-        )
+        td.draw_top(surface, lay.top, view, self.texts, self.clock, self.who_text(view))
+        self.draw_left(surface, view, lay.left)
         panels.draw_center(self, surface, view, lay.center)
-        panels.draw_right(
-            self,
-            surface,
-            view,
-            pygame.Rect(lay.right.x, lay.right.y, lay.right.width, lay.right.height - 120),
-        )
+        panels.draw_right(self, surface, view, self.right_rect(lay))
         self._draw_footer(surface, view, lay.right)
 
+    def draw_left(self, surface: pygame.Surface, view: PlayerView, rect: pygame.Rect) -> None:
+        """Gauges, this seat's role and secret, then the feed."""
+        y = rect.y
+        y += td.draw_gauges(surface, rect, view, self.texts) + 8
+        y += td.draw_role(surface, pygame.Rect(rect.x, y, rect.width, 0), view, self.texts) + 8
+        td.draw_feed(surface, pygame.Rect(rect.x, y, rect.width, rect.bottom - y), view, self.texts)
+
     def _draw_footer(self, surface: pygame.Surface, view: PlayerView, right: pygame.Rect) -> None:
-        box = pygame.Rect(right.x, right.bottom - 112, right.width, 60)
+        bottom = right.bottom if self.read_only else right.bottom - 52
+        box = pygame.Rect(right.x, bottom - 60, right.width, 60)
         inner = draw_panel(surface, box)
         ready = [self.texts.role_title(s.role) for s in view.seats if s.occupied and s.ready]
         waiting = [self.texts.role_title(s.role) for s in view.seats if s.occupied and not s.ready]
@@ -217,7 +233,8 @@ class TableScene(Scene):
         view = self.view
         if view is None:
             return
-        panels.draw_over(self, surface, view, layout(self.app.size).center)
+        area = self.table_area()
+        panels.draw_over(self, surface, view, self.lay().center)
         lines = [m for m, _ in self.toasts]
         if self.hover_reason:
             lines.insert(0, self.hover_reason)
@@ -227,7 +244,7 @@ class TableScene(Scene):
             from game.client.draw import wrap
 
             h = 14 + 20 * len(wrap(text, 14, w - 20))
-            box = pygame.Rect((self.app.size[0] - w) // 2, self.app.size[1] - h - 10, w, h)
+            box = pygame.Rect(area.centerx - w // 2, area.bottom - h - 10, w, h)
             pygame.draw.rect(surface, WARN_BG, box, border_radius=6)
             pygame.draw.rect(surface, MUTED, box, 1, border_radius=6)
             blit_wrapped(surface, text, box.inflate(-20, -10), 14, INK)

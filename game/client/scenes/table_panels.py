@@ -91,6 +91,11 @@ def build_center(scene: TableScene, view: PlayerView, rect: pygame.Rect) -> None
     inner = panel.inflate(-16, -12)
     inner.y += 30
     inner.height -= 30
+    scene.build_phase(view, inner)
+
+
+def build_phase(scene: TableScene, view: PlayerView, inner: pygame.Rect) -> None:
+    """The phase's own widgets inside the centre panel."""
     if view.phase == Phase.PROPOSITIONS:
         _build_market(scene, view, inner)
     elif view.phase == Phase.VOTE:
@@ -386,6 +391,12 @@ def _propose_row(
     )
     y += 21 * len(wrap(line, 14, inner.width, True))
     why = reason or refusal(view, "propose")
+    if scene.read_only:
+        seen = "Possible pour ce siège à ce moment." if ok else why
+        scene.right_ops.append(
+            wrapped_op(seen, pygame.Rect(inner.x, y + 2, inner.width, 80), 13, italic=True)
+        )
+        return y + 10 + 20 * len(wrap(seen, 13, inner.width))
     if not ok:
         scene.right_ops.append(
             wrapped_op(why, pygame.Rect(inner.x, y + 38, inner.width, 80), 13, italic=True)
