@@ -63,6 +63,33 @@ def risk_probability(state: GameState, risk_id: str) -> tuple[float, list[str], 
     return min(MAX_PROBABILITY, max(0.0, round(p, 6))), sources, mitigations
 
 
+def risk_probabilities(state: GameState) -> dict[str, float]:
+    """Every risk's probability this turn, in pack order: `risk_probability` in one pass."""
+    cat = state.catalog
+    # Same additions in the same order per risk as risk_probability: same floats.
+    p = {risk_id: risk.base_probability for risk_id, risk in cat.risks.items()}
+    for shadow in cat.pack.scenario.collectivite.shadow_ai:
+        for exp in shadow.risks:
+            if exp.risk in p and exp.exposure > 0:
+                p[exp.risk] += exp.exposure
+    for project in state.projects:
+        if project.status is not ProjectStatus.DEPLOYED:
+            continue
+        if project.kind == "use_case":
+            vector = vector_of(cat.use_cases[project.card], project.vector)
+            for exp in vector.risks if vector else ():
+                if exp.risk in p and exp.exposure > 0:
+                    p[exp.risk] += exp.exposure
+        else:
+            for mit in cat.levers[project.card].mitigations:
+                if mit.risk in p and mit.reduction > 0:
+                    p[mit.risk] -= mit.reduction
+    for exp in state.extra_exposures:
+        if exp.risk in p and exp.exposure > 0:
+            p[exp.risk] += exp.exposure
+    return {r: min(MAX_PROBABILITY, max(0.0, round(v, 6))) for r, v in p.items()}
+
+
 def _advance_projects(state: GameState, events: list[GameEvent]) -> GameState:
     cat = state.catalog
     for project in state.projects:

@@ -6,6 +6,9 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from game.engine.catalog import Catalog
 from game.engine.phase import Phase
 from game.engine.state import GameState, OpenDilemma, ProjectStatus, Proposal, ProposalStatus
 from game.scenario.models import Lever, Requirements, UseCase, Vector, VectorType
@@ -46,7 +49,12 @@ def requirements_refusal(state: GameState, req: Requirements) -> Refusal:
 
 def unlockers(state: GameState, card: str) -> tuple[str, ...]:
     """Titles of the levers and dilemma options that unlock `card`."""
-    cat = state.catalog
+    return _unlockers(state.catalog, card)
+
+
+@lru_cache(maxsize=4096)
+def _unlockers(cat: Catalog, card: str) -> tuple[str, ...]:
+    """`unlockers`, cached per pack: it scans every lever and dilemma."""
     names = [lever.title for lever in cat.levers.values() if card in lever.unlocks]
     for dilemma in cat.dilemmas.values():
         names += [

@@ -23,9 +23,10 @@ from game.engine.actions import (
 )
 from game.engine.events import GameEvent, RiskFired
 from game.engine.phase import Phase
-from game.engine.resolution import risk_probability
+from game.engine.resolution import risk_probabilities
 from game.engine.rules import (
     ballot_refusal,
+    card_of,
     card_refusal,
     dilemma_ballot_refusal,
     facilitator_refusal,
@@ -35,7 +36,7 @@ from game.engine.rules import (
     propose_seat_refusal,
     seat_refusal,
 )
-from game.engine.state import GameState, ProjectStatus, ProposalStatus, RiskFiring
+from game.engine.state import GameState, Project, ProjectStatus, ProposalStatus, RiskFiring
 from game.engine.view_models import (
     CardStatus,
     DilemmaView,
@@ -46,7 +47,7 @@ from game.engine.view_models import (
     RiskLevel,
     SeatView,
 )
-from game.scenario.models import Lever, Pack, UseCase
+from game.scenario.models import Lever, Pack, UseCase, VectorType
 
 _PROJECT_STATUS = {
     ProjectStatus.IN_PROGRESS: CardStatus.IN_PROGRESS,
@@ -117,50 +118,78 @@ def legal_actions(state: GameState, seat: str | None) -> tuple[Action, ...]:
     return tuple(_seat_actions(state, seat))
 
 
+# Market entries are frozen and repeat from view to view and seat to seat: shared
+# instances spare validating ~100 of them per view (the server builds one view
+# per seat after every action).
+@lru_cache(maxsize=4096)
+def _market_vector(vector_type: VectorType, available: bool, reason: str) -> MarketVector:
+    return MarketVector(type=vector_type, available=available, reason=reason)
+
+
+@lru_cache(maxsize=16384)
+def _market_card(
+    card: str,
+    kind: str,
+    status: CardStatus,
+    reason: str,
+    vectors: tuple[MarketVector, ...] | None = None,
+) -> MarketCard:
+    if vectors is None:
+        return MarketCard(card=card, kind=kind, status=status, reason=reason)
+    return MarketCard(card=card, kind=kind, status=status, reason=reason, vectors=vectors)
+
+
 def _market(state: GameState, seat: str | None) -> tuple[MarketCard, ...]:
     cards: list[MarketCard] = []
     cat = state.catalog
     all_cards: list[UseCase | Lever] = [*cat.use_cases.values(), *cat.levers.values()]
+    # The seat part of propose_refusal is the same for every card: computed once.
+    seat_part = (
+        propose_seat_refusal(state, seat)
+        if seat
+        else ("facilitator", "l'animateur·rice ne propose pas")
+    )
+    projects: dict[str, Project] = {}
+    for p in state.projects:
+        projects.setdefault(p.card, p)  # the first one, as state.project finds it
     for card in all_cards:
         kind = "use_case" if isinstance(card, UseCase) else "lever"
-        project = state.project(card.id)
+        project = projects.get(card.id)
         if project is not None:
             status = _PROJECT_STATUS[project.status]
             cards.append(
-                MarketCard(card=card.id, kind=kind, status=status, reason=project.suspended_reason)
+                _market_card(
+                    card=card.id, kind=kind, status=status, reason=project.suspended_reason
+                )
             )
             continue
         static = card_refusal(state, card)
         if static is not None:
             proposed = static[0] == "already_proposed"
             status = CardStatus.PROPOSED if proposed else CardStatus.LOCKED
-            cards.append(MarketCard(card=card.id, kind=kind, status=status, reason=static[1]))
+            cards.append(_market_card(card.id, kind, status, static[1]))
             continue
         types = [v.type for v in card.vectors] if isinstance(card, UseCase) else [None]
         vectors: list[MarketVector] = []
         first_reason = ""
+        shared_id = card_of(state, card.id) is not card  # only in a pack that failed its checks
         for t in types:
-            refusal = (
-                propose_refusal(state, seat or "", card.id, t)
-                if seat
-                else ("facilitator", "l'animateur·rice ne propose pas")
-            )
+            if seat and shared_id:
+                refusal = propose_refusal(state, seat, card.id, t)
+            else:
+                refusal = seat_part or option_refusal(state, card, t)
             if refusal and not first_reason:
                 first_reason = refusal[1]
             if t is not None:
-                vectors.append(
-                    MarketVector(
-                        type=t, available=refusal is None, reason=refusal[1] if refusal else ""
-                    )
-                )
+                vectors.append(_market_vector(t, refusal is None, refusal[1] if refusal else ""))
         available = any(v.available for v in vectors) if vectors else not first_reason
         cards.append(
-            MarketCard(
-                card=card.id,
-                kind=kind,
-                status=CardStatus.AVAILABLE if available else CardStatus.LOCKED,
-                reason="" if available else first_reason,
-                vectors=tuple(vectors),
+            _market_card(
+                card.id,
+                kind,
+                CardStatus.AVAILABLE if available else CardStatus.LOCKED,
+                "" if available else first_reason,
+                tuple(vectors),
             )
         )
     return tuple(cards)
@@ -265,7 +294,7 @@ def player_view(state: GameState, seat: str | None) -> PlayerView:
             for d in state.dilemmas
         ),
         shadow_ai=scenario.collectivite.shadow_ai if show_shadow else None,
-        risk_levels={r: _level(risk_probability(state, r)[0]) for r in cat.risks},
+        risk_levels={r: _level(p) for r, p in risk_probabilities(state).items()},
         risks_fired=risks_fired,
         feed=feed,
         legal_actions=legal_actions(state, seat),
