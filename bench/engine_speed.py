@@ -19,7 +19,7 @@ from pathlib import Path
 
 from _common import ROOT, emit, median_of, say
 
-from game.engine import Action, apply, new_game, parse_action
+from game.engine import Action, apply, new_game, parse_action, player_view
 from game.log import replay
 from game.playtest import play_game
 from game.scenario import load_pack
@@ -64,6 +64,39 @@ def bench_apply(pack: Pack, logs: list[Path], runs: int) -> None:
     emit("engine.apply", rate, "actions/s", games=len(games), actions=total, runs=runs)
     say(
         f"apply: {rate:,.0f} actions/s (median of {runs} folds of {total} actions, target ≥ 10 000)"
+    )
+
+
+def bench_views(pack: Pack, log: Path, runs: int) -> None:
+    """Time player_view (and its JSON) for every seat after every action of one game."""
+    seed, seats, actions = load_actions(log)
+    state = new_game(pack, seed=seed, seats=seats)
+    states = []
+    for action in actions:
+        state, _ = apply(state, action)
+        states.append(state)
+    roles = [s.role for s in state.seats]
+    count = len(states) * len(roles)
+
+    def views() -> None:
+        for st in states:
+            for role in roles:
+                player_view(st, role)
+
+    def views_json() -> None:
+        for st in states:
+            for role in roles:
+                player_view(st, role).model_dump_json()
+
+    median, _ = median_of(views, runs)
+    median_json, _ = median_of(views_json, runs)
+    size = statistics.median(len(player_view(st, roles[0]).model_dump_json()) for st in states)
+    emit("engine.player_view", median / count * 1e6, "us/view", views=count, runs=runs)
+    emit("engine.player_view_json", median_json / count * 1e6, "us/view", bytes=size, runs=runs)
+    say(
+        f"player_view: {median / count * 1e6:.0f} us per seat view, "
+        f"{median_json / count * 1e6:.0f} us with model_dump_json ({size:.0f} bytes median); "
+        f"{count} views, median of {runs}"
     )
 
 
@@ -159,6 +192,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         logs = record_games(ville, 3 if args.quick else 30, Path(tmp))
         bench_apply(ville, logs, runs)
+        bench_views(ville, logs[0], runs)
         texts = [p.read_text(encoding="utf-8") for p in logs]
     longest = max(texts, key=len)
     bench_replay(longest, 3 if args.quick else 20)
