@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from functools import lru_cache
-from typing import Any
+from threading import Lock
+from typing import Any, TypeVar, cast
 
 from game.engine.actions import (
     Action,
@@ -25,6 +27,7 @@ from game.engine.events import GameEvent, RiskFired
 from game.engine.phase import Phase
 from game.engine.resolution import risk_probabilities
 from game.engine.rules import (
+    Refusal,
     ballot_refusal,
     card_of,
     card_refusal,
@@ -139,45 +142,98 @@ def _market_card(
     return MarketCard(card=card, kind=kind, status=status, reason=reason, vectors=vectors)
 
 
-def _market(state: GameState, seat: str | None) -> tuple[MarketCard, ...]:
-    cards: list[MarketCard] = []
+# Views of one state are built for every seat in a row (the server sends one per
+# seat after each action): what does not depend on the seat is kept for the last
+# states seen, by identity (states are immutable; the entry holds the state so its
+# id cannot be reused while cached).
+_T = TypeVar("_T")
+_MEMO: dict[tuple[int, Hashable], tuple[GameState, Any]] = {}
+_MEMO_SIZE = 256
+_MEMO_LOCK = Lock()
+
+
+def _per_state(state: GameState, name: Hashable, compute: Callable[[GameState], _T]) -> _T:
+    """`compute(state)`, reused while `state` is among the last states seen."""
+    key = (id(state), name)
+    hit = _MEMO.get(key)
+    if hit is not None and hit[0] is state:
+        return cast(_T, hit[1])
+    value = compute(state)
+    with _MEMO_LOCK:
+        if len(_MEMO) >= _MEMO_SIZE:
+            del _MEMO[next(iter(_MEMO))]
+        _MEMO[key] = (state, value)
+    return value
+
+
+# A market card before the seat is known: its final entry, or the card with each
+# vector's refusal from the card's side (None: the table may take it) and whether
+# its id is shared with another card (only in a pack that failed its checks).
+_Options = tuple[tuple[VectorType | None, Refusal], ...]
+_Pending = tuple[UseCase | Lever, str, _Options, bool]
+
+
+def _market_base(state: GameState) -> tuple[MarketCard | _Pending, ...]:
     cat = state.catalog
     all_cards: list[UseCase | Lever] = [*cat.use_cases.values(), *cat.levers.values()]
-    # The seat part of propose_refusal is the same for every card: computed once.
-    seat_part = (
-        propose_seat_refusal(state, seat)
-        if seat
-        else ("facilitator", "l'animateur·rice ne propose pas")
-    )
     projects: dict[str, Project] = {}
     for p in state.projects:
         projects.setdefault(p.card, p)  # the first one, as state.project finds it
+    entries: list[MarketCard | _Pending] = []
     for card in all_cards:
         kind = "use_case" if isinstance(card, UseCase) else "lever"
         project = projects.get(card.id)
         if project is not None:
             status = _PROJECT_STATUS[project.status]
-            cards.append(
-                _market_card(
-                    card=card.id, kind=kind, status=status, reason=project.suspended_reason
-                )
-            )
+            entries.append(_market_card(card.id, kind, status, project.suspended_reason))
             continue
         static = card_refusal(state, card)
         if static is not None:
             proposed = static[0] == "already_proposed"
             status = CardStatus.PROPOSED if proposed else CardStatus.LOCKED
-            cards.append(_market_card(card.id, kind, status, static[1]))
+            entries.append(_market_card(card.id, kind, status, static[1]))
             continue
         types = [v.type for v in card.vectors] if isinstance(card, UseCase) else [None]
+        options = tuple((t, option_refusal(state, card, t)) for t in types)
+        entries.append((card, kind, options, card_of(state, card.id) is not card))
+    return tuple(entries)
+
+
+def _market(state: GameState, seat: str | None) -> tuple[MarketCard, ...]:
+    # The seat part of propose_refusal is the same for every card: computed once. Seats
+    # with the same seat part (in most phases: all of them) get the same market.
+    seat_part = (
+        propose_seat_refusal(state, seat)
+        if seat
+        else ("facilitator", "l'animateur·rice ne propose pas")
+    )
+    base = _per_state(state, "market", _market_base)
+    if seat and any(not isinstance(e, MarketCard) and e[3] for e in base):
+        return _seat_market(state, seat, seat_part, base)  # shared ids: the seat matters
+    return _per_state(
+        state, ("market", seat_part), lambda s: _seat_market(s, seat, seat_part, base)
+    )
+
+
+def _seat_market(
+    state: GameState,
+    seat: str | None,
+    seat_part: Refusal,
+    base: tuple[MarketCard | _Pending, ...],
+) -> tuple[MarketCard, ...]:
+    cards: list[MarketCard] = []
+    for entry in base:
+        if isinstance(entry, MarketCard):
+            cards.append(entry)
+            continue
+        card, kind, options, shared_id = entry
         vectors: list[MarketVector] = []
         first_reason = ""
-        shared_id = card_of(state, card.id) is not card  # only in a pack that failed its checks
-        for t in types:
+        for t, card_part in options:
             if seat and shared_id:
                 refusal = propose_refusal(state, seat, card.id, t)
             else:
-                refusal = seat_part or option_refusal(state, card, t)
+                refusal = seat_part or card_part
             if refusal and not first_reason:
                 first_reason = refusal[1]
             if t is not None:
@@ -193,6 +249,10 @@ def _market(state: GameState, seat: str | None) -> tuple[MarketCard, ...]:
             )
         )
     return tuple(cards)
+
+
+def _risk_levels(state: GameState) -> dict[str, RiskLevel]:
+    return {r: _level(p) for r, p in risk_probabilities(state).items()}
 
 
 def _level(p: float) -> RiskLevel:
@@ -294,7 +354,7 @@ def player_view(state: GameState, seat: str | None) -> PlayerView:
             for d in state.dilemmas
         ),
         shadow_ai=scenario.collectivite.shadow_ai if show_shadow else None,
-        risk_levels={r: _level(p) for r, p in risk_probabilities(state).items()},
+        risk_levels=_per_state(state, "risk_levels", _risk_levels),
         risks_fired=risks_fired,
         feed=feed,
         legal_actions=legal_actions(state, seat),
