@@ -5,16 +5,20 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from game.client.connect_scene import ConnectScene
 
 
 def add_play_arguments(parser: argparse.ArgumentParser) -> None:
-    """Options of `capia play`."""
-    where = parser.add_mutually_exclusive_group(required=True)
+    """Options of `capia play` (no --local nor --server: the connect screen)."""
+    where = parser.add_mutually_exclusive_group()
     where.add_argument("--local", metavar="PACK", help="partie locale sur un seul écran (hot-seat)")
     where.add_argument("--server", metavar="URL", help="adresse du serveur d'atelier")
-    parser.add_argument("--code", help="code de la table (avec --server)")
+    parser.add_argument("--code", default="", help="code de la table (avec --server)")
     parser.add_argument("--name", default="", help="votre nom (avec --server)")
-    parser.add_argument("--seat", default=None, help="rôle souhaité (avec --server)")
+    parser.add_argument("--seat", metavar="ROLE", default=None, help="rôle souhaité (ex. dpo)")
     parser.add_argument("--seed", type=int, default=1, help="graine de la partie locale")
     parser.add_argument("--seats", default=None, help="rôles occupés, séparés par des virgules")
     parser.add_argument("--log", type=Path, default=None, help="écrire le journal local (JSONL)")
@@ -27,6 +31,7 @@ def add_facilitate_arguments(parser: argparse.ArgumentParser) -> None:
     where.add_argument("--server", metavar="URL", help="adresse du serveur d'atelier")
     where.add_argument("--local", metavar="PACK", help="atelier de démonstration sans serveur")
     parser.add_argument("--token", help="jeton d'animation (avec --server)")
+    parser.add_argument("--workshop", metavar="ID", help="atelier attendu (vérifié avec --server)")
     parser.add_argument("--tables", type=int, default=3, help="nombre de tables (avec --local)")
     _window_arguments(parser)
 
@@ -56,7 +61,7 @@ def _size(text: str) -> tuple[int, int]:
 
 
 def play_command(args: argparse.Namespace) -> int:
-    """Open the table (hot-seat over the engine, or networked)."""
+    """Open the table (hot-seat over the engine), or the connect screen of a networked one."""
     from game.client.app import App
 
     if args.local:
@@ -75,27 +80,62 @@ def play_command(args: argparse.Namespace) -> int:
         app.switch(HandoverScene(session, session.seats[0]))
         app.run()
         return 0
-    print("capia play --server : pas encore disponible (session réseau à venir).", file=sys.stderr)
-    return 2
+    app = App(_size(args.size), scale=args.scale)
+    scene = connect_scene(args)
+    app.switch(scene)
+    app.run()
+    if scene.session is not None:
+        scene.session.close()
+    return 0
+
+
+def connect_scene(args: argparse.Namespace) -> ConnectScene:
+    """The connect screen pre-filled from the options; it joins at once when this server
+    and code have a remembered token (for the asked seat, if one is asked)."""
+    from game.client.connect_scene import DEFAULT_SERVER, ConnectScene
+    from game.client.tokens import TokenStore
+
+    tokens = TokenStore()
+    server = args.server or DEFAULT_SERVER
+    kept = tokens.get(server, args.code) if args.code else None
+    direct = kept is not None and args.seat in (None, kept.seat)
+    return ConnectScene(
+        server=server,
+        code=args.code,
+        name=args.name or (kept.name if kept else ""),
+        seat=args.seat,
+        tokens=tokens,
+        auto_join=direct,
+    )
 
 
 def facilitate_command(args: argparse.Namespace) -> int:
-    """Open the facilitator console."""
+    """Open the facilitator console (a local demo workshop, or a server's workshop)."""
     from game.client.app import App
+    from game.client.scene import Scene
     from game.client.scenes.facilitator import FacilitatorScene
     from game.client.session import FacilitatorSession
 
     session: FacilitatorSession
+    first: Scene
     if args.local:
         from game.client.local import LocalWorkshop
         from game.scenario import load_pack
 
         session = LocalWorkshop(load_pack(Path(args.local)), tables=args.tables)
+        first = FacilitatorScene(session)
     else:
-        print("capia facilitate --server : pas encore disponible.", file=sys.stderr)
-        return 2
+        from game.client.connect_scene import FacilitatorConnectScene
+        from game.client.remote_facilitator import RemoteFacilitatorSession
+
+        if not args.token:
+            print("capia facilitate --server : il faut aussi --token JETON.", file=sys.stderr)
+            return 2
+        remote = RemoteFacilitatorSession(args.server, args.token, workshop=args.workshop)
+        session = remote.start()
+        first = FacilitatorConnectScene(remote, lambda: FacilitatorScene(remote))
     app = App(_size(args.size), scale=args.scale)
-    app.switch(FacilitatorScene(session))
+    app.switch(first)
     app.run()
     session.close()
     return 0
