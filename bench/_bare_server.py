@@ -1,0 +1,113 @@
+"""A bare python-socketio server speaking just enough of Cap IA's protocol for the load bench.
+
+    .venv/bin/python bench/_bare_server.py --port P [--view-bytes N] [--summary-bytes M]
+
+No rules, no store, no per-seat views: `join` seats a connection, `act` (and
+`control`) bumps the table's version, acks it and emits to each seated
+connection of the table one `view` text of `--view-bytes` bytes, plus one
+`summary` of `--summary-bytes` to the workshop's facilitators, like Cap IA does.
+What it costs is the transport alone: the baseline of bench/server_load.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+from typing import Any
+
+import socketio
+from aiohttp import web
+
+_ids = itertools.count(1)
+
+
+class Bare:
+    """Tables (version, seated sids) and workshops (facilitator sids)."""
+
+    def __init__(self, sio: socketio.AsyncServer, view_bytes: int, summary_bytes: int) -> None:
+        self.sio = sio
+        self.view_bytes = view_bytes
+        self.summary_pad = "x" * max(0, summary_bytes - 40)
+        self.tables: dict[str, dict[str, Any]] = {}  # table id → {version, sids, workshop}
+        self.codes: dict[str, str] = {}
+        self.tokens: dict[str, str] = {}  # facilitator token → workshop id
+        self.facilitators: dict[str, list[str]] = {}  # workshop id → sids
+
+    def payload(self, table_id: str, version: int) -> str:
+        head = f'{{"table_id":"{table_id}","version":{version},"view":"'
+        return head + "x" * max(0, self.view_bytes - len(head) - 2) + '"}'
+
+    async def bump(self, table_id: str) -> int:
+        table = self.tables[table_id]
+        table["version"] += 1
+        version = table["version"]
+        for sid in table["sids"]:
+            await self.sio.emit("view", self.payload(table_id, version), to=sid)
+        if self.summary_pad:
+            text = f'{{"table":"{table_id}","v":{version},"pad":"{self.summary_pad}"}}'
+            for sid in self.facilitators.get(table["workshop"], []):
+                await self.sio.emit("summary", text, to=sid)
+        return int(version)
+
+
+def build(view_bytes: int, summary_bytes: int) -> web.Application:
+    """The aiohttp app: /healthz, POST /api/workshops, socket.io join/act/control."""
+    sio = socketio.AsyncServer(async_mode="aiohttp")
+    app = web.Application()
+    sio.attach(app)
+    bare = Bare(sio, view_bytes, summary_bytes)
+
+    async def healthz(_: web.Request) -> web.Response:
+        return web.json_response({"ok": True})
+
+    async def workshops(request: web.Request) -> web.Response:
+        body = await request.json()
+        wid, token = f"w{next(_ids)}", f"tok{next(_ids)}"
+        bare.tokens[token] = wid
+        tables = []
+        for _ in range(int(body["tables"])):
+            tid, code = f"t{next(_ids)}", f"C{next(_ids)}"
+            bare.tables[tid] = {"version": 0, "sids": [], "workshop": wid}
+            bare.codes[code] = tid
+            tables.append({"table_id": tid, "code": code})
+        answer = {"workshop_id": wid, "facilitator_token": token, "tables": tables}
+        return web.json_response(answer, status=201)
+
+    @sio.event  # type: ignore[misc]
+    async def connect(sid: str, environ: Any, auth: Any = None) -> bool:
+        if auth and auth.get("facilitator_token") in bare.tokens:
+            bare.facilitators.setdefault(bare.tokens[auth["facilitator_token"]], []).append(sid)
+        return True
+
+    @sio.event  # type: ignore[misc]
+    async def join(sid: str, data: dict[str, Any]) -> dict[str, Any]:
+        tid = bare.codes[data["code"]]
+        bare.tables[tid]["sids"].append(sid)
+        await sio.save_session(sid, {"table": tid})
+        version = await bare.bump(tid)
+        return {"ok": True, "token": "t", "seat": data.get("seat"), "table_id": tid,
+                "version": version, "view": {}}  # fmt: skip
+
+    @sio.event  # type: ignore[misc]
+    async def act(sid: str, data: dict[str, Any]) -> dict[str, Any]:
+        session = await sio.get_session(sid)
+        return {"ok": True, "version": await bare.bump(session["table"])}
+
+    @sio.event  # type: ignore[misc]
+    async def control(sid: str, data: dict[str, Any]) -> dict[str, Any]:
+        return {"ok": True, "version": await bare.bump(data["table_id"])}
+
+    app.router.add_get("/healthz", healthz)
+    app.router.add_post("/api/workshops", workshops)
+    return app
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--view-bytes", type=int, default=23_000)
+    parser.add_argument("--summary-bytes", type=int, default=0)
+    args = parser.parse_args()
+    web.run_app(
+        build(args.view_bytes, args.summary_bytes), host="127.0.0.1", port=args.port, print=None
+    )
