@@ -7,6 +7,7 @@ all before the lock is released (so each connection sees versions in order).
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import secrets
@@ -31,6 +32,10 @@ from server.tables import TableHost, load_host
 from server.timers import TableTimers
 
 log = logging.getLogger(__name__)
+
+#: Seconds a workshop summary waits for more changes: facilitators get the latest state
+#: within this delay, at most one summary per delay (not one per action of every table).
+SUMMARY_DELAY = 0.1
 
 
 def table_room(table_id: str) -> str:
@@ -57,6 +62,8 @@ class Hub:
         self._workshops: dict[str, WorkshopRow] = {}
         self._facilitators: dict[str, str] = {}  # token hash → workshop id
         self.facilitators_online: dict[str, int] = {}  # workshop id → connections
+        self._summary_due: dict[str, asyncio.TimerHandle] = {}  # workshop id → pending send
+        self._sending: set[asyncio.Task[None]] = set()
 
     # --- loading -----------------------------------------------------------------
 
@@ -163,6 +170,15 @@ class Hub:
             tables=tuple(h.summary() for h in hosts if h is not None),
         )
 
+    def workshop_summary_json(self, workshop_id: str) -> str:
+        """`workshop_summary(...).model_dump_json()`, built from each table's cached JSON."""
+        w = self._workshops[workshop_id]
+        hosts = [self.host(t) for t in self.table_ids(workshop_id)]
+        tables = ",".join(h.summary_json() for h in hosts if h is not None)
+        return (
+            f'{{"workshop_id":{_dumps(w.id)},"scenario":{_dumps(w.scenario)},"tables":[{tables}]}}'
+        )
+
     # --- changes ------------------------------------------------------------------
 
     async def apply(
@@ -199,10 +215,28 @@ class Hub:
         await self.send_summary(host.workshop_id)
 
     async def send_summary(self, workshop_id: str) -> None:
-        """Send the workshop summary to its facilitator connections."""
+        """Send the workshop summary to its facilitator connections within SUMMARY_DELAY.
+
+        Changes arriving meanwhile share that one summary, which shows the state at
+        sending time (so the latest change is always in the last summary sent).
+        """
+        if not self.facilitators_online.get(workshop_id) or workshop_id in self._summary_due:
+            return
+        loop = asyncio.get_running_loop()
+        self._summary_due[workshop_id] = loop.call_later(
+            SUMMARY_DELAY, self._start_summary, workshop_id
+        )
+
+    def _start_summary(self, workshop_id: str) -> None:
+        self._summary_due.pop(workshop_id, None)
+        task = asyncio.create_task(self._emit_summary(workshop_id))
+        self._sending.add(task)
+        task.add_done_callback(self._sending.discard)
+
+    async def _emit_summary(self, workshop_id: str) -> None:
         if not self.facilitators_online.get(workshop_id):
             return
-        summary = self.workshop_summary(workshop_id).model_dump_json()
+        summary = self.workshop_summary_json(workshop_id)
         await self.sio.emit(EventName.SUMMARY, summary, room=workshop_room(workshop_id))
 
     async def notice(self, msg: NoticeMessage, *, to: str | None = None) -> None:
@@ -232,7 +266,13 @@ class Hub:
                 log.warning("table %s: phase_timeout refused: %s", table_id, exc)
 
     async def close(self) -> None:
-        """Stop the timers."""
+        """Stop the timers and pending summaries."""
+        for handle in self._summary_due.values():
+            handle.cancel()
+        self._summary_due.clear()
+        for task in list(self._sending):
+            task.cancel()
+        await asyncio.gather(*self._sending, return_exceptions=True)
         await self.timers.close()
 
 

@@ -24,7 +24,7 @@ from game.engine import (
 )
 from game.engine.phase import Phase
 from game.log import GameLog, make_record
-from game.protocol import SeatSummary, TableSummary, ViewMessage
+from game.protocol import SeatSummary, TableSummary
 from server.store import ActionRow, EventStore, SeatRow, TableRow
 
 
@@ -43,6 +43,7 @@ class TableHost:
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     _public_pack: dict[str, Any] | None = None
     _summary: TableSummary | None = None
+    _summary_json: str | None = None
 
     @property
     def state(self) -> GameState:
@@ -106,7 +107,7 @@ class TableHost:
         if release is not None:
             self.token_roles = {h: r for h, r in self.token_roles.items() if r != release}
             self.names.pop(release, None)
-        self._summary = None
+        self._summary = self._summary_json = None
         return self.version, events
 
     def claim(self, store: EventStore, seat: SeatRow) -> None:
@@ -121,21 +122,29 @@ class TableHost:
         return player_view(self.state, role)
 
     def view_json(self, role: str | None) -> str:
-        """The `view` message for seat `role` (None: facilitator), as JSON text."""
-        msg = ViewMessage(
-            table_id=self.id, version=self.version, view=player_view(self.state, role)
-        )
-        return msg.model_dump_json()
+        """The `view` message for seat `role` (None: facilitator), as JSON text.
+
+        The same text as `ViewMessage(...).model_dump_json()`, without building the
+        wrapper model (table ids are plain ASCII).
+        """
+        view = player_view(self.state, role).model_dump_json()
+        return f'{{"table_id":"{self.id}","version":{self.version},"view":{view}}}'
 
     def connection_changed(self) -> None:
         """Forget the cached summary (who is connected changed)."""
-        self._summary = None
+        self._summary = self._summary_json = None
 
     def summary(self) -> TableSummary:
         """What the facilitator console shows of this table (cached until the next change)."""
         if self._summary is None:
             self._summary = _summarise(self)
         return self._summary
+
+    def summary_json(self) -> str:
+        """`summary().model_dump_json()`, cached until the next change."""
+        if self._summary_json is None:
+            self._summary_json = self.summary().model_dump_json()
+        return self._summary_json
 
 
 def _summarise(host: TableHost) -> TableSummary:
