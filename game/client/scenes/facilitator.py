@@ -228,7 +228,7 @@ class FacilitatorScene(Scene):
 
     def _draw_tile(self, surface: pygame.Surface, rect: pygame.Rect, t: TableSummary) -> None:
         v = t.view
-        inner = draw_panel(surface, rect, f"{t.table_id} (code {t.code})")
+        inner = draw_panel(surface, rect, f"Table {t.code}")
         phase = PHASE_LABELS[v.phase]
         remaining = v.remaining if v.deadline is None else v.deadline - self.session_now()
         timer = clock_text(remaining, v.paused) if v.phase not in (Phase.LOBBY, Phase.FIN) else ""

@@ -124,7 +124,10 @@ class TableScene(Scene):
 
     def who_text(self, view: PlayerView) -> str:
         """Whose screen this is (top bar, right)."""
-        return f"Écran de : {self.texts.role_title(view.seat)}"
+        text = f"Écran de : {self.texts.role_title(view.seat)}"
+        status = self.session.status
+        # A networked screen says so while it is not connected (« reconnexion… »).
+        return f"{text} · {status}" if status and status != "connecté" else text
 
     def build_phase(self, view: PlayerView, inner: pygame.Rect) -> None:
         """The centre's widgets for the current phase (market, vote, dilemma)."""
