@@ -196,6 +196,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="small loads, for tests")
     parser.add_argument("--runs", type=int, default=None, help="repeats per figure")
+    parser.add_argument("--no-playtest", action="store_true", help="skip the playtest figures")
     args = parser.parse_args()
     runs = args.runs or (1 if args.quick else 5)
     ville = load_pack(VILLE)
@@ -207,6 +208,8 @@ def main() -> int:
     longest = max(texts, key=len)
     bench_replay(longest, 3 if args.quick else 20)
     bench_seek(longest, 20 if args.quick else 500)
+    if args.no_playtest:
+        return 0
     playtest_runs = 1 if args.quick else 3
     for pack_dir, label, games in ((VILLE, "ville-moyenne", 300), (MINI, "mini", 1000)):
         for jobs in (1, 2):
