@@ -28,6 +28,7 @@ import socketio
 from _common import emit, say
 from _serve import ROOT, free_port, start_capia, stop, wait_healthy
 
+from game.log import GameLog
 from game.playtest import play_game
 from game.scenario import load_pack
 from server.auth import hash_token, new_code, new_id, new_token
@@ -72,11 +73,19 @@ def build_db(path: Path, games: list[Any], tables: int, *, finished: bool) -> di
     lobby_header = {**games[0][0], "seats": []}
     rows.append(TableRow(new_id("t"), workshop.id, new_code(), 0, json.dumps(lobby_header)))
     store.create_workshop(workshop, rows)
-    for row, records in zip(rows, logs, strict=False):
+    deadlines: dict[
+        int, float | None
+    ] = {}  # the timer after each distinct log, as the server keeps it
+    for i, (row, records) in enumerate(zip(rows, logs, strict=False)):
+        key = i % len(games)
+        if key not in deadlines:
+            state = GameLog.from_records(games[key][0], records).state
+            deadlines[key] = None if state.paused else state.timer.deadline
         for r in records:
             action_row = ActionRow(row.id, r["seq"], f"bench:{r['seq']}", r["actor"], r["at"],
                                    json.dumps(r, ensure_ascii=False))  # fmt: skip
-            store.append(action_row, finished=finished and r is records[-1])
+            last = r is records[-1]
+            store.append(action_row, finished=finished and last, deadline=deadlines[key])
     store.close()
     return {"lobby": rows[-1].code, "stored": rows[0].code}
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 
@@ -57,8 +58,11 @@ async def _open_hub(app: web.Application) -> AsyncIterator[None]:
     if settings.demo_scenario and not hub.counts()["workshops"]:
         demo = hub.create_workshop(settings.demo_scenario, settings.demo_tables)
     app[DEMO_KEY] = demo
+    warm = asyncio.create_task(hub.warm_up())
     try:
         yield
     finally:
+        warm.cancel()
+        await asyncio.gather(warm, return_exceptions=True)
         await hub.close()
         store.close()

@@ -64,18 +64,34 @@ class Hub:
         self.facilitators_online: dict[str, int] = {}  # workshop id → connections
         self._summary_due: dict[str, asyncio.TimerHandle] = {}  # workshop id → pending send
         self._sending: set[asyncio.Task[None]] = set()
+        self._cold: list[str] = []  # unfinished tables not rebuilt yet
 
     # --- loading -----------------------------------------------------------------
 
     def load(self) -> None:
-        """Index every stored workshop and table; rebuild unfinished tables and arm their timers."""
+        """Index every stored workshop and table and arm the timers of unfinished tables.
+
+        Tables whose stored row carries their timer are rebuilt later: on first use, or
+        by `warm_up` in the background; older rows are rebuilt now.
+        """
         for w in self.store.workshops():
             self._index_workshop(w)
         for row in self.store.tables():
             self._rows[row.id] = row
             self._by_code[row.code] = row.id
-            if not row.finished:
+            if row.finished:
+                continue
+            if row.timer_known:
+                self.timers.schedule(row.id, row.deadline)
+                self._cold.append(row.id)
+            else:
                 self._load(row)
+
+    async def warm_up(self) -> None:
+        """Rebuild the unfinished tables not yet used, one at a time between other work."""
+        while self._cold:
+            self.host(self._cold.pop())
+            await asyncio.sleep(0)
 
     def _index_workshop(self, w: WorkshopRow) -> None:
         self._workshops[w.id] = w

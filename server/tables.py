@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,12 +20,15 @@ from game.engine import (
     PlayerView,
     apply,
     legal_actions,
+    new_game,
+    parse_action,
     player_view,
     public_pack,
 )
 from game.engine.phase import Phase
-from game.log import GameLog, make_record
+from game.log import LOG_KIND, GameLog, make_record
 from game.protocol import SeatSummary, TableSummary
+from game.scenario.models import Pack
 from server.store import ActionRow, EventStore, SeatRow, TableRow
 
 
@@ -97,7 +101,9 @@ class TableHost:
             at=action.at,
             record=json.dumps(record, ensure_ascii=False),
         )
-        store.append(row, claim=claim, release=release, finished=state.phase == Phase.FIN)
+        deadline = None if state.paused else state.timer.deadline
+        finished = state.phase == Phase.FIN
+        store.append(row, claim=claim, release=release, finished=finished, deadline=deadline)
         self.log.records.append(record)
         self.log.state = state
         self.action_ids[action_id] = self.version
@@ -196,11 +202,42 @@ def _summarise(host: TableHost) -> TableSummary:
     )
 
 
+#: Parsed scenario snapshots by their JSON text: every table of a workshop carries the
+#: same ~100 KB pack in its header; parsed and validated once, shared by all of them.
+_PACKS: dict[str, tuple[dict[str, Any], Pack]] = {}
+_SCENARIO_KEY = ', "scenario": '
+
+
+def _header(text: str) -> tuple[dict[str, Any], Pack | None]:
+    """A stored header and its pack, the scenario part parsed once per distinct text."""
+    at = text.find(_SCENARIO_KEY)
+    if at < 0 or not text.endswith("}"):
+        return json.loads(text), None
+    key = text[at + len(_SCENARIO_KEY) : -1]
+    cached = _PACKS.get(key)
+    if cached is None:
+        scenario = json.loads(key)
+        cached = _PACKS[key] = (scenario, Pack.model_validate(scenario))
+    header = json.loads(text[:at] + "}")
+    header["scenario"] = cached[0]
+    return header, cached[1]
+
+
+def _log(text: str, records: Iterable[dict[str, Any]]) -> GameLog:
+    """`GameLog.from_records` of a stored header, with the shared pack."""
+    header, pack = _header(text)
+    if pack is None or header.get("kind") != LOG_KIND:
+        return GameLog.from_records(header, records)
+    log = GameLog(header, new_game(pack, seed=int(header["seed"]), seats=header.get("seats", ())))
+    for record in records:
+        log.append(parse_action(record["action"]))
+    return log
+
+
 def load_host(store: EventStore, row: TableRow) -> TableHost:
     """Rebuild a table from its stored header, seats and actions (replaying the log)."""
-    header = json.loads(row.header)
     actions = store.actions(row.id)
-    log = GameLog.from_records(header, (json.loads(a.record) for a in actions))
+    log = _log(row.header, (json.loads(a.record) for a in actions))
     host = TableHost(id=row.id, workshop_id=row.workshop_id, code=row.code, log=log)
     host.action_ids = {a.action_id: a.seq for a in actions}
     for seat in store.seats(row.id):

@@ -27,6 +27,10 @@ class TableRow:
     seed: int
     header: str  # the game log's header, one JSON object
     finished: bool = False
+    #: the phase timer's deadline after the last action (None: no timer); only meaningful
+    #: when `timer_known` (rows written before the column existed are rebuilt at start)
+    deadline: float | None = None
+    timer_known: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,9 +93,12 @@ class EventStore(Protocol):
         claim: SeatRow | None = None,
         release: str | None = None,
         finished: bool = False,
+        deadline: float | None = None,
     ) -> None:
         """Append one action (and claim or release a seat token) durably, in one transaction.
 
+        `deadline` is the table's armed timer after the action (None: none), kept so a
+        restart can arm timers without replaying the log.
         Raises DuplicateActionError if the action id or seq is already stored.
         """
         ...

@@ -33,7 +33,9 @@ CREATE TABLE IF NOT EXISTS tables (
     seed INTEGER NOT NULL,
     header TEXT NOT NULL,
     finished INTEGER NOT NULL DEFAULT 0,
-    position INTEGER NOT NULL
+    position INTEGER NOT NULL,
+    deadline REAL,
+    timer_known INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS tables_by_workshop ON tables(workshop_id);
 CREATE TABLE IF NOT EXISTS seats (
@@ -56,6 +58,16 @@ CREATE TABLE IF NOT EXISTS actions (
 """
 
 
+_TABLE_COLUMNS = "id, workshop_id, code, seed, header, finished, deadline, timer_known"
+
+
+def _table_row(r: tuple[object, ...]) -> TableRow:
+    return TableRow(
+        str(r[0]), str(r[1]), str(r[2]), int(r[3]), str(r[4]), bool(r[5]),  # type: ignore[call-overload]
+        None if r[6] is None else float(r[6]), bool(r[7]),  # type: ignore[arg-type]
+    )  # fmt: skip
+
+
 class SqliteStore:
     """EventStore on a SQLite file (created with its folder if missing)."""
 
@@ -69,6 +81,10 @@ class SqliteStore:
         self._db.execute("PRAGMA foreign_keys=ON")
         self._db.execute("PRAGMA busy_timeout=5000")
         self._db.executescript(SCHEMA)
+        columns = {r[1] for r in self._db.execute("PRAGMA table_info(tables)")}
+        if "timer_known" not in columns:  # a database from before the timer columns
+            self._db.execute("ALTER TABLE tables ADD COLUMN deadline REAL")
+            self._db.execute("ALTER TABLE tables ADD COLUMN timer_known INTEGER NOT NULL DEFAULT 0")
 
     def _begin(self) -> None:
         self._db.execute("BEGIN IMMEDIATE")
@@ -82,9 +98,19 @@ class SqliteStore:
                 (workshop.id, workshop.token_hash, workshop.scenario, workshop.created),
             )
             self._db.executemany(
-                "INSERT INTO tables VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO tables VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
-                    (t.id, t.workshop_id, t.code, t.seed, t.header, int(t.finished), i)
+                    (
+                        t.id,
+                        t.workshop_id,
+                        t.code,
+                        t.seed,
+                        t.header,
+                        int(t.finished),
+                        i,
+                        t.deadline,
+                        int(t.timer_known),
+                    )
                     for i, t in enumerate(tables)
                 ],
             )
@@ -109,7 +135,7 @@ class SqliteStore:
 
     def tables(self, *, workshop_id: str | None = None, unfinished: bool = False) -> list[TableRow]:
         """Tables (of one workshop, or all), in creation order."""
-        sql = "SELECT id, workshop_id, code, seed, header, finished FROM tables WHERE 1=1"
+        sql = f"SELECT {_TABLE_COLUMNS} FROM tables WHERE 1=1"
         params: list[object] = []
         if workshop_id is not None:
             sql += " AND workshop_id = ?"
@@ -118,15 +144,14 @@ class SqliteStore:
             sql += " AND finished = 0"
         sql += " ORDER BY rowid"
         rows = self._db.execute(sql, params).fetchall()
-        return [TableRow(r[0], r[1], r[2], r[3], r[4], bool(r[5])) for r in rows]
+        return [_table_row(r) for r in rows]
 
     def table(self, table_id: str) -> TableRow | None:
         """The table `table_id`, or None."""
         r = self._db.execute(
-            "SELECT id, workshop_id, code, seed, header, finished FROM tables WHERE id = ?",
-            (table_id,),
+            f"SELECT {_TABLE_COLUMNS} FROM tables WHERE id = ?", (table_id,)
         ).fetchone()
-        return TableRow(r[0], r[1], r[2], r[3], r[4], bool(r[5])) if r else None
+        return _table_row(r) if r else None
 
     def seats(self, table_id: str) -> list[SeatRow]:
         """Seats of a table that have been given a token."""
@@ -152,6 +177,7 @@ class SqliteStore:
         claim: SeatRow | None = None,
         release: str | None = None,
         finished: bool = False,
+        deadline: float | None = None,
     ) -> None:
         """Append one action (and claim or release a seat token) durably, in one transaction."""
         self._begin()
@@ -166,8 +192,10 @@ class SqliteStore:
                 self._db.execute(
                     "DELETE FROM seats WHERE table_id = ? AND role = ?", (row.table_id, release)
                 )
-            if finished:
-                self._db.execute("UPDATE tables SET finished = 1 WHERE id = ?", (row.table_id,))
+            self._db.execute(
+                "UPDATE tables SET finished = ?, deadline = ?, timer_known = 1 WHERE id = ?",
+                (int(finished), deadline, row.table_id),
+            )
         except sqlite3.IntegrityError as exc:
             self._db.execute("ROLLBACK")
             raise DuplicateActionError(str(exc)) from exc
