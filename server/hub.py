@@ -226,8 +226,10 @@ class Hub:
 
     async def broadcast(self, host: TableHost) -> None:
         """Send each connected seat its own view, and the facilitator the workshop summary."""
-        for role, sid in list(host.holders.items()):
-            await self.sio.emit(EventName.VIEW, host.view_json(role), to=sid)
+        holders = list(host.holders.items())
+        texts = host.view_texts([role for role, _ in holders])
+        for role, sid in holders:
+            await self.sio.emit(EventName.VIEW, texts[role], to=sid)
         await self.send_summary(host.workshop_id)
 
     async def send_summary(self, workshop_id: str) -> None:

@@ -30,6 +30,7 @@ from game.log import LOG_KIND, GameLog, make_record
 from game.protocol import SeatSummary, TableSummary
 from game.scenario.models import Pack
 from server.store import ActionRow, EventStore, SeatRow, TableRow
+from server.views import view_texts
 
 
 @dataclass
@@ -135,6 +136,12 @@ class TableHost:
         """
         view = player_view(self.state, role).model_dump_json()
         return f'{{"table_id":"{self.id}","version":{self.version},"view":{view}}}'
+
+    def view_texts(self, roles: list[str]) -> dict[str, str]:
+        """Role → its `view` message text (as `view_json`), for each of `roles` at once."""
+        views = view_texts(self.state, list(roles))
+        head = f'{{"table_id":"{self.id}","version":{self.version},"view":'
+        return {role: f"{head}{views[role]}}}" for role in roles}
 
     def connection_changed(self) -> None:
         """Forget the cached summary (who is connected changed)."""

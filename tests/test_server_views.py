@@ -27,7 +27,8 @@ def _hub(tmp_path: Path) -> Hub:
 
 def test_view_text_is_the_view_message_dump_at_every_step_of_a_game(tmp_path: Path) -> None:
     # A whole bot game of ville-moyenne: after every action, each seat's `view` text
-    # (and the facilitator's) equals ViewMessage(...).model_dump_json() byte for byte.
+    # (one by one, and all seats at once as broadcast builds them) and the
+    # facilitator's equal ViewMessage(...).model_dump_json() byte for byte.
     hub = _hub(tmp_path)
     ref = hub.create_workshop("ville-moyenne", 1, seed=3).tables[0]
     host = hub.host(ref.table_id)
@@ -44,9 +45,11 @@ def test_view_text_is_the_view_message_dump_at_every_step_of_a_game(tmp_path: Pa
             clock = max(clock, host.state.timer.deadline or clock)
             action = PhaseTimeout(at=clock)
         host.commit(hub.store, action, action_id=f"a{host.version}")
+        texts = host.view_texts(list(host.roles))
         for role in (*host.roles, None):
             expected = ViewMessage(table_id=host.id, version=host.version, view=host.view(role))
             assert host.view_json(role) == expected.model_dump_json()
+            assert role is None or texts[role] == expected.model_dump_json()
 
 
 def test_summary_text_is_the_workshop_summary_dump(tmp_path: Path) -> None:
