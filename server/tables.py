@@ -30,7 +30,7 @@ from game.log import LOG_KIND, GameLog, make_record
 from game.protocol import SeatSummary, TableSummary
 from game.scenario.models import Pack
 from server.store import ActionRow, EventStore, SeatRow, TableRow
-from server.views import view_texts
+from server.views import ViewTexts
 
 
 @dataclass
@@ -49,6 +49,7 @@ class TableHost:
     _public_pack: dict[str, Any] | None = None
     _summary: TableSummary | None = None
     _summary_json: str | None = None
+    _views: ViewTexts = field(default_factory=ViewTexts)
 
     @property
     def state(self) -> GameState:
@@ -139,7 +140,7 @@ class TableHost:
 
     def view_texts(self, roles: list[str]) -> dict[str, str]:
         """Role → its `view` message text (as `view_json`), for each of `roles` at once."""
-        views = view_texts(self.state, list(roles))
+        views = self._views.texts(self.state, list(roles))
         head = f'{{"table_id":"{self.id}","version":{self.version},"view":'
         return {role: f"{head}{views[role]}}}" for role in roles}
 
