@@ -52,6 +52,12 @@ def cpu(p: psutil.Process) -> float:
     return float(t.user + t.system)
 
 
+def machine_busy() -> float:
+    """CPU seconds spent by every process of the machine so far (all cores)."""
+    t = psutil.cpu_times()
+    return float(t.user + t.nice + t.system + t.irq + t.softirq)
+
+
 class Worker:
     """A load-generator subprocess and the latest line it printed."""
 
@@ -93,7 +99,7 @@ async def profile(pid: int, out: Path | None) -> asyncio.subprocess.Process | No
         return None
     spy = Path(sys.executable).parent / "py-spy"
     return await asyncio.create_subprocess_exec(
-        str(spy), "record", "--pid", str(pid), "--rate", "200", "-o", str(out),
+        str(spy), "record", "--pid", str(pid), "--rate", "100", "--nonblocking", "-o", str(out),
         "--format", "raw" if out.suffix == ".txt" else "flamegraph",
         stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
     )  # fmt: skip
@@ -165,8 +171,10 @@ async def run_once(
                 w.send(f"burst {burst_at}")
             await asyncio.sleep(max(0.0, burst_at - time.time()))
             c0 = [cpu(ps), *(cpu(w.ps) for w in workers)]
+            m0 = machine_busy()
             await asyncio.sleep(BURST + 0.5)
             c1 = [cpu(ps), *(cpu(w.ps) for w in workers)]
+            m1 = machine_busy()
             await asyncio.sleep(max(0.0, burst_at + BURST + args.steady - time.time()))
             c2 = [cpu(ps), *(cpu(w.ps) for w in workers)]
             t_end = time.time()
@@ -207,6 +215,7 @@ async def run_once(
         "client_cpu_burst": max(
             (b - a) / (BURST + 0.5) * 100 for a, b in zip(c0[1:], c1[1:], strict=True)
         ),
+        "others_cpu_burst": ((m1 - m0) - sum(c1) + sum(c0)) / (BURST + 0.5) * 100,
         "server_rss_peak": peak[0] / 2**20,
         "server_rss_per_table": (rss_seated - rss0) / tables / 2**10,
         "server_rss_open_per_table": (rss_open - rss0) / tables / 2**10,
@@ -216,11 +225,13 @@ async def run_once(
     return out
 
 
-UNITS = {"p50": "ms", "p99": "ms", "max": "ms", "acks_per_s": "actions/s", "lost": "views",
-         "cpu": "% of a core", "rss_peak": "MiB", "per_table": "KiB", "bytes": "B"}  # fmt: skip
+UNITS = {"ms_per_ack": "ms", "p50": "ms", "p99": "ms", "max": "ms", "acks_per_s": "actions/s",
+         "lost": "views", "cpu": "% of a core", "rss_peak": "MiB", "per_table": "KiB",
+         "bytes": "B"}  # fmt: skip
 SHOWN = ("burst_p50", "burst_p99", "burst_max", "steady_p50", "steady_p99", "burst_acks_per_s",
          "acks_per_s", "lost", "server_cpu_burst", "server_cpu_steady", "client_cpu_burst",
-         "server_rss_peak", "view_bytes")  # fmt: skip
+         "others_cpu_burst", "server_cpu_ms_per_ack_burst", "server_rss_peak",
+         "view_bytes")  # fmt: skip
 
 
 def unit_of(key: str) -> str:
@@ -246,7 +257,8 @@ def report(fig: dict[str, Any], repeat: int) -> None:
     say(f"{f['kind']:5} T={f['tables']:3}: burst p50 {f['burst_p50']:.1f} p99 "
         f"{f['burst_p99']:.1f} max {f['burst_max']:.0f} ms ({f['burst_acks_per_s']:.0f} acks/s);"
         f" steady p99 {f['steady_p99']:.1f} ms; lost {f['lost']}, dropped {f['dropped']};"
-        f" server CPU burst {f['server_cpu_burst']:.0f} %, clients ≤ {f['client_cpu_burst']:.0f} %;"
+        f" server CPU burst {f['server_cpu_burst']:.0f} %, clients ≤ {f['client_cpu_burst']:.0f} %,"
+        f" other processes {f['others_cpu_burst']:.0f} %;"
         f" RSS peak {f['server_rss_peak']:.0f} MiB; view {f['view_bytes']:.0f} B")  # fmt: skip
 
 
