@@ -161,8 +161,11 @@ class Hub:
                 code = new_code()
             header = make_header(pack, seed=base_seed + i, seats=(), created_at=now)
             rows.append(
-                TableRow(new_id("t"), workshop.id, code, base_seed + i, _dumps(header), False)
-            )
+                TableRow(
+                    new_id("t"), workshop.id, code, base_seed + i, _dumps(header),
+                    finished=False, deadline=None, timer_known=True,  # a lobby has no timer
+                )
+            )  # fmt: skip
         self.store.create_workshop(workshop, rows)
         self._index_workshop(workshop)
         for row in rows:

@@ -1,0 +1,75 @@
+"""A restarted server arms every unfinished table's timer at once and rebuilds its game later.
+
+Replaying 200 unfinished logs at start took 12 s; the stored row now carries
+the table's deadline, so start-up only reads rows and the game is rebuilt on
+first use (or by the background warm-up), identical to the one before.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from game.engine.actions import OccupySeat, Ready
+from server.hub import Hub
+from server.scenarios import ScenarioLibrary
+from server.store import SqliteStore
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKS = (ROOT / "scenarios", ROOT / "tests" / "packs")
+
+
+def _hub(db: Path) -> Hub:
+    return Hub(SqliteStore(db), ScenarioLibrary(PACKS), sio=None)  # type: ignore[arg-type]
+
+
+async def test_restart_arms_the_timer_and_rebuilds_the_same_game_on_first_use(
+    tmp_path: Path,
+) -> None:
+    # Two seats sit and say ready: the game starts and the event phase has a deadline.
+    # After a restart the table is not rebuilt yet, its timer is armed with the same
+    # deadline, and the first look-up rebuilds the very same state.
+    db = tmp_path / "capia.sqlite3"
+    hub = _hub(db)
+    table_id = hub.create_workshop("mini", 1, seed=4).tables[0].table_id
+    host = hub.host(table_id)
+    assert host is not None
+    for role in ("dgs", "dpo"):
+        host.commit(hub.store, OccupySeat(seat=role, at=100.0), action_id=f"o-{role}")
+    for role in ("dgs", "dpo"):
+        host.commit(hub.store, Ready(seat=role, at=101.0), action_id=f"r-{role}")
+    deadline = host.state.timer.deadline
+    assert deadline is not None and host.state.phase == "evenement"
+    before = host.state.state_hash()
+    await hub.close()
+    hub.store.close()
+
+    again = _hub(db)
+    again.load()
+    assert again.counts()["live_tables"] == 0
+    assert again.counts()["timers"] == 1
+    rebuilt = again.host(table_id)
+    assert rebuilt is not None and rebuilt.state.state_hash() == before
+    assert rebuilt.state.timer.deadline == deadline
+    await again.close()
+    again.store.close()
+
+
+async def test_warm_up_rebuilds_every_unfinished_table(tmp_path: Path) -> None:
+    # Three lobby tables with one seated player each: after a restart none is live;
+    # after the warm-up all three are.
+    db = tmp_path / "capia.sqlite3"
+    hub = _hub(db)
+    for ref in hub.create_workshop("mini", 3, seed=9).tables:
+        host = hub.host(ref.table_id)
+        assert host is not None
+        host.commit(hub.store, OccupySeat(seat="dgs", at=5.0), action_id="o")
+    await hub.close()
+    hub.store.close()
+
+    again = _hub(db)
+    again.load()
+    assert again.counts()["live_tables"] == 0
+    await again.warm_up()
+    assert again.counts()["live_tables"] == 3
+    await again.close()
+    again.store.close()
