@@ -127,6 +127,20 @@ async def workshop_report(request: web.Request) -> web.Response:
     return _html(html)
 
 
+async def workshop_pack(request: web.Request) -> web.Response:
+    """`GET /api/workshops/{id}/pack` (Bearer facilitator token) → the full pack the workshop's
+    tables play (from their logs' snapshot), so the console prints card texts."""
+    workshop_id = request.match_info["workshop_id"]
+    if _facilitator_workshop(request) != workshop_id:
+        return _error(*_DENIED)
+    hub = _hub(request)
+    host = next((h for h in map(hub.host, hub.table_ids(workshop_id)) if h is not None), None)
+    if host is None:
+        return _error(404, ErrorCode.UNKNOWN_WORKSHOP, "Cet atelier n'a aucune table.")
+    pack = host.state.catalog.pack
+    return web.Response(text=pack.model_dump_json(by_alias=True), content_type="application/json")
+
+
 async def table_by_code(request: web.Request) -> web.Response:
     """`GET /api/tables/by-code/{code}` (public) → PublicTable: what the connect screen shows."""
     host = _hub(request).host_by_code(request.match_info["code"])
@@ -165,3 +179,4 @@ def add_routes(app: web.Application) -> None:
     app.router.add_get("/api/tables/{table_id}/log", table_log)
     app.router.add_get("/api/tables/{table_id}/report", table_report)
     app.router.add_get("/api/workshops/{workshop_id}/report", workshop_report)
+    app.router.add_get("/api/workshops/{workshop_id}/pack", workshop_pack)

@@ -165,3 +165,16 @@ def test_the_remote_console_starts_every_table_with_one_click(
     until(lambda: all(t.view.phase == Phase.EVENEMENT for t in f.tables), d.frames)
     assert [t.code for t in f.tables] == [t.code for t in ws.tables]
     app.screenshot(Path(__file__).parent / "screenshots" / "remote_console_1280.png")
+
+
+def test_the_remote_console_prints_card_texts_from_the_server_pack(
+    threaded_server: ThreadedServer, opened: Opened
+) -> None:
+    # No local copy of the pack: the console still reads the DPO's title and the
+    # event titles, fetched once from GET /api/workshops/{id}/pack.
+    ws = threaded_server.workshop(tables=1)
+    f = RemoteFacilitatorSession(threaded_server.url, ws.facilitator_token, pack_roots=[]).start()
+    opened.append(f)
+    until(lambda: f.ready, f.poll)
+    assert f.texts.role_title("dpo") == "DPO"
+    assert f.texts.title_of("baisse-dotation") == "Baisse de la dotation"

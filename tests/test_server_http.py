@@ -75,10 +75,10 @@ async def test_the_facilitator_downloads_a_table_report_and_the_workshop_report(
     assert status == 200 and all(f"Table {t.code}" in html for t in ws.tables)
 
 
-async def test_reports_need_the_facilitator_token_of_that_workshop(
+async def test_reports_and_the_pack_need_the_facilitator_token_of_that_workshop(
     live_server: LiveServer,
 ) -> None:
-    # Another workshop's token, or none, gets 403 on both report routes.
+    # Another workshop's token, or none, gets 403 on the report and pack routes.
     ws = await live_server.workshop()
     other = await live_server.workshop()
     for token in (None, other.facilitator_token):
@@ -88,5 +88,9 @@ async def test_reports_need_the_facilitator_token_of_that_workshop(
         assert status == 403
         status, _ = await live_server.http(
             "GET", f"/api/workshops/{ws.workshop_id}/report", token=token
+        )
+        assert status == 403
+        status, _ = await live_server.http(
+            "GET", f"/api/workshops/{ws.workshop_id}/pack", token=token
         )
         assert status == 403

@@ -7,6 +7,8 @@ views of the tables whose version moved. Threading as in `remote.py`.
 
 from __future__ import annotations
 
+import asyncio
+import json
 import time
 import urllib.error
 import urllib.request
@@ -73,6 +75,7 @@ class RemoteFacilitatorSession(_Net, FacilitatorSession):
         #: the server refused the token (or it opens another workshop than `workshop`)
         self.refusal = ""
         self.summary: WorkshopSummary | None = None
+        self._pack: dict[str, Any] | None = None  # fetched once, on the network thread
         self._views: dict[str, tuple[int, PlayerView]] = {}
         self._version = 0
         self._cache: tuple[TableSummary, ...] | None = None
@@ -138,6 +141,19 @@ class RemoteFacilitatorSession(_Net, FacilitatorSession):
         except (urllib.error.URLError, OSError, ValueError):
             return None
 
+    def pack_data(self, workshop_id: str) -> dict[str, Any] | None:
+        """The workshop's full pack (French keys) over HTTP, or None."""
+        req = urllib.request.Request(
+            f"{self.server}/api/workshops/{workshop_id}/pack",
+            headers={"Authorization": f"Bearer {self.token}"},
+        )
+        try:
+            with urllib.request.urlopen(req, timeout=10) as resp:
+                data = json.loads(resp.read().decode("utf-8"))
+        except (urllib.error.URLError, OSError, ValueError):
+            return None
+        return data if isinstance(data, dict) else None
+
     # --- network thread -----------------------------------------------------------------
     async def _on_connect(self) -> None:
         self._net.spawn(self._refresh_all())
@@ -161,7 +177,10 @@ class RemoteFacilitatorSession(_Net, FacilitatorSession):
         await self._take_summary(decode(WorkshopSummary, data))
 
     async def _take_summary(self, summary: WorkshopSummary) -> None:
-        self._post(partial(self._summary, summary))
+        if self._pack is None:
+            # The server's copy of the pack: the card texts the tables really play.
+            self._pack = await asyncio.to_thread(self.pack_data, summary.workshop_id) or {}
+        self._post(partial(self._summary, summary, self._pack))
         for t in summary.tables:
             if self._net_versions.get(t.table_id) != t.version:
                 self._net_versions[t.table_id] = t.version
@@ -193,12 +212,14 @@ class RemoteFacilitatorSession(_Net, FacilitatorSession):
         self._post(partial(self._say, prefix + err.message))
 
     # --- pygame side ---------------------------------------------------------------------
-    def _summary(self, summary: WorkshopSummary) -> None:
+    def _summary(self, summary: WorkshopSummary, pack: dict[str, Any]) -> None:
         if self.workshop is not None and summary.workshop_id != self.workshop:
             self.refusal = f"Ce jeton ouvre l'atelier {summary.workshop_id}, pas {self.workshop}."
             return
         if not self.texts.data:
-            self.texts = pack_texts(summary.scenario, summary, self.pack_roots)
+            self.texts = (
+                PackTexts(pack) if pack else pack_texts(summary.scenario, summary, self.pack_roots)
+            )
         self.summary = summary
         self.status = f"connecté · atelier {summary.workshop_id}"
         self.connected, self.retry_at = True, None
