@@ -67,6 +67,10 @@ def _print_banner(app: web.Application, url: str, db: Path) -> None:
             "  (gardez-le : il ne sera plus affiché)",
         ]
         lines += [f"Table {i} : code {t.code}" for i, t in enumerate(demo.tables, 1)]
+        lines += [
+            "Pour jouer :   capia play --server " + url + " --code CODE",
+            "Pour animer :  capia facilitate --server " + url + " --token JETON",
+        ]
     else:
         lines.append(
             f"Reprise : {counts['workshops']} atelier(s), {counts['tables']} table(s) en base."
