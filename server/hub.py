@@ -36,6 +36,8 @@ log = logging.getLogger(__name__)
 #: Seconds a workshop summary waits for more changes: facilitators get the latest state
 #: within this delay, at most one summary per delay (not one per action of every table).
 SUMMARY_DELAY = 0.1
+#: Seconds the background rebuild of unfinished tables waits between two tables.
+WARM_UP_PAUSE = 0.01
 
 
 def table_room(table_id: str) -> str:
@@ -88,10 +90,14 @@ class Hub:
                 self._load(row)
 
     async def warm_up(self) -> None:
-        """Rebuild the unfinished tables not yet used, one at a time between other work."""
+        """Rebuild the unfinished tables not yet used, one at a time between other work.
+
+        The pause after each table (~30 ms of replay) lets a reconnecting player's
+        handshake, join and act go through instead of waiting behind the whole lot.
+        """
         while self._cold:
             self.host(self._cold.pop())
-            await asyncio.sleep(0)
+            await asyncio.sleep(WARM_UP_PAUSE)
 
     def _index_workshop(self, w: WorkshopRow) -> None:
         self._workshops[w.id] = w
