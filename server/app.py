@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import logging
+import time
 from collections.abc import AsyncIterator
 
 import socketio
@@ -72,18 +73,27 @@ async def _open_hub(app: web.Application) -> AsyncIterator[None]:
 
 #: Seconds between two moves of the long-lived objects out of the cyclic GC's reach.
 GC_FREEZE_EVERY = 10.0
+#: Seconds between two full collections (frozen objects included).
+GC_FULL_EVERY = 600.0
 
 
 async def _keep_gc_short() -> None:
-    """Keep the cyclic garbage collector's full passes short, every GC_FREEZE_EVERY seconds.
+    """Keep the cyclic garbage collector's passes short.
 
     A full pass walks every tracked object: with a few hundred tables' states
     and logs in memory that is hundreds of milliseconds during which no table
-    moves (the load bench's p99). Objects alive now are frozen (`gc.freeze`):
-    the collector skips them, reference counting still frees them when dropped;
-    only a reference cycle that is already garbage when frozen would stay.
+    moves (the load bench's p99). Every GC_FREEZE_EVERY seconds the objects
+    alive are frozen (`gc.freeze`): the collector skips them, reference
+    counting still frees them when dropped. Reference cycles dropped after
+    being frozen (closed connections' objects) wait for the full collection
+    run every GC_FULL_EVERY seconds: one pause then instead of many.
     """
+    last_full = time.monotonic()
     while True:
+        if time.monotonic() - last_full >= GC_FULL_EVERY:
+            gc.unfreeze()
+            gc.collect()
+            last_full = time.monotonic()
         gc.collect(1)
         gc.freeze()
         await asyncio.sleep(GC_FREEZE_EVERY)
