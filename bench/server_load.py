@@ -242,12 +242,17 @@ def unit_of(key: str) -> str:
 
 
 def median_run(runs: list[dict[str, Any]]) -> dict[str, Any]:
-    """Each numeric figure's median over the runs."""
+    """Each figure's median over the runs; losses, drops and timeouts: the worst run."""
     first = runs[0]
-    return {
-        k: statistics.median(r[k] for r in runs) if isinstance(v, int | float) else v
-        for k, v in first.items()
-    }
+    out: dict[str, Any] = {}
+    for k, v in first.items():
+        if k in ("lost", "dropped", "timeouts"):
+            out[k] = max(r[k] for r in runs)
+        elif isinstance(v, int | float) and k != "tables":
+            out[k] = statistics.median(r[k] for r in runs)
+        else:
+            out[k] = v
+    return out
 
 
 def report(fig: dict[str, Any], repeat: int) -> None:
