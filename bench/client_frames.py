@@ -15,6 +15,8 @@ from pathlib import Path
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
+import psutil
+
 from game.client.app import App
 from game.client.driver import Driver
 from game.client.local import LocalSession
@@ -60,6 +62,8 @@ def main() -> None:
         ("table_frame_median", round(statistics.median(times), 3), "ms"),
         ("table_frame_p99", round(times[int(len(times) * 0.99) - 1], 3), "ms"),
         ("table_rebuild", round(rebuild, 2), "ms"),
+        # the whole client process (pygame, pygame_gui, the engine and the pack) mid-game
+        ("client_rss", round(psutil.Process().memory_info().rss / 2**20, 1), "MiB"),
     ]
     for name, value, unit in out:
         print(json.dumps({"name": name, "value": value, "unit": unit, "size": args.size}))
