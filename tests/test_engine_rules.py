@@ -23,7 +23,7 @@ from game.engine.actions import (
 )
 from game.engine.resolution import risk_probability
 from game.engine.state import ProjectStatus, ProposalStatus
-from game.scenario.models import VectorType, VoteRule
+from game.scenario.models import Mitigation, VectorType, VoteRule
 
 IMPORTEE, ETAGERE = VectorType.IMPORTEE, VectorType.ETAGERE
 
@@ -352,3 +352,31 @@ def test_the_game_ends_after_the_scenario_number_of_turns():
         state = all_ready(to_resolution(state))
         state = all_ready(state) if state.phase is not Phase.FIN else state
     assert state.phase is Phase.FIN and state.turn == 3
+
+
+def test_a_deployed_use_case_can_mitigate_a_risk():
+    pack = quiet_pack()
+    courriels = next(c for c in pack.use_cases if c.id == "tri-courriels")
+    guarded = courriels.vectors[0].model_copy(
+        update={"mitigations": (Mitigation(risk="fuite-donnees", reduction=0.05),)}
+    )
+    state = started(replace_card(pack, "use_cases", "tri-courriels", vectors=(guarded,)))
+    state = play(state, Propose(seat="elu", card="tri-courriels", vector=ETAGERE))
+    state = all_ready(state)
+    state = vote_all(state, 0, VoteChoice.POUR)
+    state = to_resolution(all_ready(state))
+    p, sources, mitigations = risk_probability(state, "fuite-donnees")
+    assert p == pytest.approx(0.03 + 0.10 + 0.05 - 0.05)  # base, shadow AI, exposure, mitigation
+    assert sources == ["assistant-generatif", "tri-courriels"]
+    assert mitigations == ["tri-courriels"]
+
+
+def test_funding_a_lever_with_a_dilemma_opens_it():
+    pack = replace_card(quiet_pack(), "levers", "formation-agents", dilemma="mention-ia")
+    state = started(pack)
+    state = play(state, Propose(seat="drh", card="formation-agents"))
+    state = all_ready(state)
+    state = vote_all(state, 0, VoteChoice.POUR)
+    state = all_ready(state)
+    assert state.phase is Phase.DILEMMES
+    assert [(d.dilemma, d.source) for d in state.dilemmas] == [("mention-ia", "formation-agents")]

@@ -160,10 +160,12 @@ def _close(state: GameState, events: list[GameEvent]) -> GameState:
         events.append(GameStarted(turn=0))
     elif state.phase is Phase.VOTE:
         state = decide_proposals(state, events)
+        cat = state.catalog
         for p in state.proposals:
-            use_case = state.catalog.use_cases.get(p.card)
-            if p.status == "funded" and use_case is not None and use_case.dilemma:
-                state = open_dilemma(state, use_case.dilemma, source=p.card, events=events)
+            # A funded use case or lever may open its dilemma for this turn's dilemmes phase.
+            card = cat.use_cases.get(p.card) or cat.levers.get(p.card)
+            if p.status == "funded" and card is not None and card.dilemma:
+                state = open_dilemma(state, card.dilemma, source=p.card, events=events)
     elif state.phase is Phase.DILEMMES:
         for d in state.dilemmas:
             if d.chosen is None:

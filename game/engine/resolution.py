@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from game.engine.effects import apply_effects
 from game.engine.events import (
     CardDeployed,
@@ -31,63 +33,62 @@ def unlock(
     return state.model_copy(update={"unlocked": state.unlocked + new})
 
 
-def risk_probability(state: GameState, risk_id: str) -> tuple[float, list[str], list[str]]:
-    """This turn's probability of `risk_id`, the exposing sources and mitigating levers."""
+def _contributions(state: GameState) -> Iterator[tuple[str, float, str]]:
+    """Every exposure (+) and mitigation (-) in force this turn: (risk, delta, card or source).
+
+    The one place that says what moves a risk's probability: shadow AI always, deployed
+    use cases (their vector's exposures and mitigations), done levers, dilemma follow-ups.
+    """
     cat = state.catalog
-    p = cat.risks[risk_id].base_probability
-    sources: list[str] = []
-    mitigations: list[str] = []
     for shadow in cat.pack.scenario.collectivite.shadow_ai:
         for exp in shadow.risks:
-            if exp.risk == risk_id and exp.exposure > 0:
-                p += exp.exposure
-                sources.append(shadow.id)
+            if exp.exposure > 0:
+                yield exp.risk, exp.exposure, shadow.id
     for project in state.projects:
         if project.status is not ProjectStatus.DEPLOYED:
             continue
         if project.kind == "use_case":
             vector = vector_of(cat.use_cases[project.card], project.vector)
             for exp in vector.risks if vector else ():
-                if exp.risk == risk_id and exp.exposure > 0:
-                    p += exp.exposure
-                    sources.append(project.card)
+                if exp.exposure > 0:
+                    yield exp.risk, exp.exposure, project.card
+            for mit in vector.mitigations if vector else ():
+                if mit.reduction > 0:
+                    yield mit.risk, -mit.reduction, project.card
         else:
             for mit in cat.levers[project.card].mitigations:
-                if mit.risk == risk_id and mit.reduction > 0:
-                    p -= mit.reduction
-                    mitigations.append(project.card)
+                if mit.reduction > 0:
+                    yield mit.risk, -mit.reduction, project.card
     for exp in state.extra_exposures:
-        if exp.risk == risk_id and exp.exposure > 0:
-            p += exp.exposure
-            sources.append("dilemme")
-    return min(MAX_PROBABILITY, max(0.0, round(p, 6))), sources, mitigations
+        if exp.exposure > 0:
+            yield exp.risk, exp.exposure, "dilemme"
+
+
+def _clamp(p: float) -> float:
+    return min(MAX_PROBABILITY, max(0.0, round(p, 6)))
+
+
+def risk_breakdown(state: GameState) -> dict[str, tuple[float, list[str], list[str]]]:
+    """Each risk's probability this turn, what exposes it and what mitigates it (pack order)."""
+    risks = state.catalog.risks
+    p = {risk_id: risk.base_probability for risk_id, risk in risks.items()}
+    sources: dict[str, list[str]] = {risk_id: [] for risk_id in risks}
+    mitigations: dict[str, list[str]] = {risk_id: [] for risk_id in risks}
+    for risk_id, delta, source in _contributions(state):
+        if risk_id in p:
+            p[risk_id] += delta
+            (sources if delta > 0 else mitigations)[risk_id].append(source)
+    return {r: (_clamp(p[r]), sources[r], mitigations[r]) for r in risks}
+
+
+def risk_probability(state: GameState, risk_id: str) -> tuple[float, list[str], list[str]]:
+    """This turn's probability of `risk_id`, the exposing sources and mitigating cards."""
+    return risk_breakdown(state)[risk_id]
 
 
 def risk_probabilities(state: GameState) -> dict[str, float]:
-    """Every risk's probability this turn, in pack order: `risk_probability` in one pass."""
-    cat = state.catalog
-    # Same additions in the same order per risk as risk_probability: same floats.
-    p = {risk_id: risk.base_probability for risk_id, risk in cat.risks.items()}
-    for shadow in cat.pack.scenario.collectivite.shadow_ai:
-        for exp in shadow.risks:
-            if exp.risk in p and exp.exposure > 0:
-                p[exp.risk] += exp.exposure
-    for project in state.projects:
-        if project.status is not ProjectStatus.DEPLOYED:
-            continue
-        if project.kind == "use_case":
-            vector = vector_of(cat.use_cases[project.card], project.vector)
-            for exp in vector.risks if vector else ():
-                if exp.risk in p and exp.exposure > 0:
-                    p[exp.risk] += exp.exposure
-        else:
-            for mit in cat.levers[project.card].mitigations:
-                if mit.risk in p and mit.reduction > 0:
-                    p[mit.risk] -= mit.reduction
-    for exp in state.extra_exposures:
-        if exp.risk in p and exp.exposure > 0:
-            p[exp.risk] += exp.exposure
-    return {r: min(MAX_PROBABILITY, max(0.0, round(v, 6))) for r, v in p.items()}
+    """Every risk's probability this turn, in pack order."""
+    return {r: p for r, (p, _, _) in risk_breakdown(state).items()}
 
 
 def _advance_projects(state: GameState, events: list[GameEvent]) -> GameState:
@@ -166,8 +167,9 @@ def _per_turn_effects(state: GameState, events: list[GameEvent]) -> GameState:
 
 def _draw_risks(state: GameState, events: list[GameEvent]) -> GameState:
     cat = state.catalog
+    breakdown = risk_breakdown(state)
     for risk in cat.pack.risks:
-        p, sources, mitigations = risk_probability(state, risk.id)
+        p, sources, mitigations = breakdown[risk.id]
         value, rng = draw(state.rng)
         state = state.model_copy(update={"rng": rng})
         if value >= p:

@@ -190,18 +190,30 @@ def _sources(state: GameState, firing: RiskFiring) -> tuple[Source, ...]:
 
 
 def _mitigators(state: GameState, firing: RiskFiring) -> tuple[Mitigator, ...]:
+    """Every card of the pack that attenuates the risk (levers, and use cases whose vector
+    does once deployed), and whether the table had it in force when the risk fired."""
     found = []
-    for lever in state.catalog.pack.levers:
-        for mit in lever.mitigations:
-            if mit.risk != firing.risk or mit.reduction <= 0:
-                continue
-            project = state.project(lever.id)
-            done = project.deployed_turn if project and project.kind == "lever" else None
-            if lever.id in firing.mitigations:
-                status = "active"
-            else:
-                status = "later" if done is not None else "missing"
-            found.append(Mitigator(lever.id, lever.title, lever.step, mit.reduction, status, done))
+    cards: list[tuple[str, str, int, float]] = [
+        (lever.id, lever.title, lever.step, mit.reduction)
+        for lever in state.catalog.pack.levers
+        for mit in lever.mitigations
+        if mit.risk == firing.risk and mit.reduction > 0
+    ]
+    cards += [
+        (uc.id, uc.title, 5, mit.reduction)
+        for uc in state.catalog.pack.use_cases
+        for v in uc.vectors
+        for mit in v.mitigations
+        if mit.risk == firing.risk and mit.reduction > 0
+    ]
+    for card, title, step, reduction in dict.fromkeys(cards):
+        project = state.project(card)
+        done = project.deployed_turn if project else None
+        if card in firing.mitigations:
+            status = "active"
+        else:
+            status = "later" if done is not None else "missing"
+        found.append(Mitigator(card, title, step, reduction, status, done))
     return tuple(found)
 
 

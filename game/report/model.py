@@ -99,7 +99,7 @@ class Source:
 
 @dataclass(frozen=True)
 class Mitigator:
-    """A lever of the pack that attenuates a risk, and whether the table had it."""
+    """A card of the pack that attenuates a risk, and whether the table had it."""
 
     card: str
     title: str
