@@ -19,7 +19,7 @@ from pathlib import Path
 
 from _common import ROOT, emit, median_of, say
 
-from game.engine import Action, apply, new_game, parse_action, player_view
+from game.engine import Action, apply, new_game, parse_action, player_view, player_views
 from game.log import replay
 from game.playtest import play_game
 from game.scenario import load_pack
@@ -88,15 +88,23 @@ def bench_views(pack: Pack, log: Path, runs: int) -> None:
             for role in roles:
                 player_view(st, role).model_dump_json()
 
+    def views_6() -> None:
+        for st in states:
+            player_views(st, roles)
+
     median, _ = median_of(views, runs)
     median_json, _ = median_of(views_json, runs)
+    median_6, _ = median_of(views_6, runs)
     size = statistics.median(len(player_view(st, roles[0]).model_dump_json()) for st in states)
     emit("engine.player_view", median / count * 1e6, "us/view", views=count, runs=runs)
     emit("engine.player_view_json", median_json / count * 1e6, "us/view", bytes=size, runs=runs)
+    per_state = median_6 / len(states) * 1e6
+    emit("engine.player_views_6", per_state, "us/state", seats=len(roles), runs=runs)
     say(
         f"player_view: {median / count * 1e6:.0f} us per seat view, "
         f"{median_json / count * 1e6:.0f} us with model_dump_json ({size:.0f} bytes median); "
-        f"{count} views, median of {runs}"
+        f"{count} views, median of {runs}; player_views: {per_state:.0f} us "
+        f"for the {len(roles)} seat views of one state"
     )
 
 

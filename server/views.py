@@ -1,8 +1,9 @@
 """Each seat's `view` text after a change, serialising only the fields that changed.
 
-After every action the server sends each seat its own `player_view`. Most of
-a view (gauges, proposals, feed...) is the same for every seat, and most of a
-seat's own part (market, legal actions) does not change when another seat
+After every action the server sends each seat its own `player_view`, built
+for all seats at once by `player_views` (which validates the shared part once).
+Most of a view (gauges, proposals, feed...) is the same for every seat, and most
+of a seat's own part (market, legal actions) does not change when another seat
 votes. Each field is serialised on its own and kept: a field equal to the
 same seat's previous one, or to the first seat's, reuses that text. The texts
 are byte for byte `PlayerView.model_dump_json()`.
@@ -15,7 +16,7 @@ from typing import Any, cast
 
 from pydantic import TypeAdapter
 
-from game.engine import GameState, player_view
+from game.engine import GameState, player_views
 from game.engine.view_models import PlayerView
 
 _FIELDS = tuple(PlayerView.model_fields)
@@ -57,9 +58,10 @@ class ViewTexts:
         """Role → the JSON text of `player_view(state, role)`, for each of `roles`."""
         out: dict[str | None, str] = {}
         first: Parts | None = None
+        views = player_views(state, roles)
         for role in roles:
             known = [c for c in (self._last.get(role), first) if c is not None]
-            text, parts = _text(player_view(state, role), known)
+            text, parts = _text(views[role], known)
             self._last[role] = parts
             first = first or parts
             out[role] = text

@@ -10,7 +10,7 @@ from game.engine.events import EVENT_ADAPTER, GameEvent
 from game.engine.moves import apply, new_game
 from game.engine.phase import PHASE_LABELS, Phase
 from game.engine.state import GameState
-from game.engine.view import legal_actions, player_view, public_pack
+from game.engine.view import legal_actions, player_view, player_views, public_pack
 from game.engine.view_models import PlayerView
 
 ENGINE_VERSION = "1"
@@ -31,5 +31,6 @@ __all__ = [
     "new_game",
     "parse_action",
     "player_view",
+    "player_views",
     "public_pack",
 ]

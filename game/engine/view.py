@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
 from functools import lru_cache
 from threading import Lock
 from typing import Any, TypeVar, cast
@@ -77,14 +77,11 @@ def _seat_actions(state: GameState, seat: str) -> list[Action]:
     actions: list[Action] = []
     cat = state.catalog
     if state.phase is Phase.PROPOSITIONS and propose_seat_refusal(state, seat) is None:
-        for uc in cat.use_cases.values():
-            if card_refusal(state, uc) is None:
-                for v in uc.vectors:
-                    if option_refusal(state, uc, v.type) is None:
-                        actions.append(_propose(seat=seat, card=uc.id, vector=v.type))
-        for lever in cat.levers.values():
-            if propose_card_refusal(state, lever.id, None) is None:
-                actions.append(_propose(seat=seat, card=lever.id))
+        for card, vector in _per_state(state, "table_options", _table_options):
+            if vector is None:  # a lever
+                actions.append(_propose(seat=seat, card=card))
+            else:
+                actions.append(_propose(seat=seat, card=card, vector=vector))
     elif state.phase is Phase.VOTE:
         for p in state.proposals:
             if ballot_refusal(p, seat) is None:
@@ -96,6 +93,21 @@ def _seat_actions(state: GameState, seat: str) -> list[Action]:
                     actions.append(_choose(seat=seat, dilemma=d.index, option=o.id))
     actions.append(_ready(seat=seat))
     return actions
+
+
+def _table_options(state: GameState) -> tuple[tuple[str, VectorType | None], ...]:
+    """(card, vector) the table may take now, whoever proposes it (None: a lever)."""
+    cat = state.catalog
+    options: list[tuple[str, VectorType | None]] = []
+    for uc in cat.use_cases.values():
+        if card_refusal(state, uc) is None:
+            for v in uc.vectors:
+                if option_refusal(state, uc, v.type) is None:
+                    options.append((uc.id, v.type))
+    for lever in cat.levers.values():
+        if propose_card_refusal(state, lever.id, None) is None:
+            options.append((lever.id, None))
+    return tuple(options)
 
 
 def _facilitator_actions(state: GameState) -> list[Action]:
@@ -199,6 +211,13 @@ def _market_base(state: GameState) -> tuple[MarketCard | _Pending, ...]:
     return tuple(entries)
 
 
+def _shared_ids(state: GameState) -> bool:
+    """Whether a card the table may take shares its id with another (a broken pack)."""
+    return any(
+        not isinstance(e, MarketCard) and e[3] for e in _per_state(state, "market", _market_base)
+    )
+
+
 def _market(state: GameState, seat: str | None) -> tuple[MarketCard, ...]:
     # The seat part of propose_refusal is the same for every card: computed once. Seats
     # with the same seat part (in most phases: all of them) get the same market.
@@ -208,7 +227,7 @@ def _market(state: GameState, seat: str | None) -> tuple[MarketCard, ...]:
         else ("facilitator", "l'animateur·rice ne propose pas")
     )
     base = _per_state(state, "market", _market_base)
-    if seat and any(not isinstance(e, MarketCard) and e[3] for e in base):
+    if seat and _per_state(state, "shared_ids", _shared_ids):
         return _seat_market(state, seat, seat_part, base)  # shared ids: the seat matters
     return _per_state(
         state, ("market", seat_part), lambda s: _seat_market(s, seat, seat_part, base)
@@ -362,6 +381,49 @@ def player_view(state: GameState, seat: str | None) -> PlayerView:
         scores=state.scores,
         objectives_met=state.objectives_met,
     )
+
+
+# In player_view, once `seat is None` is known, only `seat`, `secret`, `market` and
+# `legal_actions` depend on the seat: everything else (including what the
+# facilitator's reveal changes: secrets, shadow AI, the masked feed) is the same for
+# every player seat of one state.
+_set = object.__setattr__
+_new_object = object.__new__
+
+
+def _reseated(view: PlayerView, state: GameState, seat: str) -> PlayerView:
+    """`view` (a player seat's view of `state`) as `seat` sees it, without re-validating."""
+    cat = state.catalog
+    fields = view.__dict__.copy()
+    fields["seat"] = seat
+    fields["secret"] = cat.roles[seat].secret if seat in cat.roles else None
+    fields["market"] = _market(state, seat)
+    fields["legal_actions"] = legal_actions(state, seat)
+    new = _new_object(PlayerView)
+    _set(new, "__dict__", fields)
+    _set(new, "__pydantic_extra__", None)
+    _set(new, "__pydantic_fields_set__", set(view.__pydantic_fields_set__))
+    _set(new, "__pydantic_private__", None)
+    return new
+
+
+def player_views(state: GameState, seats: Iterable[str | None]) -> dict[str | None, PlayerView]:
+    """Seat → `player_view(state, seat)` for each of `seats`, the same JSON, built faster.
+
+    The first player seat's view is built and validated; each other player seat's is a
+    copy of it with only the seat-dependent fields replaced. The facilitator (None),
+    who sees everything revealed, gets `player_view` itself.
+    """
+    views: dict[str | None, PlayerView] = {}
+    base: PlayerView | None = None
+    for seat in seats:
+        if seat is None:
+            views[seat] = player_view(state, None)
+        elif base is None:
+            views[seat] = base = player_view(state, seat)
+        else:
+            views[seat] = _reseated(base, state, seat)
+    return views
 
 
 def public_pack(pack: Pack) -> dict[str, Any]:
