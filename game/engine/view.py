@@ -39,7 +39,7 @@ from game.engine.rules import (
     propose_seat_refusal,
     seat_refusal,
 )
-from game.engine.state import GameState, Project, ProjectStatus, ProposalStatus, RiskFiring
+from game.engine.state import GameState, Project, ProjectStatus, RiskFiring
 from game.engine.view_models import (
     CardStatus,
     DilemmaView,
@@ -435,4 +435,3 @@ def public_pack(pack: Pack) -> dict[str, Any]:
     return data
 
 
-_ = ProposalStatus  # re-exported for view consumers
