@@ -433,5 +433,3 @@ def public_pack(pack: Pack) -> dict[str, Any]:
         role.pop("objectif_secret", None)
     data["scenario"]["collectivite"]["ia_fantome"] = []
     return data
-
-
