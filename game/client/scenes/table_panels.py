@@ -20,7 +20,8 @@ from game.engine.view_models import MarketCard, PlayerView
 if TYPE_CHECKING:
     from game.client.scenes.table import TableScene
 
-FULL_PANEL_PHASES = (Phase.PROPOSITIONS, Phase.VOTE, Phase.DILEMMES)
+# Phases whose centre panel takes the whole height (the roadmap is one key away).
+FULL_PANEL_PHASES = (Phase.PROPOSITIONS, Phase.VOTE, Phase.DILEMMES, Phase.FIN)
 ROW = 32
 
 
