@@ -7,7 +7,29 @@ from pathlib import Path
 import pytest
 from engine_helpers import MINI, random_game
 
-from game.engine import GameState, Phase, apply, new_game, player_view, player_views
+import game.engine.view as view_module
+from game.engine import (
+    GameState,
+    Phase,
+    apply,
+    legal_actions,
+    new_game,
+    player_view,
+    player_views,
+)
+from game.engine.actions import (
+    Action,
+    AdvancePhase,
+    EndGame,
+    ExtendTimer,
+    InjectEvent,
+    Pause,
+    Resume,
+    SetTimer,
+    StartGame,
+)
+from game.engine.rules import facilitator_refusal, propose_seat_refusal
+from game.engine.state import ProposalStatus
 from game.scenario import load_pack
 
 VILLE = Path(__file__).parent.parent / "scenarios" / "ville-moyenne"
@@ -50,3 +72,83 @@ def test_a_seat_outside_the_game_sees_what_player_view_shows_it():
     assert views["inconnu"].secret is None
     assert views["inconnu"].legal_actions == ()
     assert views["inconnu"].model_dump_json() == player_view(state, "inconnu").model_dump_json()
+
+
+def _uncached_json(state: GameState, seat: str | None) -> str:
+    """`player_view(state, seat)` JSON computed from nothing remembered."""
+    view_module._BY_INPUTS.clear()
+    view_module._MEMO.clear()
+    return player_view(state, seat).model_dump_json()
+
+
+@pytest.mark.parametrize(("pack_dir", "seed"), [(MINI, 5), (VILLE, 2), (VILLE, 11)])
+def test_views_built_from_earlier_states_equal_views_built_from_nothing(pack_dir, seed):
+    # the market's card side is shared between states with the same inputs (a vote
+    # changes none): every view of a whole game, built in play order with the caches
+    # warm, equals the one built with them empty
+    states = _states(pack_dir, seed)
+    roles: list[str | None] = [s.role for s in states[0].seats]
+    warm: list[dict[str | None, str]] = []
+    for state in states:
+        views = player_views(state, [*roles, None])
+        warm.append({seat: v.model_dump_json() for seat, v in views.items()})
+    for state, texts in zip(states, warm, strict=True):
+        for seat in [*roles, None]:
+            assert texts[seat] == _uncached_json(state, seat)
+
+
+def _facilitator_reference(state: GameState) -> list[dict[str, object]]:
+    """The facilitator's legal actions, each candidate built and checked on its own."""
+    candidates: list[Action] = [
+        StartGame(),
+        Pause(),
+        Resume(),
+        AdvancePhase(),
+        SetTimer(seconds=300),
+        ExtendTimer(seconds=60),
+        EndGame(),
+    ]
+    candidates += [
+        InjectEvent(event=e) for e in state.catalog.events if e not in state.drawn_events
+    ]
+    return [a.model_dump() for a in candidates if facilitator_refusal(state, a.type) is None]
+
+
+def test_facilitator_actions_are_those_of_every_candidate_checked_alone():
+    states = _states(VILLE, 3)
+    paused = apply(states[40], Pause())[0]
+    for state in [*states[::7], states[-1], paused]:
+        got = [a.model_dump() for a in legal_actions(state, None)]
+        assert got == _facilitator_reference(state)
+
+
+def test_a_state_differing_in_one_market_input_gets_its_own_market():
+    # each input of the market's card side, changed alone on a propositions state whose
+    # market is already remembered, changes what the view shows where it should
+    seat = "dgs"
+    state = next(
+        s
+        for s in _states(VILLE, 2)
+        if s.phase is Phase.PROPOSITIONS
+        and s.turn == 2
+        and propose_seat_refusal(s, seat) is None
+        and any(p.status is ProposalStatus.OPEN for p in s.proposals)
+    )
+    cat = state.catalog
+    variants = {
+        "budget": {"budget": 0},
+        "capacity_left": {"capacity_left": 0},
+        "gauges": {"gauges": dict.fromkeys(state.gauges, 0)},
+        "unlocked": {
+            "unlocked": (*state.unlocked, *(c for c in cat.use_cases if c not in state.unlocked))
+        },
+        "projects": {"projects": ()},
+        "proposals": {"proposals": ()},
+    }
+    warm = player_view(state, seat)
+    for name, update in variants.items():
+        changed = state.model_copy(update=update)
+        got = player_view(changed, seat)
+        assert got.model_dump_json() == _uncached_json(changed, seat), name
+        assert got.market != warm.market, f"{name} changes nothing in the market here"
+        player_view(state, seat)  # the original's market remembered again

@@ -39,7 +39,7 @@ from game.engine.rules import (
     propose_seat_refusal,
     seat_refusal,
 )
-from game.engine.state import GameState, Project, ProjectStatus, RiskFiring
+from game.engine.state import GameState, Project, ProjectStatus, ProposalStatus, RiskFiring
 from game.engine.view_models import (
     CardStatus,
     DilemmaView,
@@ -77,7 +77,7 @@ def _seat_actions(state: GameState, seat: str) -> list[Action]:
     actions: list[Action] = []
     cat = state.catalog
     if state.phase is Phase.PROPOSITIONS and propose_seat_refusal(state, seat) is None:
-        for card, vector in _per_state(state, "table_options", _table_options):
+        for card, vector in _by_inputs(state, "table_options", _table_options):
             if vector is None:  # a lever
                 actions.append(_propose(seat=seat, card=card))
             else:
@@ -110,20 +110,26 @@ def _table_options(state: GameState) -> tuple[tuple[str, VectorType | None], ...
     return tuple(options)
 
 
+# The facilitator's actions do not depend on the state but for which are allowed: shared
+# instances (the server lists them in every table's summary after each change).
+_FACILITATOR_FIXED: tuple[Action, ...] = (
+    StartGame(),
+    Pause(),
+    Resume(),
+    AdvancePhase(),
+    SetTimer(seconds=300),
+    ExtendTimer(seconds=60),
+    EndGame(),
+)
+_inject = lru_cache(maxsize=4096)(InjectEvent)
+
+
 def _facilitator_actions(state: GameState) -> list[Action]:
-    candidates: list[Action] = [
-        StartGame(),
-        Pause(),
-        Resume(),
-        AdvancePhase(),
-        SetTimer(seconds=300),
-        ExtendTimer(seconds=60),
-        EndGame(),
-    ]
-    candidates += [
-        InjectEvent(event=e) for e in state.catalog.events if e not in state.drawn_events
-    ]
-    return [a for a in candidates if facilitator_refusal(state, a.type) is None]
+    actions = [a for a in _FACILITATOR_FIXED if facilitator_refusal(state, a.type) is None]
+    if facilitator_refusal(state, "inject_event") is None:
+        drawn = state.drawn_events
+        actions += [_inject(event=e) for e in state.catalog.events if e not in drawn]
+    return actions
 
 
 def legal_actions(state: GameState, seat: str | None) -> tuple[Action, ...]:
@@ -178,6 +184,44 @@ def _per_state(state: GameState, name: Hashable, compute: Callable[[GameState], 
     return value
 
 
+# The card side of the market (and the table's proposal options) depends on these
+# inputs only: which cards are unlocked, the projects, the cards of open proposals,
+# gauges, budget and capacity (see card_refusal and option_refusal). A vote or a seat
+# getting ready changes none of them, so states in a row share one computation: kept
+# per input key (the projects by identity, held in the entry so the id stays theirs).
+_BY_INPUTS: dict[tuple[Hashable, ...], tuple[tuple[object, ...], Any]] = {}
+_BY_INPUTS_SIZE = 1024
+
+
+def _remember(key: tuple[Hashable, ...], held: tuple[object, ...], compute: Callable[[], _T]) -> _T:
+    """`compute()` kept under `key`; `held` are the objects whose ids are in the key."""
+    hit = _BY_INPUTS.get(key)
+    if hit is not None and all(a is b for a, b in zip(hit[0], held, strict=True)):
+        return cast(_T, hit[1])
+    value = compute()
+    with _MEMO_LOCK:
+        if len(_BY_INPUTS) >= _BY_INPUTS_SIZE:
+            del _BY_INPUTS[next(iter(_BY_INPUTS))]
+        _BY_INPUTS[key] = (held, value)
+    return value
+
+
+def _by_inputs(state: GameState, name: str, compute: Callable[[GameState], _T]) -> _T:
+    """`compute(state)`, shared by every state with the same card-side inputs."""
+    open_cards = tuple(p.card for p in state.proposals if p.status is ProposalStatus.OPEN)
+    key = (
+        name,
+        id(state.catalog),
+        id(state.projects),
+        state.unlocked,
+        open_cards,
+        tuple(state.gauges.items()),
+        state.budget,
+        state.capacity_left,
+    )
+    return _remember(key, (state.catalog, state.projects), lambda: compute(state))
+
+
 # A market card before the seat is known: its final entry, or the card with each
 # vector's refusal from the card's side (None: the table may take it) and whether
 # its id is shared with another card (only in a pack that failed its checks).
@@ -214,7 +258,7 @@ def _market_base(state: GameState) -> tuple[MarketCard | _Pending, ...]:
 def _shared_ids(state: GameState) -> bool:
     """Whether a card the table may take shares its id with another (a broken pack)."""
     return any(
-        not isinstance(e, MarketCard) and e[3] for e in _per_state(state, "market", _market_base)
+        not isinstance(e, MarketCard) and e[3] for e in _by_inputs(state, "market", _market_base)
     )
 
 
@@ -226,11 +270,14 @@ def _market(state: GameState, seat: str | None) -> tuple[MarketCard, ...]:
         if seat
         else ("facilitator", "l'animateur·rice ne propose pas")
     )
-    base = _per_state(state, "market", _market_base)
-    if seat and _per_state(state, "shared_ids", _shared_ids):
+    base = _by_inputs(state, "market", _market_base)
+    if seat and _by_inputs(state, "shared_ids", _shared_ids):
         return _seat_market(state, seat, seat_part, base)  # shared ids: the seat matters
-    return _per_state(
-        state, ("market", seat_part), lambda s: _seat_market(s, seat, seat_part, base)
+    # Otherwise the market is the card side and the seat part alone.
+    return _remember(
+        ("seat_market", id(base), seat_part),
+        (base,),
+        lambda: _seat_market(state, seat, seat_part, base),
     )
 
 
