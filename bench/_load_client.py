@@ -31,24 +31,30 @@ from typing import Any
 
 import socketio
 
+from game.protocol import SeatView
+
 ROLES = ("dgs", "dsi", "dpo", "drh", "elu", "direction-metier")
 BURST = 5.0  # seconds: every seat votes once within this window
 WARM_ACTS = 4  # transport mode: acts per seat before the burst (game mode: ~lobby..vote)
 _VERSION = re.compile(r'"version":(\d+)')
-_PHASE = re.compile(r'"phase":"(\w+)"')
 _FAKE_VOTE = {"type": "vote", "proposal": 0, "choice": "pour"}
 
 
 class Seat:
-    """One seated connection: the versions it received (with times) and its latest view text."""
+    """One seated connection: the versions it received (with times) and its latest view.
 
-    def __init__(self, table: Table, role: str) -> None:
+    In `game` mode the view is kept as the real client keeps it (`SeatView`: whole views
+    and patches applied); a patch that does not apply is counted and followed by a sync.
+    """
+
+    def __init__(self, table: Table, role: str, game: bool) -> None:
         self.table, self.role = table, role
         self.sio = socketio.AsyncClient(reconnection=False)
         self.got: dict[int, float] = {}
         self.version = -1
         self.join_version = 0
-        self.raw = ""
+        self.held = SeatView() if game else None
+        self.gaps = 0
         self.bytes = 0
         self.burst_done = False
         self.proposed_turn = -1
@@ -63,21 +69,30 @@ class Seat:
         v = int(m.group(1)) if m else -1
         self.got.setdefault(v, now)
         self.bytes += len(text)
-        if v > self.version:
-            self.version, self.raw = v, text
+        self.version = max(self.version, v)
+        if self.held is not None and self.held.take(text) == "gap":
+            self.gaps += 1
+            asyncio.get_running_loop().create_task(self.sync())
+
+    async def sync(self) -> None:
+        ack = await self.sio.call("sync", {}, timeout=30)
+        if ack.get("ok") and self.held is not None:
+            self.held.reset(int(ack["version"]), ack["view"])
 
     def _on_drop(self, *_: Any) -> None:
         self.dropped = True
 
+    def view(self) -> dict[str, Any]:
+        return self.held.view or {} if self.held is not None else {}
+
     def phase(self) -> str:
-        m = _PHASE.search(self.raw, 0, 400)
-        return m.group(1) if m else ""
+        return str(self.view().get("phase", ""))
 
 
 class Table:
-    def __init__(self, table_id: str, code: str) -> None:
+    def __init__(self, table_id: str, code: str, game: bool) -> None:
         self.id, self.code = table_id, code
-        self.seats = [Seat(self, r) for r in ROLES]
+        self.seats = [Seat(self, r, game) for r in ROLES]
         self.acts: list[tuple[float, int, str]] = []  # (t sent, version acked, kind)
 
 
@@ -91,7 +106,9 @@ class Run:
         self.pace: float = spec["pace"]
         self.rng = random.Random(spec["seed"])
         self.tables = [
-            Table(t["table_id"], t["code"]) for w in spec["workshops"] for t in w["tables"]
+            Table(t["table_id"], t["code"], self.game)
+            for w in spec["workshops"]
+            for t in w["tables"]
         ]
         self.facilitators: list[socketio.AsyncClient] = []
         self.summaries = [0, 0]  # count, bytes
@@ -112,6 +129,8 @@ class Run:
                 if not ack.get("ok"):
                     raise RuntimeError(f"join refused: {ack}")
                 seat.join_version = seat.version = int(ack["version"])
+                if seat.held is not None:
+                    seat.held.reset(seat.version, ack["view"])
 
         await asyncio.gather(*(self._sit_table(t, sit) for t in self.tables))
         for w in self.spec["workshops"]:
@@ -161,7 +180,7 @@ class Run:
         phase = seat.phase()
         if phase in ("", "fin"):
             return None
-        view = json.loads(seat.raw)["view"]
+        view = seat.view()
         legal = view["legal_actions"]
         by_type: dict[str, list[dict[str, Any]]] = {}
         for a in legal:
@@ -247,6 +266,7 @@ class Run:
             "refused": self.refused,
             "timeouts": self.timeouts,
             "dropped": sum(s.dropped for t in self.tables for s in t.seats),
+            "gaps": sum(s.gaps for t in self.tables for s in t.seats),
             "ack_times": self.ack_times,
             "cpu_s": usage.ru_utime + usage.ru_stime,
         }

@@ -30,7 +30,7 @@ import psutil
 import socketio
 from _common import ROOT, emit, say
 
-from game.protocol import ViewMessage, decode
+from game.protocol import SeatView
 
 CAPIA = Path(sys.executable).parent / "capia"
 ROLES = ("dgs", "dpo", "elu", "drh")
@@ -41,24 +41,24 @@ class Seat:
 
     def __init__(self) -> None:
         self.sio = socketio.AsyncClient(reconnection=False)
-        self.view: ViewMessage | None = None
+        self.view = SeatView()  # whole views and patches applied, as the client does
         self.changed = asyncio.Event()
         self.sio.on("view", self._on_view)
 
     async def _on_view(self, data: Any) -> None:
-        msg = decode(ViewMessage, data)
-        if self.view is None or msg.version > self.view.version:
-            self.view = msg
+        taken = self.view.take(data)
+        assert taken != "gap", "a patch that does not follow the view held"
+        if taken == "new":
             self.changed.set()
 
     async def join(self, url: str, code: str, role: str) -> None:
         await self.sio.connect(url, transports=["websocket"], wait_timeout=20)
         ack = await self.sio.call("join", {"code": code, "name": role, "seat": role}, timeout=20)
         assert ack["ok"], ack
-        self.view = ViewMessage(table_id=ack["table_id"], version=ack["version"], view=ack["view"])
+        self.view.reset(ack["version"], ack["view"], ack["table_id"])
 
     async def reach(self, version: int) -> None:
-        while self.view is None or self.view.version < version:
+        while self.view.version < version:
             self.changed.clear()
             await asyncio.wait_for(self.changed.wait(), 20)
 
@@ -93,13 +93,13 @@ async def _play_table(
     fac = socketio.AsyncClient(reconnection=False)
     await fac.connect(url, transports=["websocket"], auth={"facilitator_token": token})
     latencies: list[float] = []
-    while seats[0].view is not None and seats[0].view.view.phase != "fin":
-        movers = [s for s in seats if s.view and s.view.view.legal_actions]
+    while (seats[0].view.view or {}).get("phase") != "fin":
+        movers = [s for s in seats if s.view.view and s.view.view["legal_actions"]]
         start = time.perf_counter()
         if movers:
             mover = rng.choice(movers)
-            assert mover.view is not None
-            action = rng.choice(mover.view.view.legal_actions).model_dump(mode="json")
+            assert mover.view.view is not None
+            action = rng.choice(mover.view.view["legal_actions"])
             ack = await mover.sio.call("act", {"action": action, "action_id": uuid.uuid4().hex})
         else:
             control = {"table_id": table["table_id"], "action": {"type": "advance_phase"}}

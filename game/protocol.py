@@ -20,10 +20,18 @@ A facilitator connects with socket.io auth `FacilitatorAuth`
 
 Server → client events:
 
-- ``view``    `ViewMessage`: after every change, each seat gets its own view.
-  Sent as an already-serialised JSON text (a `str`) to spare the server a
-  scan of the payload; decode it with ``decode(ViewMessage, data)``, which also
-  accepts a dict.
+- ``view``    after every change, each seat gets its own view, as an
+  already-serialised JSON text (a `str`, to spare the server a scan of the
+  payload). Either a whole `ViewMessage` ``{table_id, version, view}`` (the
+  first after a join or a sync), or a **patch** of the view this connection
+  was last sent for that seat: ``{table_id, version, seat, base, changes,
+  lists}`` where `base` is
+  that earlier version, `changes` maps each top-level field that changed to
+  its new value, and `lists` maps a changed list field to ``[start, length,
+  [[i, item], ...]]``: keep the old list from `start`, cut or pad it to
+  `length`, then set each listed item (a vote changes one proposal, a new
+  event shifts the feed by one). `SeatView` applies both; a patch whose base
+  is not the view held is a gap: call ``sync``.
 - ``notice``  `NoticeMessage`: a facilitator message, or « votre place a été
   reprise » when another connection took this seat over with its token.
 - ``summary`` `WorkshopSummary`: to the facilitator after every change.
@@ -34,6 +42,7 @@ Versions are the length of a table's log: a client that sees a gap calls
 
 from __future__ import annotations
 
+import json
 from enum import StrEnum
 from typing import Any, Literal, TypeVar
 
@@ -304,3 +313,83 @@ def decode(model: type[M], data: object) -> M:
     if isinstance(data, str | bytes):
         return model.model_validate_json(data)
     return model.model_validate(data)
+
+
+# --- view patches (client side) ----------------------------------------------------------
+
+
+def patch_view(
+    view: dict[str, Any], changes: dict[str, Any], lists: dict[str, Any]
+) -> dict[str, Any]:
+    """The view dict `view` with a patch's `changes` and `lists` applied (a new dict).
+
+    Raises ValueError when the patch does not fit the view (a field that is not a list,
+    an item index out of range).
+    """
+    out = dict(view)
+    out.update(changes)
+    for name, (start, length, items) in lists.items():
+        old = view.get(name)
+        if not isinstance(old, list) or not (0 <= start <= len(old)) or length < 0:
+            raise ValueError(f"patch of {name!r} does not fit the view")
+        new: list[Any] = old[start : start + length]
+        new += [None] * (length - len(new))
+        for i, item in items:
+            if not 0 <= i < length:
+                raise ValueError(f"patch of {name!r}: index {i} out of range")
+            new[i] = item
+        out[name] = new
+    return out
+
+
+class SeatView:
+    """The latest view of one seat, as a JSON dict, kept from whole views and patches.
+
+    `take` a `view` message (text or dict); `reset` with the view of a join or sync ack.
+    """
+
+    def __init__(self) -> None:
+        self.version = -1
+        self.table_id: str | None = None
+        self.view: dict[str, Any] | None = None
+
+    def reset(self, version: int, view: dict[str, Any], table_id: str | None = None) -> bool:
+        """Hold `view` at `version` unless a newer one is held; True if it was taken."""
+        if version <= self.version and self.view is not None:
+            return False
+        self.version, self.view = version, view
+        self.table_id = table_id or self.table_id
+        return True
+
+    def take(self, data: object) -> Literal["new", "stale", "gap"]:
+        """Apply one `view` message: "new" (held view changed), "stale" or "gap" (call sync)."""
+        msg = json.loads(data) if isinstance(data, str | bytes) else data
+        if not isinstance(msg, dict) or not isinstance(msg.get("version"), int):
+            return "gap"
+        return self.take_message(msg)
+
+    def take_message(self, msg: dict[str, Any]) -> Literal["new", "stale", "gap"]:
+        """`take` of a decoded message."""
+        version: int = msg["version"]
+        if version <= self.version and self.view is not None:
+            return "stale"
+        if "view" in msg:
+            return "new" if self.reset(version, msg["view"], msg.get("table_id")) else "stale"
+        if self.view is None or msg.get("base") != self.version:
+            return "gap"
+        try:
+            self.view = patch_view(self.view, msg.get("changes", {}), msg.get("lists", {}))
+        except (ValueError, TypeError):
+            return "gap"
+        self.version = version
+        return "new"
+
+
+def view_message_seat(data: object) -> tuple[dict[str, Any], str | None]:
+    """A `view` message decoded, and the seat it is for (a connection may hold several)."""
+    msg = json.loads(data) if isinstance(data, str | bytes) else data
+    if not isinstance(msg, dict):
+        return {}, None
+    view = msg.get("view")
+    seat = view.get("seat") if isinstance(view, dict) else msg.get("seat")
+    return msg, seat if isinstance(seat, str) else None

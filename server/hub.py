@@ -236,7 +236,7 @@ class Hub:
     async def broadcast(self, host: TableHost) -> None:
         """Send each connected seat its own view, and the facilitator the workshop summary."""
         holders = list(host.holders.items())
-        texts = host.view_texts([role for role, _ in holders])
+        texts = host.view_messages(holders)
         for role, sid in holders:
             await self.sio.emit(EventName.VIEW, texts[role], to=sid)
         await self.send_summary(host.workshop_id)

@@ -181,6 +181,7 @@ class GameNamespace(socketio.AsyncNamespace):  # type: ignore[misc]
             if old is not None and old != sid:
                 await self._take_from(old, host, role)
             await self.hub.send_summary(host.workshop_id)
+            host.forget_sent(role)  # the ack carries the whole view; patches follow it
             ack = JoinAck(
                 token=token,
                 seat=role,
@@ -268,7 +269,9 @@ class GameNamespace(socketio.AsyncNamespace):  # type: ignore[misc]
         role = req.seat or session["seats"][0]
         if role not in session["seats"]:
             raise Refused(ErrorCode.FORBIDDEN, "Cette place n'est pas la vôtre.")
-        ack = SyncAck(table_id=host.id, version=host.version, view=host.view(role))
+        async with host.lock:  # no broadcast between this view and forgetting what was sent
+            ack = SyncAck(table_id=host.id, version=host.version, view=host.view(role))
+            host.forget_sent(role)
         return ack.model_dump(mode="json")
 
     async def leave(self, sid: str, data: Any) -> dict[str, Any]:

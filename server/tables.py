@@ -138,11 +138,14 @@ class TableHost:
         view = player_view(self.state, role).model_dump_json()
         return f'{{"table_id":"{self.id}","version":{self.version},"view":{view}}}'
 
-    def view_texts(self, roles: list[str]) -> dict[str, str]:
-        """Role → its `view` message text (as `view_json`), for each of `roles` at once."""
-        views = self._views.texts(self.state, list(roles))
-        head = f'{{"table_id":"{self.id}","version":{self.version},"view":'
-        return {role: f"{head}{views[role]}}}" for role in roles}
+    def view_messages(self, holders: list[tuple[str, str]]) -> dict[str, str]:
+        """Role → its `view` message text (a patch of what its connection was last sent, or
+        the whole view as `view_json`), for each (role, sid) of `holders`."""
+        return self._views.messages(self.state, self.id, self.version, holders)
+
+    def forget_sent(self, role: str) -> None:
+        """Send `role` a whole view next time (its connection joined or synced)."""
+        self._views.forget(role)
 
     def connection_changed(self) -> None:
         """Forget the cached summary (who is connected changed)."""

@@ -1,18 +1,25 @@
-"""Each seat's `view` text after a change, serialising only the fields that changed.
+"""Each seat's `view` message after a change: a patch of what it was last sent.
 
-After every action the server sends each seat its own `player_view`, built
-for all seats at once by `player_views` (which validates the shared part once).
-Most of a view (gauges, proposals, feed...) is the same for every seat, and most
-of a seat's own part (market, legal actions) does not change when another seat
-votes. Each field is serialised on its own and kept: a field equal to the
-same seat's previous one, or to the first seat's, reuses that text. The texts
-are byte for byte `PlayerView.model_dump_json()`.
+After every action the server sends each seated connection its own
+`player_view`, built for all seats at once by `player_views`. A vote changes a
+few hundred bytes of a ~17 KB view (one proposal's votes, one new event at the
+end of the feed, the voter's legal actions), so a connection that was already
+sent a view of this table gets a patch against it (`game.protocol` describes
+the shape; `SeatView` applies it): the top-level fields that changed, and for a
+changed list only the items that changed, with the shift of a sliding list
+such as the feed. The first message after a join or a sync is a whole view,
+byte for byte `ViewMessage(...).model_dump_json()`.
+
+Texts are reused where the values are the same objects: the seat views of one
+state share their public fields, market entries, actions and feed events are
+shared instances from one state to the next.
 """
 
 from __future__ import annotations
 
 import json
-from typing import Any, cast
+from dataclasses import dataclass
+from typing import Any, cast, get_args, get_origin
 
 from pydantic import TypeAdapter
 
@@ -24,9 +31,19 @@ _ADAPTERS: dict[str, TypeAdapter[Any]] = {
     name: TypeAdapter(cast(Any, field.annotation))
     for name, field in PlayerView.model_fields.items()
 }
+#: List fields (tuple[X, ...]) → the adapter of one item: these are patched item by item.
+_ITEMS: dict[str, TypeAdapter[Any]] = {
+    name: TypeAdapter(get_args(field.annotation)[0])
+    for name, field in PlayerView.model_fields.items()
+    if get_origin(field.annotation) is tuple
+}
 _KEYS = {name: json.dumps(name) + ":" for name in _FIELDS}
 
 Parts = dict[str, tuple[object, str]]  # field → (value, its "name":json text)
+
+#: Item texts kept by the item's identity (the entry holds the item, so its id stays its).
+_ITEM_TEXTS: dict[tuple[str, int], tuple[object, str]] = {}
+_ITEM_TEXTS_SIZE = 50_000
 
 
 def _same(a: object, b: object) -> bool:
@@ -48,25 +65,97 @@ def _text(view: PlayerView, known: list[Parts]) -> tuple[str, Parts]:
     return "{" + ",".join(p[1] for p in parts.values()) + "}", parts
 
 
+def _item_text(name: str, item: object) -> str:
+    key = (name, id(item))
+    hit = _ITEM_TEXTS.get(key)
+    if hit is not None and hit[0] is item:
+        return hit[1]
+    text = _ITEMS[name].dump_json(item).decode()
+    if len(_ITEM_TEXTS) >= _ITEM_TEXTS_SIZE:
+        del _ITEM_TEXTS[next(iter(_ITEM_TEXTS))]
+    _ITEM_TEXTS[key] = (item, text)
+    return text
+
+
+def list_patch(old: tuple[Any, ...], new: tuple[Any, ...]) -> tuple[int, list[int]]:
+    """(start, indices of `new` to send) such that `old[start:]` fixed at those indices is `new`.
+
+    `start` is where `new`'s first item stands in `old` (a sliding list such as the
+    feed), else 0.
+    """
+    start = 0
+    if new and old and not _same(new[0], old[0]):
+        for j in range(1, len(old)):
+            if _same(old[j], new[0]):
+                start = j
+                break
+    kept = len(old) - start
+    changed = [i for i, item in enumerate(new) if i >= kept or not _same(item, old[start + i])]
+    return start, changed
+
+
+@dataclass
+class _Sent:
+    """What a seat's connection was last sent: by whom, at which version, which values."""
+
+    sid: str
+    version: int
+    values: dict[str, object]
+
+
 class ViewTexts:
-    """One table's last serialised view fields per seat."""
+    """One table's `view` message texts, and what each seat's connection was last sent."""
 
     def __init__(self) -> None:
-        self._last: dict[str | None, Parts] = {}
+        self._last: dict[str | None, _Sent] = {}
 
-    def texts(self, state: GameState, roles: list[str | None]) -> dict[str | None, str]:
-        """Role → the JSON text of `player_view(state, role)`, for each of `roles`."""
-        out: dict[str | None, str] = {}
+    def messages(
+        self, state: GameState, table_id: str, version: int, holders: list[tuple[str, str]]
+    ) -> dict[str, str]:
+        """Role → the `view` message text for its connection, for each (role, sid) of `holders`.
+
+        A patch against the view last sent to the same connection, else a whole view.
+        """
+        views = player_views(state, [role for role, _ in holders])
+        head = f'{{"table_id":"{table_id}","version":{version},'
+        out: dict[str, str] = {}
         first: Parts | None = None
-        views = player_views(state, roles)
-        for role in roles:
-            known = [c for c in (self._last.get(role), first) if c is not None]
-            text, parts = _text(views[role], known)
-            self._last[role] = parts
-            first = first or parts
-            out[role] = text
+        fields: dict[tuple[str, int], str] = {}  # (field, id of its value) → its text, this call
+        for role, sid in holders:
+            view = views[role]
+            values = {name: getattr(view, name) for name in _FIELDS}
+            last = self._last.get(role)
+            if last is None or last.sid != sid:
+                text, parts = _text(view, [first] if first else [])
+                first = first or parts
+                out[role] = f'{head}"view":{text}}}'
+            else:
+                out[role] = f'{head}"seat":{json.dumps(role)},{self._patch(last, values, fields)}}}'
+            self._last[role] = _Sent(sid, version, values)
         return out
 
+    @staticmethod
+    def _patch(last: _Sent, values: dict[str, object], fields: dict[tuple[str, int], str]) -> str:
+        changes: list[str] = []
+        lists: list[str] = []
+        for name, new in values.items():
+            old = last.values[name]
+            if _same(new, old):
+                continue
+            if name in _ITEMS and isinstance(old, tuple) and isinstance(new, tuple):
+                start, changed = list_patch(old, new)
+                if len(changed) < len(new):
+                    items = ",".join(f"[{i},{_item_text(name, new[i])}]" for i in changed)
+                    lists.append(f"{_KEYS[name]}[{start},{len(new)},[{items}]]")
+                    continue
+            key = (name, id(new))
+            text = fields.get(key)
+            if text is None:
+                text = fields[key] = _ADAPTERS[name].dump_json(new).decode()
+            changes.append(_KEYS[name] + text)
+        set_text, lists_text = ",".join(changes), ",".join(lists)
+        return f'"base":{last.version},"changes":{{{set_text}}},"lists":{{{lists_text}}}'
+
     def forget(self, role: str | None) -> None:
-        """Drop what is kept for `role` (its seat was left)."""
+        """Send `role` a whole view next time (its connection just joined or synced)."""
         self._last.pop(role, None)

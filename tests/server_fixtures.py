@@ -24,9 +24,11 @@ from aiohttp import web
 from game.protocol import (
     CreateWorkshopResponse,
     NoticeMessage,
+    SeatView,
     ViewMessage,
     WorkshopSummary,
     decode,
+    view_message_seat,
 )
 from server.app import create_app
 from server.settings import Settings
@@ -136,6 +138,8 @@ class Player(_Client):
     def __init__(self, sio: socketio.AsyncClient) -> None:
         super().__init__(sio)
         self.views: dict[str, ViewMessage] = {}
+        self.held: dict[str, SeatView] = {}  # seat → its view as patched by `view` messages
+        self.gaps = 0  # patches that did not apply to the view held
         self.token: str | None = None
         self.seat: str | None = None
         sio.on("view", self._on_view)
@@ -144,11 +148,17 @@ class Player(_Client):
         await self.sio.connect(url, transports=["websocket"], wait_timeout=WAIT)
 
     async def _on_view(self, data: Any) -> None:
+        # A seat's views come whole or as patches of the last one (SeatView applies them);
+        # every view held is validated, so a patch that breaks a view fails the test.
         self._record(data)
-        msg = decode(ViewMessage, data)
-        seat = msg.view.seat or ""
-        if seat not in self.views or self.views[seat].version < msg.version:
-            self.views[seat] = msg
+        msg, seat = view_message_seat(data)
+        seat = seat or ""
+        held = self.held.setdefault(seat, SeatView())
+        taken = held.take_message(msg) if msg else "gap"
+        self.gaps += taken == "gap"
+        if taken == "new" and held.view is not None:
+            table = held.table_id or ""
+            self.views[seat] = ViewMessage(table_id=table, version=held.version, view=held.view)
         await self._notify()
 
     async def join(
@@ -164,7 +174,8 @@ class Player(_Client):
         if ack["ok"]:
             self.token, self.seat = ack["token"], ack["seat"]
             msg = ViewMessage(table_id=ack["table_id"], version=ack["version"], view=ack["view"])
-            if ack["seat"] not in self.views or self.views[ack["seat"]].version < msg.version:
+            held = self.held.setdefault(ack["seat"], SeatView())
+            if held.reset(msg.version, ack["view"], ack["table_id"]):
                 self.views[ack["seat"]] = msg
         return ack
 

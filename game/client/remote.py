@@ -25,6 +25,7 @@ from functools import partial
 from typing import Any
 
 import socketio
+from pydantic import ValidationError
 
 from game.client.session import Session
 from game.client.texts import PackTexts
@@ -37,8 +38,8 @@ from game.protocol import (
     ErrorInfo,
     JoinAck,
     NoticeMessage,
+    SeatView,
     SyncAck,
-    ViewMessage,
     decode,
 )
 
@@ -205,7 +206,7 @@ class RemoteSession(_Net, Session):
         self._reminded = 0.0
         # network-thread state
         self._net_token = token
-        self._net_version = -1
+        self._seat_view = SeatView()  # the view as patched by `view` messages
         self._joined_once = False
         self._lost = False
         self._pending: dict[str, dict[str, Any]] = {}
@@ -270,7 +271,7 @@ class RemoteSession(_Net, Session):
         joined = decode(JoinAck, ack)
         self._joined_once = True
         self._net_token = joined.token
-        self._net_version = max(self._net_version, joined.version)
+        self._seat_view.reset(joined.version, ack["view"], joined.table_id)
         self._post(partial(self._joined, joined))
         for action_id, payload in list(self._pending.items()):
             await self._act(action_id, payload)
@@ -279,11 +280,19 @@ class RemoteSession(_Net, Session):
         self._post(self._offline)
 
     async def _on_view(self, data: Any) -> None:
-        msg = decode(ViewMessage, data)
-        if 0 <= self._net_version < msg.version - 1:
+        held = self._seat_view
+        taken = held.take(data)
+        if taken == "gap":  # a patch of a view we do not hold: ask for the whole view
             self._net.spawn(self._sync())
-        self._net_version = max(self._net_version, msg.version)
-        self._post(partial(self._take_view, msg.version, msg.view))
+        if taken != "new" or held.view is None:
+            return
+        try:
+            view = PlayerView.model_validate(held.view)
+        except ValidationError:
+            held.view, held.version = None, -1
+            self._net.spawn(self._sync())
+            return
+        self._post(partial(self._take_view, held.version, view))
 
     async def _sync(self) -> None:
         try:
@@ -292,7 +301,7 @@ class RemoteSession(_Net, Session):
             return
         if isinstance(ack, dict) and ack.get("ok"):
             synced = decode(SyncAck, ack)
-            self._net_version = max(self._net_version, synced.version)
+            self._seat_view.reset(synced.version, ack["view"], synced.table_id)
             self._post(partial(self._take_view, synced.version, synced.view))
 
     async def _on_notice(self, data: Any) -> None:
