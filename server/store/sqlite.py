@@ -76,6 +76,9 @@ class SqliteStore:
         if str(path) != ":memory:":
             path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(path, isolation_level=None)
+        # (finished, deadline) last written to each table's row by this store: rewriting
+        # the row copies its ~100 KB header, so an action that leaves them alone skips it.
+        self._timers: dict[str, tuple[bool, float | None]] = {}
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA foreign_keys=ON")
@@ -192,10 +195,12 @@ class SqliteStore:
                 self._db.execute(
                     "DELETE FROM seats WHERE table_id = ? AND role = ?", (row.table_id, release)
                 )
-            self._db.execute(
-                "UPDATE tables SET finished = ?, deadline = ?, timer_known = 1 WHERE id = ?",
-                (int(finished), deadline, row.table_id),
-            )
+            timer = (finished, deadline)
+            if self._timers.get(row.table_id) != timer:  # most actions leave the timer alone
+                self._db.execute(
+                    "UPDATE tables SET finished = ?, deadline = ?, timer_known = 1 WHERE id = ?",
+                    (int(finished), deadline, row.table_id),
+                )
         except sqlite3.IntegrityError as exc:
             self._db.execute("ROLLBACK")
             raise DuplicateActionError(str(exc)) from exc
@@ -203,6 +208,7 @@ class SqliteStore:
             self._db.execute("ROLLBACK")
             raise
         self._db.execute("COMMIT")
+        self._timers[row.table_id] = timer
 
     def claim_seat(self, seat: SeatRow) -> None:
         """Give a seat a (new) token without logging an action."""
