@@ -94,6 +94,22 @@ def list_patch(old: tuple[Any, ...], new: tuple[Any, ...]) -> tuple[int, list[in
     return start, changed
 
 
+_Key = tuple[str, int, int]  # (field, id of the new value, id of the old one)
+_Piece = tuple[bool, str]  # (is a list patch, its "name":... text; "" if unchanged)
+
+
+def _piece(name: str, old: object, new: object) -> _Piece:
+    """What a patch says of field `name` going from `old` to `new`."""
+    if _same(new, old):
+        return False, ""
+    if name in _ITEMS and isinstance(old, tuple) and isinstance(new, tuple):
+        start, changed = list_patch(old, new)
+        if len(changed) < len(new):
+            items = ",".join(f"[{i},{_item_text(name, new[i])}]" for i in changed)
+            return True, f"{_KEYS[name]}[{start},{len(new)},[{items}]]"
+    return False, _KEYS[name] + _ADAPTERS[name].dump_json(new).decode()
+
+
 @dataclass
 class _Sent:
     """What a seat's connection was last sent: by whom, at which version, which values."""
@@ -120,7 +136,8 @@ class ViewTexts:
         head = f'{{"table_id":"{table_id}","version":{version},'
         out: dict[str, str] = {}
         first: Parts | None = None
-        fields: dict[tuple[str, int], str] = {}  # (field, id of its value) → its text, this call
+        pieces: dict[_Key, _Piece] = {}  # seats share most values: each change is said once
+        sent: dict[str | None, _Sent] = {}
         for role, sid in holders:
             view = views[role]
             values = {name: getattr(view, name) for name in _FIELDS}
@@ -130,29 +147,23 @@ class ViewTexts:
                 first = first or parts
                 out[role] = f'{head}"view":{text}}}'
             else:
-                out[role] = f'{head}"seat":{json.dumps(role)},{self._patch(last, values, fields)}}}'
-            self._last[role] = _Sent(sid, version, values)
+                out[role] = f'{head}"seat":{json.dumps(role)},{self._patch(last, values, pieces)}}}'
+            sent[role] = _Sent(sid, version, values)
+        self._last.update(sent)  # after the loop: the ids in `pieces` keys stay theirs
         return out
 
     @staticmethod
-    def _patch(last: _Sent, values: dict[str, object], fields: dict[tuple[str, int], str]) -> str:
+    def _patch(last: _Sent, values: dict[str, object], pieces: dict[_Key, _Piece]) -> str:
         changes: list[str] = []
         lists: list[str] = []
         for name, new in values.items():
             old = last.values[name]
-            if _same(new, old):
-                continue
-            if name in _ITEMS and isinstance(old, tuple) and isinstance(new, tuple):
-                start, changed = list_patch(old, new)
-                if len(changed) < len(new):
-                    items = ",".join(f"[{i},{_item_text(name, new[i])}]" for i in changed)
-                    lists.append(f"{_KEYS[name]}[{start},{len(new)},[{items}]]")
-                    continue
-            key = (name, id(new))
-            text = fields.get(key)
-            if text is None:
-                text = fields[key] = _ADAPTERS[name].dump_json(new).decode()
-            changes.append(_KEYS[name] + text)
+            key = (name, id(new), id(old))  # both alive in `values` and `last` meanwhile
+            piece = pieces.get(key)
+            if piece is None:
+                piece = pieces[key] = _piece(name, old, new)
+            if piece[1]:
+                (lists if piece[0] else changes).append(piece[1])
         set_text, lists_text = ",".join(changes), ",".join(lists)
         return f'"base":{last.version},"changes":{{{set_text}}},"lists":{{{lists_text}}}'
 

@@ -78,6 +78,7 @@ def _uncached_json(state: GameState, seat: str | None) -> str:
     """`player_view(state, seat)` JSON computed from nothing remembered."""
     view_module._BY_INPUTS.clear()
     view_module._MEMO.clear()
+    view_module._ENTRIES.clear()
     return player_view(state, seat).model_dump_json()
 
 

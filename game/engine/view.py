@@ -39,7 +39,16 @@ from game.engine.rules import (
     propose_seat_refusal,
     seat_refusal,
 )
-from game.engine.state import GameState, Project, ProjectStatus, ProposalStatus, RiskFiring
+from game.engine.state import (
+    GameState,
+    OpenDilemma,
+    Project,
+    ProjectStatus,
+    Proposal,
+    ProposalStatus,
+    RiskFiring,
+    Seat,
+)
 from game.engine.view_models import (
     CardStatus,
     DilemmaView,
@@ -355,6 +364,72 @@ def _visible_risks(
     return fired, feed
 
 
+# A seat, proposal or open dilemma of the state is replaced (a new object) when it
+# changes and kept otherwise: its view entry is kept with it, so consecutive views
+# share the entries of what did not change (and the server's patches see it at once).
+_ENTRIES: dict[tuple[int, Hashable], tuple[object, Any]] = {}
+_ENTRIES_SIZE = 16_384
+
+
+def _from_state(source: object, extra: Hashable, build: Callable[[], _T]) -> _T:
+    """`build()`, the view entry of state object `source` (and `extra`), kept by identity."""
+    key = (id(source), extra)
+    hit = _ENTRIES.get(key)
+    if hit is not None and hit[0] is source:
+        return cast(_T, hit[1])
+    value = build()
+    with _MEMO_LOCK:
+        if len(_ENTRIES) >= _ENTRIES_SIZE:
+            del _ENTRIES[next(iter(_ENTRIES))]
+        _ENTRIES[key] = (source, value)
+    return value
+
+
+def _seat_view(s: Seat, max_proposals: int) -> SeatView:
+    return _from_state(
+        s,
+        max_proposals,
+        lambda: SeatView(
+            role=s.role,
+            occupied=s.occupied,
+            name=s.name,
+            ready=s.ready,
+            proposals_left=max(0, max_proposals - s.proposals_made),
+        ),
+    )
+
+
+def _proposal_view(p: Proposal) -> ProposalView:
+    return _from_state(
+        p,
+        None,
+        lambda: ProposalView(
+            index=p.index,
+            seat=p.seat,
+            card=p.card,
+            vector=p.vector,
+            votes=p.votes,
+            status=p.status,
+            reason=p.reason,
+        ),
+    )
+
+
+def _dilemma_view(d: OpenDilemma) -> DilemmaView:
+    return _from_state(
+        d,
+        None,
+        lambda: DilemmaView(
+            index=d.index,
+            dilemma=d.dilemma,
+            source=d.source,
+            votes=d.votes,
+            chosen=d.chosen,
+            expert_view_shown=d.chosen is not None,
+        ),
+    )
+
+
 def player_view(state: GameState, seat: str | None) -> PlayerView:
     """Everything `seat` may see (None: the facilitator, who sees everything)."""
     cat = state.catalog
@@ -381,44 +456,14 @@ def player_view(state: GameState, seat: str | None) -> PlayerView:
         gauges=state.gauges,
         gauge_delta={g: v - previous.get(g, v) for g, v in state.gauges.items()},
         gauge_history=state.gauge_history,
-        seats=tuple(
-            SeatView(
-                role=s.role,
-                occupied=s.occupied,
-                name=s.name,
-                ready=s.ready,
-                proposals_left=max(0, max_proposals - s.proposals_made),
-            )
-            for s in state.seats
-        ),
+        seats=tuple(_seat_view(s, max_proposals) for s in state.seats),
         secret=cat.roles[seat].secret if seat in cat.roles else None,
         secrets={r.id: r.secret for r in scenario.roles} if revealed else {},
         current_events=state.current_events,
         market=_market(state, seat),
-        proposals=tuple(
-            ProposalView(
-                index=p.index,
-                seat=p.seat,
-                card=p.card,
-                vector=p.vector,
-                votes=p.votes,
-                status=p.status,
-                reason=p.reason,
-            )
-            for p in state.proposals
-        ),
+        proposals=tuple(_proposal_view(p) for p in state.proposals),
         projects=state.projects,
-        dilemmas=tuple(
-            DilemmaView(
-                index=d.index,
-                dilemma=d.dilemma,
-                source=d.source,
-                votes=d.votes,
-                chosen=d.chosen,
-                expert_view_shown=d.chosen is not None,
-            )
-            for d in state.dilemmas
-        ),
+        dilemmas=tuple(_dilemma_view(d) for d in state.dilemmas),
         shadow_ai=scenario.collectivite.shadow_ai if show_shadow else None,
         risk_levels=_per_state(state, "risk_levels", _risk_levels),
         risks_fired=risks_fired,
