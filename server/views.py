@@ -81,17 +81,18 @@ def list_patch(old: tuple[Any, ...], new: tuple[Any, ...]) -> tuple[int, list[in
     """(start, indices of `new` to send) such that `old[start:]` fixed at those indices is `new`.
 
     `start` is where `new`'s first item stands in `old` (a sliding list such as the
-    feed), else 0.
+    feed), else 0. Items are compared by identity: what did not change is the same
+    instance from one view to the next (events, actions, market entries, the view
+    entries of unchanged seats, proposals and dilemmas); an equal copy is sent again.
     """
     start = 0
-    if new and old and not _same(new[0], old[0]):
+    if new and old and new[0] is not old[0]:
         for j in range(1, len(old)):
-            if _same(old[j], new[0]):
+            if old[j] is new[0]:
                 start = j
                 break
     kept = len(old) - start
-    changed = [i for i, item in enumerate(new) if i >= kept or not _same(item, old[start + i])]
-    return start, changed
+    return start, [i for i, item in enumerate(new) if i >= kept or item is not old[start + i]]
 
 
 _Key = tuple[str, int, int]  # (field, id of the new value, id of the old one)

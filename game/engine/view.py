@@ -199,7 +199,7 @@ def _per_state(state: GameState, name: Hashable, compute: Callable[[GameState], 
 # getting ready changes none of them, so states in a row share one computation: kept
 # per input key (the projects by identity, held in the entry so the id stays theirs).
 _BY_INPUTS: dict[tuple[Hashable, ...], tuple[tuple[object, ...], Any]] = {}
-_BY_INPUTS_SIZE = 1024
+_BY_INPUTS_SIZE = 16_384  # a few entries per table: hundreds of tables in turn
 
 
 def _remember(key: tuple[Hashable, ...], held: tuple[object, ...], compute: Callable[[], _T]) -> _T:
