@@ -4,14 +4,16 @@
 
 No rules, no store, no per-seat views: `join` seats a connection, `act` (and
 `control`) bumps the table's version, acks it and emits to each seated
-connection of the table one `view` text of `--view-bytes` bytes, plus one
-`summary` of `--summary-bytes` to the workshop's facilitators, like Cap IA does.
+connection of the table one `view` text of `--view-bytes` bytes; at most once
+per workshop per 100 ms (coalesced as Cap IA does), one `summary` of
+`--summary-bytes` goes to the workshop's facilitators.
 What it costs is the transport alone: the baseline of bench/server_load.py.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import itertools
 from typing import Any
 
@@ -19,6 +21,7 @@ import socketio
 from aiohttp import web
 
 _ids = itertools.count(1)
+SUMMARY_DELAY = 0.1  # seconds: server.hub.SUMMARY_DELAY
 
 
 class Bare:
@@ -32,6 +35,8 @@ class Bare:
         self.codes: dict[str, str] = {}
         self.tokens: dict[str, str] = {}  # facilitator token → workshop id
         self.facilitators: dict[str, list[str]] = {}  # workshop id → sids
+        self.due: dict[str, asyncio.TimerHandle] = {}  # workshop id → pending summary
+        self.sending: set[asyncio.Future[None]] = set()
 
     def payload(self, table_id: str, version: int) -> str:
         head = f'{{"table_id":"{table_id}","version":{version},"view":"'
@@ -43,11 +48,20 @@ class Bare:
         version = table["version"]
         for sid in table["sids"]:
             await self.sio.emit("view", self.payload(table_id, version), to=sid)
-        if self.summary_pad:
-            text = f'{{"table":"{table_id}","v":{version},"pad":"{self.summary_pad}"}}'
-            for sid in self.facilitators.get(table["workshop"], []):
-                await self.sio.emit("summary", text, to=sid)
+        workshop = table["workshop"]
+        if self.summary_pad and self.facilitators.get(workshop) and workshop not in self.due:
+            # at most one summary per workshop per SUMMARY_DELAY, as Cap IA sends them
+            loop = asyncio.get_running_loop()
+            self.due[workshop] = loop.call_later(SUMMARY_DELAY, self.send_summary, workshop)
         return int(version)
+
+    def send_summary(self, workshop: str) -> None:
+        self.due.pop(workshop, None)
+        text = f'{{"workshop":"{workshop}","pad":"{self.summary_pad}"}}'
+        for sid in self.facilitators.get(workshop, []):
+            task = asyncio.ensure_future(self.sio.emit("summary", text, to=sid))
+            self.sending.add(task)
+            task.add_done_callback(self.sending.discard)
 
 
 def build(view_bytes: int, summary_bytes: int) -> web.Application:
