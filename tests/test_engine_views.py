@@ -31,6 +31,7 @@ from game.engine.actions import (
 from game.engine.rules import facilitator_refusal, propose_seat_refusal
 from game.engine.state import ProposalStatus
 from game.scenario import load_pack
+from game.scenario.models import Exposure
 
 VILLE = Path(__file__).parent.parent / "scenarios" / "ville-moyenne"
 
@@ -153,3 +154,26 @@ def test_a_state_differing_in_one_market_input_gets_its_own_market():
         assert got.model_dump_json() == _uncached_json(changed, seat), name
         assert got.market != warm.market, f"{name} changes nothing in the market here"
         player_view(state, seat)  # the original's market remembered again
+
+
+def test_risk_levels_follow_projects_and_extra_exposures():
+    # risk levels are kept per (projects, extra exposures): each changed alone changes
+    # them, as computing them from nothing does
+    state = next(
+        s
+        for s in reversed(_states(VILLE, 2))
+        if any(p.status.value == "deployed" for p in s.projects) and s.phase is not Phase.FIN
+    )
+    risk = next(iter(state.catalog.risks))
+    warm = player_view(state, "dgs")
+    exposure = Exposure.model_validate({"risque": risk, "exposition": 0.5})
+    variants = {
+        "projects": {"projects": ()},
+        "extra_exposures": {"extra_exposures": (*state.extra_exposures, exposure)},
+    }
+    for name, update in variants.items():
+        changed = state.model_copy(update=update)
+        got = player_view(changed, "dgs")
+        assert got.model_dump_json() == _uncached_json(changed, "dgs"), name
+        assert got.risk_levels != warm.risk_levels, name
+        player_view(state, "dgs")

@@ -86,7 +86,7 @@ def _seat_actions(state: GameState, seat: str) -> list[Action]:
     actions: list[Action] = []
     cat = state.catalog
     if state.phase is Phase.PROPOSITIONS and propose_seat_refusal(state, seat) is None:
-        for card, vector in _by_inputs(state, "table_options", _table_options):
+        for card, vector in _per_state(state, "table_options", _table_options_of):
             if vector is None:  # a lever
                 actions.append(_propose(seat=seat, card=card))
             else:
@@ -131,6 +131,10 @@ _FACILITATOR_FIXED: tuple[Action, ...] = (
     EndGame(),
 )
 _inject = lru_cache(maxsize=4096)(InjectEvent)
+
+
+def _table_options_of(state: GameState) -> tuple[tuple[str, VectorType | None], ...]:
+    return _by_inputs(state, "table_options", _table_options)
 
 
 def _facilitator_actions(state: GameState) -> list[Action]:
@@ -264,10 +268,18 @@ def _market_base(state: GameState) -> tuple[MarketCard | _Pending, ...]:
     return tuple(entries)
 
 
+def _market_base_of(state: GameState) -> tuple[MarketCard | _Pending, ...]:
+    """The market's card side of `state` (shared by states with the same inputs)."""
+    return _by_inputs(state, "market", _market_base)
+
+
 def _shared_ids(state: GameState) -> bool:
     """Whether a card the table may take shares its id with another (a broken pack)."""
-    return any(
-        not isinstance(e, MarketCard) and e[3] for e in _by_inputs(state, "market", _market_base)
+    base = _market_base_of(state)
+    return _remember(
+        ("shared_ids", id(base)),
+        (base,),
+        lambda: any(not isinstance(e, MarketCard) and e[3] for e in base),
     )
 
 
@@ -279,8 +291,8 @@ def _market(state: GameState, seat: str | None) -> tuple[MarketCard, ...]:
         if seat
         else ("facilitator", "l'animateur·rice ne propose pas")
     )
-    base = _by_inputs(state, "market", _market_base)
-    if seat and _by_inputs(state, "shared_ids", _shared_ids):
+    base = _per_state(state, "market", _market_base_of)
+    if seat and _per_state(state, "shared_ids", _shared_ids):
         return _seat_market(state, seat, seat_part, base)  # shared ids: the seat matters
     # Otherwise the market is the card side and the seat part alone.
     return _remember(
@@ -327,7 +339,13 @@ def _seat_market(
 
 
 def _risk_levels(state: GameState) -> dict[str, RiskLevel]:
-    return {r: _level(p) for r, p in risk_probabilities(state).items()}
+    # Probabilities depend on the projects and the dilemmas' extra exposures only.
+    held = (state.catalog, state.projects, state.extra_exposures)
+    return _remember(
+        ("risk_levels", *map(id, held)),
+        held,
+        lambda: {r: _level(p) for r, p in risk_probabilities(state).items()},
+    )
 
 
 def _level(p: float) -> RiskLevel:
@@ -352,16 +370,19 @@ def _visible_risks(
     """Fired risks and the feed, with the unrevealed shadow-AI inventory masked."""
     if not hidden:
         return state.risks_fired, state.feed
-    fired = tuple(
-        f.model_copy(update={"sources": _masked(f.sources, hidden)}) for f in state.risks_fired
-    )
-    feed = tuple(
-        e.model_copy(update={"sources": _masked(e.sources, hidden)})
-        if isinstance(e, RiskFired)
-        else e
-        for e in state.feed
-    )
+    fired = tuple(_masked_copy(f, hidden) for f in state.risks_fired)
+    feed = tuple(_masked_copy(e, hidden) if isinstance(e, RiskFired) else e for e in state.feed)
     return fired, feed
+
+
+_Sourced = TypeVar("_Sourced", RiskFiring, RiskFired)
+
+
+def _masked_copy(item: _Sourced, hidden: frozenset[str]) -> _Sourced:
+    """`item` with its sources masked (one copy per item, kept with it)."""
+    return _from_state(
+        item, hidden, lambda: item.model_copy(update={"sources": _masked(item.sources, hidden)})
+    )
 
 
 # A seat, proposal or open dilemma of the state is replaced (a new object) when it
@@ -465,7 +486,7 @@ def player_view(state: GameState, seat: str | None) -> PlayerView:
         projects=state.projects,
         dilemmas=tuple(_dilemma_view(d) for d in state.dilemmas),
         shadow_ai=scenario.collectivite.shadow_ai if show_shadow else None,
-        risk_levels=_per_state(state, "risk_levels", _risk_levels),
+        risk_levels=_risk_levels(state),
         risks_fired=risks_fired,
         feed=feed,
         legal_actions=legal_actions(state, seat),
