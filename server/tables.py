@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import TypeAdapter
+
 from game.engine import (
     Action,
     GameEvent,
@@ -27,7 +29,7 @@ from game.engine import (
 )
 from game.engine.phase import Phase
 from game.log import LOG_KIND, GameLog, make_record
-from game.protocol import SeatSummary, TableSummary
+from game.protocol import TableSummary
 from game.scenario.models import Pack
 from server.store import ActionRow, EventStore, SeatRow, TableRow
 from server.views import ViewTexts
@@ -154,17 +156,27 @@ class TableHost:
     def summary(self) -> TableSummary:
         """What the facilitator console shows of this table (cached until the next change)."""
         if self._summary is None:
-            self._summary = _summarise(self)
+            self._summary = TableSummary(
+                **_summary_data(self), facilitator_actions=legal_actions(self.state, None)
+            )
         return self._summary
 
     def summary_json(self) -> str:
-        """`summary().model_dump_json()`, cached until the next change."""
+        """`summary().model_dump_json()`, cached until the next change.
+
+        Built with `json.dumps` from plain data, not through the model: it is redone for
+        every changed table of a workshop ten times a second (checked byte for byte
+        against the model's dump in tests/test_server_views.py).
+        """
         if self._summary_json is None:
-            self._summary_json = self.summary().model_dump_json()
+            data = json.dumps(_summary_data(self), ensure_ascii=False, separators=(",", ":"))
+            actions = _actions_json(legal_actions(self.state, None))
+            self._summary_json = f'{data[:-1]},"facilitator_actions":{actions}}}'
         return self._summary_json
 
 
-def _summarise(host: TableHost) -> TableSummary:
+def _summary_data(host: TableHost) -> dict[str, Any]:
+    """`TableSummary` fields but the facilitator's actions, as JSON-ready data, in order."""
     state = host.state
     roles = state.catalog.roles
     open_props = [p for p in state.proposals if p.turn == state.turn and p.status == "open"]
@@ -177,40 +189,54 @@ def _summarise(host: TableHost) -> TableSummary:
             return bool(open_dilemmas) and all(role in d.votes for d in open_dilemmas)
         return False
 
-    seats = tuple(
-        SeatSummary(
-            role=s.role,
-            title=roles[s.role].title if s.role in roles else s.role,
-            occupied=s.occupied,
-            connected=s.role in host.holders,
-            name=s.name,
-            ready=s.ready,
-            voted=voted(s.role),
-        )
+    seats = [
+        {
+            "role": s.role,
+            "title": roles[s.role].title if s.role in roles else s.role,
+            "occupied": s.occupied,
+            "connected": s.role in host.holders,
+            "name": s.name,
+            "ready": s.ready,
+            "voted": voted(s.role),
+        }
         for s in state.seats
-    )
+    ]
     dilemma_votes: dict[str, dict[str, int]] = {}
     for d in open_dilemmas:
         counts = dilemma_votes.setdefault(d.dilemma, {})
         for ballot in d.votes.values():
             counts[ballot.option] = counts.get(ballot.option, 0) + 1
-    return TableSummary(
-        table_id=host.id,
-        code=host.code,
-        version=host.version,
-        phase=state.phase,
-        turn=state.turn,
-        turns=state.catalog.pack.scenario.rules.turns,
-        paused=state.paused,
-        deadline=state.timer.deadline,
-        remaining=state.timer.remaining,
-        gauges=dict(state.gauges),
-        budget=state.budget,
-        seats=seats,
-        dilemma_votes=dilemma_votes,
-        team_score=state.team_score,
-        facilitator_actions=legal_actions(state, None),
-    )
+    return {
+        "table_id": host.id,
+        "code": host.code,
+        "version": host.version,
+        "phase": state.phase.value,
+        "turn": state.turn,
+        "turns": state.catalog.pack.scenario.rules.turns,
+        "paused": state.paused,
+        "deadline": state.timer.deadline,
+        "remaining": state.timer.remaining,
+        "gauges": dict(state.gauges),
+        "budget": state.budget,
+        "seats": seats,
+        "dilemma_votes": dilemma_votes,
+        "team_score": state.team_score,
+    }
+
+
+_ACTIONS = TypeAdapter(tuple[Action, ...])
+#: JSON of the facilitator's action lists, by the identity of their (shared) actions.
+_ACTIONS_TEXT: dict[tuple[int, ...], tuple[tuple[Action, ...], str]] = {}
+
+
+def _actions_json(actions: tuple[Action, ...]) -> str:
+    key = tuple(map(id, actions))
+    hit = _ACTIONS_TEXT.get(key)
+    if hit is None:
+        if len(_ACTIONS_TEXT) >= 4096:
+            _ACTIONS_TEXT.clear()
+        hit = _ACTIONS_TEXT[key] = (actions, _ACTIONS.dump_json(actions).decode())
+    return hit[1]
 
 
 #: Parsed scenario snapshots by their JSON text: every table of a workshop carries the

@@ -141,7 +141,7 @@ class ViewTexts:
         sent: dict[str | None, _Sent] = {}
         for role, sid in holders:
             view = views[role]
-            values = {name: getattr(view, name) for name in _FIELDS}
+            values = view.__dict__  # the fields by name (views are frozen)
             last = self._last.get(role)
             if last is None or last.sid != sid:
                 text, parts = _text(view, [first] if first else [])
@@ -157,8 +157,11 @@ class ViewTexts:
     def _patch(last: _Sent, values: dict[str, object], pieces: dict[_Key, _Piece]) -> str:
         changes: list[str] = []
         lists: list[str] = []
+        before = last.values
         for name, new in values.items():
-            old = last.values[name]
+            old = before[name]
+            if new is old:  # most fields: the very object sent last time
+                continue
             key = (name, id(new), id(old))  # both alive in `values` and `last` meanwhile
             piece = pieces.get(key)
             if piece is None:

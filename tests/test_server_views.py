@@ -29,6 +29,10 @@ def _hub(tmp_path: Path) -> Hub:
     return Hub(SqliteStore(tmp_path / "capia.sqlite3"), library, sio=None)  # type: ignore[arg-type]
 
 
+#: Player names a JSON writer could get wrong: accents, quotes, backslash, control characters.
+NAMES = ("Zoé", 'Léa "la DSI"', "back\\slash", "tab\tnew\nline", "«Ünïcødé» — ok", "\x7f\x01")
+
+
 def _game(tmp_path: Path, seed: int = 3) -> tuple[Hub, TableHost, Iterator[None]]:
     """A ville-moyenne table with every seat occupied, and a step that plays one bot action."""
     hub = _hub(tmp_path)
@@ -36,7 +40,8 @@ def _game(tmp_path: Path, seed: int = 3) -> tuple[Hub, TableHost, Iterator[None]
     host = hub.host(ref.table_id)
     assert host is not None
     for i, role in enumerate(host.roles):
-        host.commit(hub.store, OccupySeat(seat=role, at=1.0), action_id=f"occupy{i}")
+        name = NAMES[i % len(NAMES)]
+        host.commit(hub.store, OccupySeat(seat=role, name=name, at=1.0), action_id=f"occupy{i}")
 
     def steps() -> Iterator[None]:
         rng, bot, clock = random.Random(seed), BOTS["greedy"], 2.0
@@ -85,6 +90,8 @@ def test_view_patches_rebuild_every_seat_view_at_every_step_of_a_game(tmp_path: 
             patched += len(texts[role])
         for role in (*host.roles, None):
             assert host.view_json(role) == _expected(host, role)
+        host.connection_changed()  # the summary is remade: checked at every step too
+        assert host.summary_json() == host.summary().model_dump_json()
     assert host.version > 300
     sent = host.version * len(holders)
     print(f"mean whole view {whole / sent:.0f} B, mean patch {patched / sent:.0f} B")
