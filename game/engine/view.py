@@ -78,6 +78,12 @@ _ready = lru_cache(maxsize=1024)(Ready)
 _VOTE_CHOICES = tuple(VoteChoice)
 
 
+@lru_cache(maxsize=8192)
+def _ballots(seat: str, proposal: int) -> tuple[Vote, ...]:
+    """The seat's votes on one proposal, one per choice (shared instances)."""
+    return tuple(_vote(seat=seat, proposal=proposal, choice=c) for c in _VOTE_CHOICES)
+
+
 def _seat_actions(state: GameState, seat: str) -> list[Action]:
     # The seat-wide checks run once, then only the per-card or per-ballot part of the
     # rules' predicates.
@@ -94,7 +100,7 @@ def _seat_actions(state: GameState, seat: str) -> list[Action]:
     elif state.phase is Phase.VOTE:
         for p in state.proposals:
             if ballot_refusal(p, seat) is None:
-                actions += [_vote(seat=seat, proposal=p.index, choice=c) for c in _VOTE_CHOICES]
+                actions += _ballots(seat, p.index)
     elif state.phase is Phase.DILEMMES:
         for d in state.dilemmas:
             if dilemma_ballot_refusal(d, seat) is None:
