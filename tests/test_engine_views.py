@@ -30,6 +30,7 @@ from game.engine.actions import (
 )
 from game.engine.rules import facilitator_refusal, propose_seat_refusal
 from game.engine.state import ProposalStatus
+from game.engine.view_models import PlayerView
 from game.scenario import load_pack
 from game.scenario.models import Exposure
 
@@ -177,3 +178,19 @@ def test_risk_levels_follow_projects_and_extra_exposures():
         assert got.model_dump_json() == _uncached_json(changed, "dgs"), name
         assert got.risk_levels != warm.risk_levels, name
         player_view(state, "dgs")
+
+
+@pytest.mark.parametrize(("pack_dir", "seed"), [(MINI, 6), (VILLE, 4), (VILLE, 9)])
+def test_views_built_without_validation_are_what_validation_gives(pack_dir, seed):
+    # player_view assembles the model without validating it (the values come from the
+    # validated state): validating the same fields must change nothing, for every seat
+    # and the facilitator at every state of a whole game
+    states = _states(pack_dir, seed)
+    seats: list[str | None] = [*(s.role for s in states[0].seats), None]
+    for state in states:
+        for seat in seats:
+            view = player_view(state, seat)
+            validated = PlayerView(**view.__dict__)
+            assert validated == view
+            assert validated.model_dump_json() == view.model_dump_json()
+            assert validated.model_fields_set == view.model_fields_set

@@ -469,7 +469,7 @@ def player_view(state: GameState, seat: str | None) -> PlayerView:
     show_shadow = state.shadow_revealed or revealed
     hidden = frozenset(() if show_shadow else (s.id for s in scenario.collectivite.shadow_ai))
     risks_fired, feed = _visible_risks(state, hidden)
-    return PlayerView(
+    return _trusted_view(
         seat=seat,
         turn=state.turn,
         turns=scenario.rules.turns,
@@ -508,6 +508,19 @@ def player_view(state: GameState, seat: str | None) -> PlayerView:
 # every player seat of one state.
 _set = object.__setattr__
 _new_object = object.__new__
+
+
+def _trusted_view(**fields: Any) -> PlayerView:
+    """`PlayerView(**fields)` without validating: every value comes from the (validated,
+    frozen) state or from view entries built here, with the field's type already; the
+    server builds one after every action. tests/test_engine_views.py checks that
+    validating the same fields gives the same view, for every state of whole games."""
+    view = _new_object(PlayerView)
+    _set(view, "__dict__", fields)
+    _set(view, "__pydantic_extra__", None)
+    _set(view, "__pydantic_fields_set__", set(fields))
+    _set(view, "__pydantic_private__", None)
+    return view
 
 
 def _reseated(view: PlayerView, state: GameState, seat: str) -> PlayerView:
