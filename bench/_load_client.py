@@ -40,6 +40,11 @@ _VERSION = re.compile(r'"version":(\d+)')
 _FAKE_VOTE = {"type": "vote", "proposal": 0, "choice": "pour"}
 
 
+def _wire_size(data: Any) -> int:
+    """Bytes of `data` as the server sent it (compact JSON, UTF-8)."""
+    return len(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
+
+
 class Seat:
     """One seated connection: the versions it received (with times) and its latest view.
 
@@ -64,13 +69,15 @@ class Seat:
 
     def _on_view(self, data: Any) -> None:
         now = time.perf_counter()
-        text = data if isinstance(data, str) else json.dumps(data)
-        m = _VERSION.search(text, 0, 200)
-        v = int(m.group(1)) if m else -1
+        if isinstance(data, str):  # the bare server's views are texts
+            m = _VERSION.search(data, 0, 200)
+            v, size = (int(m.group(1)) if m else -1), len(data)
+        else:  # Cap IA's come as objects: their size on the wire, as JSON
+            v, size = int(data.get("version", -1)), _wire_size(data)
         self.got.setdefault(v, now)
-        self.bytes += len(text)
+        self.bytes += size
         self.version = max(self.version, v)
-        if self.held is not None and self.held.take(text) == "gap":
+        if self.held is not None and self.held.take(data) == "gap":
             self.gaps += 1
             asyncio.get_running_loop().create_task(self.sync())
 
@@ -147,7 +154,7 @@ class Run:
 
     def _on_summary(self, data: Any) -> None:
         self.summaries[0] += 1
-        self.summaries[1] += len(data) if isinstance(data, str) else len(json.dumps(data))
+        self.summaries[1] += len(data) if isinstance(data, str) else _wire_size(data)
 
     # --- acting -----------------------------------------------------------------
 

@@ -11,6 +11,7 @@ from collections.abc import AsyncIterator
 import socketio
 from aiohttp import web
 
+from server import wire_json
 from server.hub import Hub
 from server.keys import DEMO_KEY, HUB_KEY, SETTINGS_KEY, SIO_KEY, STORE_KEY
 from server.namespace import GameNamespace
@@ -28,6 +29,7 @@ def create_app(settings: Settings) -> web.Application:
     app[SETTINGS_KEY] = settings
     sio = socketio.AsyncServer(
         async_mode="aiohttp",
+        json=wire_json,  # our pre-built JSON texts go out as objects (server/wire_json.py)
         max_http_buffer_size=settings.max_http_buffer_size,
         ping_interval=settings.ping_interval,
         ping_timeout=settings.ping_timeout,

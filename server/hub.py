@@ -30,6 +30,7 @@ from server.scenarios import ScenarioLibrary
 from server.store import EventStore, SeatRow, TableRow, WorkshopRow
 from server.tables import TableHost, load_host
 from server.timers import TableTimers
+from server.wire_json import RawJSON
 
 log = logging.getLogger(__name__)
 
@@ -238,7 +239,7 @@ class Hub:
         holders = list(host.holders.items())
         texts = host.view_messages(holders)
         for role, sid in holders:
-            await self.sio.emit(EventName.VIEW, texts[role], to=sid)
+            await self.sio.emit(EventName.VIEW, RawJSON(texts[role]), to=sid)
         await self.send_summary(host.workshop_id)
 
     async def send_summary(self, workshop_id: str) -> None:
@@ -264,7 +265,7 @@ class Hub:
         if not self.facilitators_online.get(workshop_id):
             return
         summary = self.workshop_summary_json(workshop_id)
-        await self.sio.emit(EventName.SUMMARY, summary, room=workshop_room(workshop_id))
+        await self.sio.emit(EventName.SUMMARY, RawJSON(summary), room=workshop_room(workshop_id))
 
     async def notice(self, msg: NoticeMessage, *, to: str | None = None) -> None:
         """Send a notice to its table's connections (or to one sid)."""

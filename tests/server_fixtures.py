@@ -98,11 +98,13 @@ class _Client:
     def __init__(self, sio: socketio.AsyncClient) -> None:
         self.sio = sio
         self.raw: list[str] = []  # every message and ack received, as JSON text
+        self.received: list[Any] = []  # the same, as decoded by socket.io
         self.notices: list[NoticeMessage] = []
         self._changed = asyncio.Condition()
         sio.on("notice", self._on_notice)
 
     def _record(self, data: Any) -> None:
+        self.received.append(data)
         self.raw.append(data if isinstance(data, str) else json.dumps(data, ensure_ascii=False))
 
     async def _on_notice(self, data: Any) -> None:
