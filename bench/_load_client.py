@@ -35,6 +35,7 @@ from game.protocol import SeatView
 
 ROLES = ("dgs", "dsi", "dpo", "drh", "elu", "direction-metier")
 BURST = 5.0  # seconds: every seat votes once within this window
+SAMPLE = 8  # a Cap IA view's size is measured on 1 view in SAMPLE (it costs a JSON dump)
 WARM_ACTS = 4  # transport mode: acts per seat before the burst (game mode: ~lobby..vote)
 _VERSION = re.compile(r'"version":(\d+)')
 _FAKE_VOTE = {"type": "vote", "proposal": 0, "choice": "pour"}
@@ -60,22 +61,34 @@ class Seat:
         self.join_version = 0
         self.held = SeatView() if game else None
         self.gaps = 0
-        self.bytes = 0
+        self.bytes = 0  # whole views (all measured) and the bare server's texts
+        self.patches = self.sampled = self.sampled_bytes = 0  # patches: 1 in SAMPLE measured
         self.burst_done = False
         self.proposed_turn = -1
         self.dropped = False
         self.sio.on("view", self._on_view)
         self.sio.on("disconnect", self._on_drop)
 
+    def view_bytes(self) -> float:
+        """Bytes of every view received (patches: estimated from the sampled ones)."""
+        return self.bytes + self.sampled_bytes / max(1, self.sampled) * self.patches
+
     def _on_view(self, data: Any) -> None:
         now = time.perf_counter()
         if isinstance(data, str):  # the bare server's views are texts
             m = _VERSION.search(data, 0, 200)
-            v, size = (int(m.group(1)) if m else -1), len(data)
-        else:  # Cap IA's come as objects: their size on the wire, as JSON
-            v, size = int(data.get("version", -1)), _wire_size(data)
+            v = int(m.group(1)) if m else -1
+            self.bytes += len(data)
+        else:  # Cap IA's are objects: size on the wire as JSON; patches: 1 in SAMPLE
+            v = int(data.get("version", -1))
+            if "view" in data:
+                self.bytes += _wire_size(data)
+            else:
+                self.patches += 1
+                if self.patches % SAMPLE == 1:
+                    self.sampled += 1
+                    self.sampled_bytes += _wire_size(data)
         self.got.setdefault(v, now)
-        self.bytes += size
         self.version = max(self.version, v)
         if self.held is not None and self.held.take(data) == "gap":
             self.gaps += 1
@@ -268,7 +281,7 @@ class Run:
             "latency_ms": latencies,
             "lost": lost,
             "views": sum(len(s.got) for t in self.tables for s in t.seats),
-            "view_bytes": sum(s.bytes for t in self.tables for s in t.seats),
+            "view_bytes": sum(s.view_bytes() for t in self.tables for s in t.seats),
             "summaries": self.summaries,
             "refused": self.refused,
             "timeouts": self.timeouts,
