@@ -6,8 +6,9 @@ import random
 from pathlib import Path
 from typing import Any
 
+from game.bots import BOTS
 from game.engine import Action, GameState, Phase, apply, legal_actions, new_game
-from game.engine.actions import Ready, StartGame
+from game.engine.actions import PhaseTimeout, Ready, StartGame
 from game.scenario import load_pack
 from game.scenario.models import Pack
 
@@ -79,3 +80,15 @@ def random_game(pack: Pack, seed: int, max_steps: int = 20_000) -> tuple[GameSta
             state, _ = apply(state, action)
             played.append(action)
     return state, played
+
+
+def bot_move(state: GameState, bot: str, rng: random.Random, clock: float) -> tuple[Action, float]:
+    """The next action of a table where every seat plays `bot` (one seat's move, at random,
+    or the phase timeout when nobody can act), stamped with the advanced clock."""
+    choose = BOTS[bot]
+    moves = [a for s in state.seats if (a := choose(state, s.role, rng)) is not None]
+    clock += 1.0
+    if moves:
+        return rng.choice(moves).model_copy(update={"at": clock}), clock
+    clock = max(clock, state.timer.deadline or clock)
+    return PhaseTimeout(at=clock), clock

@@ -10,9 +10,10 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from game.bots import BOTS
+from engine_helpers import bot_move
+
 from game.engine import Phase
-from game.engine.actions import OccupySeat, PhaseTimeout, Ready
+from game.engine.actions import OccupySeat, Ready
 from server.hub import Hub
 from server.scenarios import ScenarioLibrary
 from server.store import SqliteStore
@@ -97,13 +98,7 @@ async def test_the_stored_timer_follows_the_game_though_most_actions_leave_it_al
         if host.version == 40:  # reopen the database halfway
             hub.store.close()
             hub.store = SqliteStore(db)
-        actions = [a for r in roles if (a := BOTS["random"](host.state, r, rng)) is not None]
-        clock += 1.0
-        if actions:
-            action = rng.choice(actions).model_copy(update={"at": clock})
-        else:
-            clock = max(clock, host.state.timer.deadline or clock)
-            action = PhaseTimeout(at=clock)
+        action, clock = bot_move(host.state, "random", rng, clock)
         before = hub.store.table(table_id)
         host.commit(hub.store, action, action_id=f"a{host.version}")
         row = hub.store.table(table_id)

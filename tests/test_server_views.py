@@ -12,9 +12,10 @@ import random
 from collections.abc import Iterator
 from pathlib import Path
 
-from game.bots import BOTS
+from engine_helpers import bot_move
+
 from game.engine import Phase
-from game.engine.actions import OccupySeat, PhaseTimeout
+from game.engine.actions import OccupySeat
 from game.protocol import SeatView, ViewMessage, WorkshopSummary
 from server.hub import Hub
 from server.scenarios import ScenarioLibrary
@@ -44,15 +45,9 @@ def _game(tmp_path: Path, seed: int = 3) -> tuple[Hub, TableHost, Iterator[None]
         host.commit(hub.store, OccupySeat(seat=role, name=name, at=1.0), action_id=f"occupy{i}")
 
     def steps() -> Iterator[None]:
-        rng, bot, clock = random.Random(seed), BOTS["greedy"], 2.0
+        rng, clock = random.Random(seed), 2.0
         while host.state.phase is not Phase.FIN:
-            actions = [a for r in host.roles if (a := bot(host.state, r, rng)) is not None]
-            clock += 1.0
-            if actions:
-                action = rng.choice(actions).model_copy(update={"at": clock})
-            else:
-                clock = max(clock, host.state.timer.deadline or clock)
-                action = PhaseTimeout(at=clock)
+            action, clock = bot_move(host.state, "greedy", rng, clock)
             host.commit(hub.store, action, action_id=f"a{host.version}")
             yield
 
