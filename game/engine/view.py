@@ -125,6 +125,10 @@ def _table_options(state: GameState) -> tuple[tuple[str, VectorType | None], ...
     return tuple(options)
 
 
+def _table_options_of(state: GameState) -> tuple[tuple[str, VectorType | None], ...]:
+    return _by_inputs(state, "table_options", _table_options)
+
+
 # The facilitator's actions do not depend on the state but for which are allowed: shared
 # instances (the server lists them in every table's summary after each change).
 _FACILITATOR_FIXED: tuple[Action, ...] = (
@@ -137,10 +141,6 @@ _FACILITATOR_FIXED: tuple[Action, ...] = (
     EndGame(),
 )
 _inject = lru_cache(maxsize=4096)(InjectEvent)
-
-
-def _table_options_of(state: GameState) -> tuple[tuple[str, VectorType | None], ...]:
-    return _by_inputs(state, "table_options", _table_options)
 
 
 def _facilitator_actions(state: GameState) -> list[Action]:
@@ -179,66 +179,72 @@ def _market_card(
     return MarketCard(card=card, kind=kind, status=status, reason=reason, vectors=vectors)
 
 
+_T = TypeVar("_T")
+_KEPT_LOCK = Lock()
+
+
+class _Kept:
+    """Values computed from immutable objects, kept by the identity of those objects.
+
+    A key is the ids of the `held` objects plus a hashable `extra`; the entry holds
+    the objects themselves, so no other object can take one of those ids while the
+    entry is kept (a matching key is always a hit). The oldest entries go first.
+    """
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._values: dict[tuple[Hashable, ...], tuple[tuple[object, ...], Any]] = {}
+
+    def get(self, held: tuple[object, ...], extra: Hashable, compute: Callable[[], _T]) -> _T:
+        """`compute()`, kept for `held` and `extra`."""
+        key = (*map(id, held), extra)
+        hit = self._values.get(key)
+        if hit is not None:
+            return cast(_T, hit[1])
+        value = compute()
+        with _KEPT_LOCK:
+            if len(self._values) >= self._size:
+                del self._values[next(iter(self._values))]
+            self._values[key] = (held, value)
+        return value
+
+    def clear(self) -> None:
+        """Forget every entry."""
+        self._values.clear()
+
+
 # Views of one state are built for every seat in a row (the server sends one per
 # seat after each action): what does not depend on the seat is kept for the last
-# states seen, by identity (states are immutable; the entry holds the state so its
-# id cannot be reused while cached).
-_T = TypeVar("_T")
-_MEMO: dict[tuple[int, Hashable], tuple[GameState, Any]] = {}
-_MEMO_SIZE = 256
-_MEMO_LOCK = Lock()
+# states seen.
+_MEMO = _Kept(256)
 
 
 def _per_state(state: GameState, name: Hashable, compute: Callable[[GameState], _T]) -> _T:
     """`compute(state)`, reused while `state` is among the last states seen."""
-    key = (id(state), name)
-    hit = _MEMO.get(key)
-    if hit is not None and hit[0] is state:
-        return cast(_T, hit[1])
-    value = compute(state)
-    with _MEMO_LOCK:
-        if len(_MEMO) >= _MEMO_SIZE:
-            del _MEMO[next(iter(_MEMO))]
-        _MEMO[key] = (state, value)
-    return value
+    return _MEMO.get((state,), name, lambda: compute(state))
 
 
 # The card side of the market (and the table's proposal options) depends on these
 # inputs only: which cards are unlocked, the projects, the cards of open proposals,
 # gauges, budget and capacity (see card_refusal and option_refusal). A vote or a seat
 # getting ready changes none of them, so states in a row share one computation: kept
-# per input key (the projects by identity, held in the entry so the id stays theirs).
-_BY_INPUTS: dict[tuple[Hashable, ...], tuple[tuple[object, ...], Any]] = {}
-_BY_INPUTS_SIZE = 16_384  # a few entries per table: hundreds of tables in turn
-
-
-def _remember(key: tuple[Hashable, ...], held: tuple[object, ...], compute: Callable[[], _T]) -> _T:
-    """`compute()` kept under `key`; `held` are the objects whose ids are in the key."""
-    hit = _BY_INPUTS.get(key)
-    if hit is not None and all(a is b for a, b in zip(hit[0], held, strict=True)):
-        return cast(_T, hit[1])
-    value = compute()
-    with _MEMO_LOCK:
-        if len(_BY_INPUTS) >= _BY_INPUTS_SIZE:
-            del _BY_INPUTS[next(iter(_BY_INPUTS))]
-        _BY_INPUTS[key] = (held, value)
-    return value
+# per input key (the catalog and projects by identity). Also what is computed from
+# the card side alone, and the risk levels.
+_BY_INPUTS = _Kept(16_384)  # a few entries per table: hundreds of tables in turn
 
 
 def _by_inputs(state: GameState, name: str, compute: Callable[[GameState], _T]) -> _T:
     """`compute(state)`, shared by every state with the same card-side inputs."""
     open_cards = tuple(p.card for p in state.proposals if p.status is ProposalStatus.OPEN)
-    key = (
+    extra = (
         name,
-        id(state.catalog),
-        id(state.projects),
         state.unlocked,
         open_cards,
         tuple(state.gauges.items()),
         state.budget,
         state.capacity_left,
     )
-    return _remember(key, (state.catalog, state.projects), lambda: compute(state))
+    return _BY_INPUTS.get((state.catalog, state.projects), extra, lambda: compute(state))
 
 
 # A market card before the seat is known: its final entry, or the card with each
@@ -282,10 +288,8 @@ def _market_base_of(state: GameState) -> tuple[MarketCard | _Pending, ...]:
 def _shared_ids(state: GameState) -> bool:
     """Whether a card the table may take shares its id with another (a broken pack)."""
     base = _market_base_of(state)
-    return _remember(
-        ("shared_ids", id(base)),
-        (base,),
-        lambda: any(not isinstance(e, MarketCard) and e[3] for e in base),
+    return _BY_INPUTS.get(
+        (base,), "shared_ids", lambda: any(not isinstance(e, MarketCard) and e[3] for e in base)
     )
 
 
@@ -301,10 +305,8 @@ def _market(state: GameState, seat: str | None) -> tuple[MarketCard, ...]:
     if seat and _per_state(state, "shared_ids", _shared_ids):
         return _seat_market(state, seat, seat_part, base)  # shared ids: the seat matters
     # Otherwise the market is the card side and the seat part alone.
-    return _remember(
-        ("seat_market", id(base), seat_part),
-        (base,),
-        lambda: _seat_market(state, seat, seat_part, base),
+    return _BY_INPUTS.get(
+        (base,), ("seat_market", seat_part), lambda: _seat_market(state, seat, seat_part, base)
     )
 
 
@@ -346,10 +348,9 @@ def _seat_market(
 
 def _risk_levels(state: GameState) -> dict[str, RiskLevel]:
     # Probabilities depend on the projects and the dilemmas' extra exposures only.
-    held = (state.catalog, state.projects, state.extra_exposures)
-    return _remember(
-        ("risk_levels", *map(id, held)),
-        held,
+    return _BY_INPUTS.get(
+        (state.catalog, state.projects, state.extra_exposures),
+        "risk_levels",
         lambda: {r: _level(p) for r, p in risk_probabilities(state).items()},
     )
 
@@ -394,22 +395,12 @@ def _masked_copy(item: _Sourced, hidden: frozenset[str]) -> _Sourced:
 # A seat, proposal or open dilemma of the state is replaced (a new object) when it
 # changes and kept otherwise: its view entry is kept with it, so consecutive views
 # share the entries of what did not change (and the server's patches see it at once).
-_ENTRIES: dict[tuple[int, Hashable], tuple[object, Any]] = {}
-_ENTRIES_SIZE = 16_384
+_ENTRIES = _Kept(16_384)
 
 
 def _from_state(source: object, extra: Hashable, build: Callable[[], _T]) -> _T:
-    """`build()`, the view entry of state object `source` (and `extra`), kept by identity."""
-    key = (id(source), extra)
-    hit = _ENTRIES.get(key)
-    if hit is not None and hit[0] is source:
-        return cast(_T, hit[1])
-    value = build()
-    with _MEMO_LOCK:
-        if len(_ENTRIES) >= _ENTRIES_SIZE:
-            del _ENTRIES[next(iter(_ENTRIES))]
-        _ENTRIES[key] = (source, value)
-    return value
+    """`build()`, the view entry of state object `source` (and `extra`), kept with it."""
+    return _ENTRIES.get((source,), extra, build)
 
 
 def _seat_view(s: Seat, max_proposals: int) -> SeatView:
