@@ -31,7 +31,7 @@ SOURCE_USE_CASES = [
     "accès au soin ou au logement",
     "callbot",
     "chatbot externe généraliste",
-    "Maison France Services",
+    "espace France Services",  # « Maison France service » in the source
     "pré-instruction",
     "bases documentaires",
     # IA aux services ressources
