@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import pygame
@@ -20,6 +21,11 @@ def text_surface(
     return font(size, bold=bold, italic=italic).render(text, True, colour)
 
 
+#: Where a line may break: plain spaces and tabs, never the no-break spaces
+#: (U+00A0, U+202F) that French typography puts before « ; : ! ? » and inside « ».
+_BREAKS = re.compile(r"[ \t]+")
+
+
 @lru_cache(maxsize=2048)
 def wrap(text: str, size: int, width: int, bold: bool = False) -> tuple[str, ...]:
     """`text` cut into lines that fit `width` pixels (words never split unless too long)."""
@@ -27,7 +33,9 @@ def wrap(text: str, size: int, width: int, bold: bool = False) -> tuple[str, ...
     lines: list[str] = []
     for para in text.split("\n"):
         line = ""
-        for word in para.split():
+        for word in _BREAKS.split(para):
+            if not word:
+                continue
             cand = f"{line} {word}" if line else word
             if f.size(cand)[0] <= width or not line:
                 line = cand
