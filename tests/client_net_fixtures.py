@@ -18,7 +18,7 @@ import pytest
 from aiohttp import web
 from server_fixtures import PACK_ROOTS, LiveServer, stop_server
 
-from game.client.remote import cancel_tasks
+from game.client.sessions.net import cancel_tasks
 from game.protocol import CreateWorkshopResponse
 from server.app import create_app
 from server.settings import Settings

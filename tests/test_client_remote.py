@@ -15,10 +15,10 @@ from client_net_fixtures import ThreadedServer, threaded_server, token_file, unt
 
 from game.client.app import App
 from game.client.driver import Driver
-from game.client.remote import RemoteSession
-from game.client.remote_facilitator import RemoteFacilitatorSession
 from game.client.scenes.facilitator import FacilitatorScene
 from game.client.scenes.table import TableScene
+from game.client.sessions.remote import RemoteSession
+from game.client.sessions.remote_facilitator import RemoteFacilitatorSession
 from game.engine.actions import AdvancePhase, StartGame
 from game.engine.phase import Phase
 

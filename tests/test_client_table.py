@@ -14,9 +14,9 @@ import pytest
 
 from game.client.app import App
 from game.client.driver import Driver, autoplay
-from game.client.local import LocalSession
 from game.client.scenes.handover import HandoverScene
 from game.client.scenes.table import TableScene
+from game.client.sessions.local import LocalSession
 from game.engine.phase import Phase
 from game.scenario import load_pack
 
@@ -105,6 +105,7 @@ def test_locked_card_is_disabled_with_its_reason(app, pack):  # type: ignore[no-
     if isinstance(app.scene, HandoverScene):
         d.click("take")
     d.click("card:analyse-cv")
+    d.scroll_to("propose:analyse-cv:interne")
     scene = app.scene
     assert isinstance(scene, TableScene)
     button = scene.buttons["propose:analyse-cv:interne"]

@@ -8,7 +8,7 @@ from functools import lru_cache
 import pygame
 
 from game.client.assets import font
-from game.client.palette import BAD, GOOD, INK, LINE, MUTED, PANEL, Mark
+from game.client.palette import INK, LINE, PANEL, Mark
 
 Colour = tuple[int, int, int]
 
@@ -132,34 +132,17 @@ def draw_panel(surface: pygame.Surface, rect: pygame.Rect, title: str = "") -> p
     return inner
 
 
-def draw_gauge(
-    surface: pygame.Surface,
-    rect: pygame.Rect,
-    label: str,
-    value: int,
-    bounds: tuple[int, int],
-    delta: int,
+def draw_bar(
+    surface: pygame.Surface, bar: pygame.Rect, value: int, bounds: tuple[int, int], delta: int
 ) -> None:
-    """A gauge: label, value, change since last turn (arrow word + sign), and a bar."""
+    """A gauge's bar, the part that changed this turn hatched (it reads without colour)."""
     lo, hi = bounds
-    blit_text(surface, label, (rect.x, rect.y), 13, INK)
-    blit_text(surface, str(value), (rect.right - 64, rect.y), 14, INK, bold=True, right=True)
-    if delta:
-        colour = GOOD if delta > 0 else BAD
-        sign = "+" if delta > 0 else "−"
-        blit_text(
-            surface, f"{sign}{abs(delta)}", (rect.right, rect.y), 14, colour, bold=True, right=True
-        )
-    else:
-        blit_text(surface, "=", (rect.right, rect.y), 14, MUTED, right=True)
-    bar = pygame.Rect(rect.x, rect.y + 20, rect.width, 10)
     pygame.draw.rect(surface, (230, 227, 220), bar, border_radius=3)
     frac = 0.0 if hi == lo else (value - lo) / (hi - lo)
     fill = bar.copy()
     fill.width = int(bar.width * max(0.0, min(1.0, frac)))
     pygame.draw.rect(surface, (86, 180, 233), fill, border_radius=3)
     if delta:
-        # hatch the part that changed so the change reads without colour
         prev = (value - delta - lo) / (hi - lo) if hi != lo else 0
         x0 = bar.x + int(bar.width * max(0.0, min(1.0, min(prev, frac))))
         x1 = bar.x + int(bar.width * max(0.0, min(1.0, max(prev, frac))))

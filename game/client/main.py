@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from game.client.connect_scene import ConnectScene
+    from game.client.scenes.connect import ConnectScene
 
 
 def add_play_arguments(parser: argparse.ArgumentParser) -> None:
@@ -65,8 +65,8 @@ def play_command(args: argparse.Namespace) -> int:
     from game.client.app import App
 
     if args.local:
-        from game.client.local import LocalSession
-        from game.client.scenes.handover import HandoverScene
+        from game.client.scene import SceneName
+        from game.client.sessions.local import LocalSession
         from game.scenario import PackError, load_pack
 
         try:
@@ -77,7 +77,7 @@ def play_command(args: argparse.Namespace) -> int:
         seats = args.seats.split(",") if args.seats else None
         session = LocalSession(pack, seed=args.seed, seats=seats, log_path=args.log)
         app = App(_size(args.size), scale=args.scale)
-        app.switch(HandoverScene(session, session.seats[0]))
+        app.open(SceneName.HANDOVER, session=session, seat=session.seats[0])
         app.run()
         return 0
     app = App(_size(args.size), scale=args.scale)
@@ -92,7 +92,7 @@ def play_command(args: argparse.Namespace) -> int:
 def connect_scene(args: argparse.Namespace) -> ConnectScene:
     """The connect screen pre-filled from the options; it joins at once when this server
     and code have a remembered token (for the asked seat, if one is asked)."""
-    from game.client.connect_scene import DEFAULT_SERVER, ConnectScene
+    from game.client.scenes.connect import DEFAULT_SERVER, ConnectScene
     from game.client.tokens import TokenStore
 
     tokens = TokenStore()
@@ -112,30 +112,26 @@ def connect_scene(args: argparse.Namespace) -> ConnectScene:
 def facilitate_command(args: argparse.Namespace) -> int:
     """Open the facilitator console (a local demo workshop, or a server's workshop)."""
     from game.client.app import App
-    from game.client.scene import Scene
-    from game.client.scenes.facilitator import FacilitatorScene
-    from game.client.session import FacilitatorSession
+    from game.client.scene import SceneName
+    from game.client.sessions.base import FacilitatorSession
 
     session: FacilitatorSession
-    first: Scene
     if args.local:
-        from game.client.local import LocalWorkshop
+        from game.client.sessions.local import LocalWorkshop
         from game.scenario import load_pack
 
         session = LocalWorkshop(load_pack(Path(args.local)), tables=args.tables)
-        first = FacilitatorScene(session)
+        first = SceneName.FACILITATOR
     else:
-        from game.client.connect_scene import FacilitatorConnectScene
-        from game.client.remote_facilitator import RemoteFacilitatorSession
+        from game.client.sessions.remote_facilitator import RemoteFacilitatorSession
 
         if not args.token:
             print("capia facilitate --server : il faut aussi --token JETON.", file=sys.stderr)
             return 2
-        remote = RemoteFacilitatorSession(args.server, args.token, workshop=args.workshop)
-        session = remote.start()
-        first = FacilitatorConnectScene(remote, lambda: FacilitatorScene(remote))
+        session = RemoteFacilitatorSession(args.server, args.token, workshop=args.workshop).start()
+        first = SceneName.FACILITATOR_CONNECT
     app = App(_size(args.size), scale=args.scale)
-    app.switch(first)
+    app.open(first, session=session)
     app.run()
     session.close()
     return 0
@@ -144,7 +140,7 @@ def facilitate_command(args: argparse.Namespace) -> int:
 def replay_command(args: argparse.Namespace) -> int:
     """Open the replay viewer on a game log (JSONL)."""
     from game.client.app import App
-    from game.client.replay_scene import replay_scene_from_jsonl
+    from game.client.scenes.replay import replay_scene_from_jsonl
 
     try:
         text = Path(args.log).read_text(encoding="utf-8")

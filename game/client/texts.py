@@ -14,6 +14,8 @@ class VectorText:
     cost: int
     capacity: int
     duration: int
+    on_deploy: dict[str, int] = field(default_factory=dict)
+    per_turn: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -86,7 +88,14 @@ class PackTexts:
             uc = self.use_cases[card_id]
             mark = AXES.get(uc.get("axe", ""), LEVER)
             vectors = tuple(
-                VectorText(v["type"], v.get("cout", 0), v.get("capacite", 0), v.get("duree", 1))
+                VectorText(
+                    v["type"],
+                    v.get("cout", 0),
+                    v.get("capacite", 0),
+                    v.get("duree", 1),
+                    dict(v.get("effets_deploiement") or {}),
+                    dict(v.get("effets_par_tour") or {}),
+                )
                 for v in uc.get("vecteurs", ())
             )
             detail = (
@@ -105,7 +114,14 @@ class PackTexts:
             )
         lv = self.levers.get(card_id, {})
         step = int(lv.get("etape", 1))
-        vec = VectorText("", lv.get("cout", 0), lv.get("capacite", 0), lv.get("duree", 1))
+        vec = VectorText(
+            "",
+            lv.get("cout", 0),
+            lv.get("capacite", 0),
+            lv.get("duree", 1),
+            dict(lv.get("effets") or {}),
+            dict(lv.get("effets_par_tour") or {}),
+        )
         return CardText(
             card_id,
             "lever",

@@ -7,11 +7,12 @@ from functools import partial
 
 import pygame
 
-from game.client.draw import blit_text, blit_wrapped, draw_panel, ellipsize
-from game.client.palette import ACCENT, INK, LINE, MUTED, WARN_BG
-from game.client.scene import Scene
-from game.client.scenes.table_draw import clock_text
-from game.client.session import FacilitatorSession, TableSummary
+from game.client.draw import blit_text, draw_panel, ellipsize
+from game.client.palette import INK, LINE, MUTED
+from game.client.scene import Scene, SceneName
+from game.client.scenes.facilitator_views import draw_projection, ready_word
+from game.client.scenes.panels.top import clock_text
+from game.client.sessions.base import FacilitatorSession, TableSummary
 from game.engine.actions import (
     Action,
     AdvancePhase,
@@ -27,20 +28,6 @@ from game.engine.view_models import PlayerView
 TILE_H = 250
 
 
-def _ready_word(view: PlayerView, role: str) -> str:
-    seat = next(s for s in view.seats if s.role == role)
-    if not seat.occupied:
-        return "vide"
-    if view.phase == Phase.VOTE:
-        voted = sum(1 for p in view.proposals if role in p.votes)
-        done = "prêt·e" if seat.ready else "en cours"
-        return f"{voted}/{len(view.proposals)} votes, {done}"
-    if view.phase == Phase.DILEMMES:
-        chose = any(role in d.votes for d in view.dilemmas if d.chosen is None)
-        return "a choisi" if chose else ("prêt·e" if seat.ready else "n'a pas choisi")
-    return "prêt·e" if seat.ready else "en attente"
-
-
 class FacilitatorScene(Scene):
     """Every table at a glance; buttons act on one table or on all of them."""
 
@@ -52,6 +39,7 @@ class FacilitatorScene(Scene):
         self.target: str | None = None  # table chosen for injecting an event; None = all
         self.toasts: list[str] = []
         self._seen = -1
+        self._clocks: list[str] = []
 
     def _tables(self) -> tuple[TableSummary, ...]:
         return self.session.tables
@@ -68,13 +56,11 @@ class FacilitatorScene(Scene):
 
     def open_replay(self, table_id: str) -> None:
         """Open the replay viewer on one table's log; « Retour » comes back here."""
-        from game.client.replay_scene import replay_scene_from_jsonl
-
         text = self.session.log_text(table_id)
         if text is None:
             self.toasts.append("Journal de la table indisponible.")
             return
-        self.app.switch(replay_scene_from_jsonl(text, back=lambda: self))
+        self.app.open(SceneName.REPLAY, text=text, back=lambda: self)
 
     def toggle_projection(self) -> None:
         self.projection = not self.projection
@@ -203,10 +189,21 @@ class FacilitatorScene(Scene):
 
     # --- frame -------------------------------------------------------------
     def update(self, dt: float) -> None:
-        self.toasts = (self.toasts + self.session.poll())[-3:]
+        new = self.session.poll()
+        if new:
+            self.toasts, self.dirty = (self.toasts + new)[-3:], True
         if self.session.version != self._seen:
             self.relayout()
+        clocks = [self._clock(t.view) for t in self._tables()]
+        if clocks != self._clocks:
+            self._clocks, self.dirty = clocks, True
         super().update(dt)
+
+    def _clock(self, v: PlayerView) -> str:
+        if v.phase in (Phase.LOBBY, Phase.FIN):
+            return ""
+        remaining = v.remaining if v.deadline is None else v.deadline - self.session_now()
+        return clock_text(remaining, v.paused)
 
     def draw(self, surface: pygame.Surface) -> None:
         w, h = self.app.size
@@ -215,7 +212,7 @@ class FacilitatorScene(Scene):
         )
         blit_text(surface, self.session.status, (w - 12, 14), 14, MUTED, right=True)
         if self.projection:
-            self._draw_projection(surface, pygame.Rect(8, 88, w - 16, h - 96))
+            draw_projection(surface, pygame.Rect(8, 88, w - 16, h - 96), self._tables(), self.texts)
             return
         cols, tw = self._tiles_geometry(w, h)
         for i, t in enumerate(self._tables()):
@@ -230,8 +227,7 @@ class FacilitatorScene(Scene):
         v = t.view
         inner = draw_panel(surface, rect, f"Table {t.code}")
         phase = PHASE_LABELS[v.phase]
-        remaining = v.remaining if v.deadline is None else v.deadline - self.session_now()
-        timer = clock_text(remaining, v.paused) if v.phase not in (Phase.LOBBY, Phase.FIN) else ""
+        timer = self._clock(v)
         blit_text(
             surface,
             f"Tour {v.turn}/{v.turns} · {phase} · {timer}",
@@ -258,53 +254,8 @@ class FacilitatorScene(Scene):
             who = ellipsize(self.texts.role_title(s.role), 12, half - 110)
             blit_text(surface, who, (sx, sy), 12, INK)
             blit_text(
-                surface, _ready_word(v, s.role), (sx + half, sy), 12, MUTED, italic=True, right=True
+                surface, ready_word(v, s.role), (sx + half, sy), 12, MUTED, italic=True, right=True
             )
 
     def session_now(self) -> float:
         return self.session.now()
-
-    def _draw_projection(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
-        """For the wall: each table's current dilemma and its votes, option by option."""
-        tables = self._tables()
-        inner = draw_panel(surface, rect, "Dilemme en cours : les votes de chaque table")
-        col_w = inner.width // max(1, len(tables))
-        for i, t in enumerate(tables):
-            x = inner.x + i * col_w
-            dil = next((d for d in reversed(t.view.dilemmas)), None)
-            blit_text(surface, t.table_id, (x, inner.y), 22, INK, bold=True)
-            if dil is None:
-                blit_text(
-                    surface, "pas de dilemme ouvert", (x, inner.y + 34), 18, MUTED, italic=True
-                )
-                continue
-            d = self.texts.dilemmas.get(dil.dilemma, {})
-            used = blit_wrapped(
-                surface,
-                d.get("titre", dil.dilemma),
-                pygame.Rect(x, inner.y + 34, col_w - 20, 80),
-                18,
-                INK,
-                bold=True,
-            )
-            y = inner.y + 44 + used
-            total = max(1, len(dil.votes))
-            for n, opt in enumerate(d.get("options", ()), start=1):
-                count = sum(1 for vote in dil.votes.values() if vote.option == opt["id"])
-                mark = "  (retenue)" if dil.chosen == opt["id"] else ""
-                used = blit_wrapped(
-                    surface,
-                    f"{n}. {opt.get('libelle', opt['id'])}{mark}",
-                    pygame.Rect(x, y, col_w - 20, 60),
-                    16,
-                    INK,
-                    bold=bool(mark),
-                )
-                bar = pygame.Rect(x, y + used + 2, col_w - 80, 22)
-                pygame.draw.rect(surface, WARN_BG, bar)
-                fill = bar.copy()
-                fill.width = bar.width * count // total
-                pygame.draw.rect(surface, ACCENT, fill)
-                pygame.draw.rect(surface, INK, bar, 1)
-                blit_text(surface, f"{count} voix", (bar.right + 8, bar.y), 16, INK, bold=True)
-                y += used + 34

@@ -6,8 +6,8 @@ import pygame
 
 from game.client.draw import blit_text, blit_wrapped
 from game.client.palette import INK, MUTED
-from game.client.scene import Scene
-from game.client.session import Session
+from game.client.scene import Scene, SceneName
+from game.client.sessions.base import Session
 
 
 class HandoverScene(Scene):
@@ -32,12 +32,10 @@ class HandoverScene(Scene):
 
     def take(self) -> None:
         """Give the screen to the announced seat."""
-        from game.client.scenes.table import TableScene
-
         select = getattr(self.session, "select", None)
         if select is not None:
             select(self.seat)
-        self.app.switch(TableScene(self.session))
+        self.app.open(SceneName.TABLE, session=self.session)
 
     def draw(self, surface: pygame.Surface) -> None:
         w, h = self.app.size

@@ -125,3 +125,37 @@ def action_key(action: Action) -> str:
         case "choose_option":
             return f"option:{action.dilemma}:{action.option}"
     return action.type
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    """« 1 tour », « 2 tours », « 0 tour » (French: 0 and 1 take the singular)."""
+    word = one if abs(n) < 2 else (many or one + "s")
+    return f"{n} {word}"
+
+
+def turns_text(n: int) -> str:
+    """« 1 tour », « 3 tours »."""
+    return plural(n, "tour")
+
+
+def capacity_text(view: PlayerView) -> str:
+    """« Capacité : 5 pts restants sur 8 » (team time left this turn)."""
+    left, per = view.capacity_left, view.capacity_per_turn
+    return f"Capacité : {plural(left, 'pt restant', 'pts restants')} sur {per}"
+
+
+def arrows(value: int) -> str:
+    """↑ for a small rise, ↑↑ for a large one (5 and more); ↓ / ↓↓ for a fall."""
+    mark = "↑" if value > 0 else "↓"
+    return mark * (2 if abs(value) >= 5 else 1)
+
+
+def effects_arrows(effects: dict[str, int], texts: PackTexts) -> str:
+    """« Performance ↑, Confiance ↓↓, budget +5 k€ »: gauges in words and arrows, money in k€."""
+    parts = [
+        f"{texts.gauge_label(k)} {arrows(v)}" for k, v in effects.items() if k != "budget" and v
+    ]
+    money = effects.get("budget", 0)
+    if money:
+        parts.append(f"budget {'+' if money > 0 else '−'}{abs(money)} k€")
+    return ", ".join(parts)

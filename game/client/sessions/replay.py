@@ -7,7 +7,7 @@ the cursor uses the Replayer's checkpoints, so any seek is a few `apply`s.
 
 from __future__ import annotations
 
-from game.client.session import Session
+from game.client.sessions.base import Session
 from game.client.texts import PackTexts
 from game.engine import player_view, public_pack
 from game.engine.actions import Action

@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from game.client.session import FacilitatorSession, Session, TableSummary
+from game.client.sessions.base import FacilitatorSession, Session, TableSummary
 from game.client.texts import PackTexts
 from game.engine import IllegalAction, legal_actions, player_view, public_pack
 from game.engine.actions import Action, PhaseTimeout
@@ -34,7 +34,7 @@ class LocalSession(Session):
         self.seats = tuple(seats) if seats is not None else tuple(r.id for r in pack.scenario.roles)
         self.seat = self.seats[0] if self.seats else None
         self.hot_seat = len(self.seats) > 1
-        self.status = "partie locale"
+        self.status = ""  # nothing to say: no connection to lose
         self.log = GameLog.new(pack, seed=seed, seats=self.seats)
         self.clock = clock
         self.log_path = log_path
