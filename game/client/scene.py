@@ -52,6 +52,9 @@ class Scene:
         self._spare: dict[str, tuple[tuple[object, ...], UIButton]] = {}
         #: something on screen changed since the last frame drawn (the app then redraws)
         self.dirty = True
+        #: parts of the screen that changed when the rest did not (the countdown's line)
+        self.dirty_rects: list[pygame.Rect] = []
+        self._hover_looked: object = None
 
     # --- lifecycle -------------------------------------------------------
     def enter(self, app: App) -> None:
@@ -69,6 +72,7 @@ class Scene:
         self.build()
         self.drop_spares()
         self.dirty = True
+        self._hover_looked = None
 
     def stash(self, keep: set[int] | None = None) -> None:
         """Clear the widgets, keeping the buttons aside for `button()` to reuse; elements whose
@@ -101,6 +105,10 @@ class Scene:
     def build(self) -> None:
         """Create the widgets (subclasses)."""
 
+    def touch(self, rect: pygame.Rect) -> None:
+        """Only `rect` changed: the app redraws and sends that part of the window alone."""
+        self.dirty_rects.append(rect.copy())
+
     def request_quit(self) -> bool:
         """The window's close button was pressed: True to quit now (a scene may ask first)."""
         return True
@@ -122,6 +130,10 @@ class Scene:
     def update(self, dt: float) -> None:
         """Advance timers, poll sessions; find the hovered button's reason."""
         pos = self.app.manager.get_mouse_position()
+        looked = (pos, len(self.elements), id(self.buttons))
+        if looked == self._hover_looked:
+            return  # the pointer did not move and no widget changed: same reason
+        self._hover_looked = looked
         reason = ""
         for key, button in self.buttons.items():
             alive = button.alive()  # type: ignore[no-untyped-call]

@@ -196,7 +196,13 @@ class FacilitatorScene(Scene):
             self.relayout()
         clocks = [self._clock(t.view) for t in self._tables()]
         if clocks != self._clocks:
-            self._clocks, self.dirty = clocks, True
+            if len(clocks) != len(self._clocks) or self.projection:
+                self.dirty = True
+            else:  # only the tiles' first lines change: send those alone
+                for i, (a, b) in enumerate(zip(clocks, self._clocks, strict=True)):
+                    if a != b:
+                        self.touch(self._tile_rect(i).inflate(-2, -2).clip(self._line(i)))
+            self._clocks = clocks
         super().update(dt)
 
     def _clock(self, v: PlayerView) -> str:
@@ -204,6 +210,16 @@ class FacilitatorScene(Scene):
             return ""
         remaining = v.remaining if v.deadline is None else v.deadline - self.session_now()
         return clock_text(remaining, v.paused)
+
+    def _tile_rect(self, i: int) -> pygame.Rect:
+        w, h = self.app.size
+        cols, tw = self._tiles_geometry(w, h)
+        return pygame.Rect(8 + (i % cols) * (tw + 8), 88 + (i // cols) * (TILE_H + 8), tw, TILE_H)
+
+    def _line(self, i: int) -> pygame.Rect:
+        """The tile's « Tour 2/6 · Vote · 3:05 restantes » line."""
+        tile = self._tile_rect(i)
+        return pygame.Rect(tile.x, tile.y + 30, tile.width, 24)
 
     def draw(self, surface: pygame.Surface) -> None:
         w, h = self.app.size

@@ -61,15 +61,20 @@ class PanelScene(Scene):
         return next((p for p in self.panels if p.name == name), None)
 
     def draw_panels(self, surface: pygame.Surface) -> None:
+        clip = surface.get_clip()
         for p in self.panels:
+            if not p.frame.colliderect(clip):
+                continue  # a partial redraw (the countdown's line) skips the other panels
             p.draw(surface)
             if p.name == self.focus_panel and p.scrollable:
                 pygame.draw.rect(surface, ACCENT, p.frame, 2, border_radius=6)
 
     def draw_panels_over(self, surface: pygame.Surface) -> None:
         shown = set(self.buttons)
+        clip = surface.get_clip()
         for p in self.panels:
-            p.draw_over(surface, shown)
+            if p.frame.colliderect(clip):
+                p.draw_over(surface, shown)
 
     # --- scrolling ---------------------------------------------------------------------
     def scroll_by(self, name: str, delta: int) -> None:

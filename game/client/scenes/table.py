@@ -44,6 +44,7 @@ class TableScene(PanelScene):
         self._top: tuple[str, str] = ("", "")
         self._seen: tuple[int, str | None] = (-1, None)
         self._where: tuple[int, Phase] | None = None
+        self._handed: tuple[int, str | None] = (-1, None)
 
     # --- state -----------------------------------------------------------
     @property
@@ -143,7 +144,7 @@ class TableScene(PanelScene):
             parts=self.parts,
         )
         self.panels = [top if p.name == "top" else p for p in self.panels]
-        self.dirty = True
+        self.touch(top.frame)
 
     def _clock(self, view: PlayerView) -> str:
         now = self.session.now()
@@ -153,9 +154,12 @@ class TableScene(PanelScene):
     # --- frame -----------------------------------------------------------
     def update(self, dt: float) -> None:
         now = self.session.now()
+        before = len(self.toasts)
         for msg in self.session.poll():
             self.toasts.append((msg, now + TOAST_SECONDS))
         self.toasts = [(m, t) for m, t in self.toasts if t > now]
+        if len(self.toasts) != before:
+            self.dirty = True
         view = self.view
         if (self.session.version, self.session.seat) != self._seen:
             self.relayout()
@@ -169,8 +173,9 @@ class TableScene(PanelScene):
 
     def _maybe_hand_over(self) -> None:
         next_seat = getattr(self.session, "next_seat", None)
-        if not self.session.hot_seat or next_seat is None:
+        if not self.session.hot_seat or next_seat is None or self._handed == self._seen:
             return
+        self._handed = self._seen  # asked once per version of the game
         seat = next_seat()
         if seat is not None and seat != self.session.seat:
             self.app.open(SceneName.HANDOVER, session=self.session, seat=seat)
