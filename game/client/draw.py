@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import pygame
 
-from game.client.assets import font
+from game.client.assets import fallback_font, font, in_font
 from game.client.palette import INK, LINE, PANEL, Mark
 
 Colour = tuple[int, int, int]
@@ -17,8 +17,45 @@ Colour = tuple[int, int, int]
 def text_surface(
     text: str, size: int, colour: Colour = INK, bold: bool = False, italic: bool = False
 ) -> pygame.Surface:
-    """A rendered (and cached) line of text."""
-    return font(size, bold=bold, italic=italic).render(text, True, colour)
+    """A rendered (and cached) line of text; signs Noto Sans lacks (→ ≥ ↑) come from the
+    fallback font, on the same baseline."""
+    main = font(size, bold=bold, italic=italic)
+    if all(in_font(c) for c in text):
+        return main.render(text, True, colour)
+    runs: list[tuple[pygame.font.Font, str]] = []
+    for c in text:
+        f = main if in_font(c) else fallback_font(size, bold=bold)
+        if runs and runs[-1][0] is f:
+            runs[-1] = (f, runs[-1][1] + c)
+        else:
+            runs.append((f, c))
+    parts = [(f, f.render(t, True, colour)) for f, t in runs]
+    ascent = max(f.get_ascent() for f, _ in parts)
+    height = max(ascent - f.get_ascent() + s.get_height() for f, s in parts)
+    out = pygame.Surface((sum(s.get_width() for _, s in parts), height), pygame.SRCALPHA)
+    x = 0
+    for f, surf in parts:
+        out.blit(surf, (x, ascent - f.get_ascent()))
+        x += surf.get_width()
+    return out
+
+
+#: words for the signs Noto Sans lacks, in pygame_gui's widgets (they have no fallback font)
+WIDGET_WORDS = {"≥": "au moins", "≤": "au plus", "→": "—", "←": "—", "↑": "+", "↓": "−"}
+
+
+def widget_text(text: str) -> str:
+    """`text` for a pygame_gui label or tooltip: every sign in the bundled font."""
+    if all(in_font(c) for c in text):
+        return text
+    return "".join(c if in_font(c) else WIDGET_WORDS.get(c, "") for c in text)
+
+
+def text_width(text: str, size: int, bold: bool = False, italic: bool = False) -> int:
+    """How wide `text` is drawn (fallback signs included)."""
+    if all(in_font(c) for c in text):
+        return int(font(size, bold=bold, italic=italic).size(text)[0])
+    return int(text_surface(text, size, INK, bold, italic).get_width())
 
 
 #: Where a line may break: plain spaces and tabs, never the no-break spaces

@@ -16,6 +16,8 @@ import pygame_gui
 from pygame_gui.core import ObjectID, UIElement
 from pygame_gui.elements import UIButton, UILabel, UITextEntryLine
 
+from game.client.draw import widget_text
+
 if TYPE_CHECKING:
     from game.client.app import App
 
@@ -194,9 +196,9 @@ class Scene:
                 spare[1].kill()  # type: ignore[no-untyped-call]
             b = UIButton(
                 rect,
-                text,
+                widget_text(text),
                 manager=self.app.manager,
-                tool_tip_text=tip or None,
+                tool_tip_text=widget_text(tip) or None,
                 object_id=ObjectID(object_id=object_id) if object_id else None,
             )
             if not enabled:
@@ -215,7 +217,7 @@ class Scene:
     def label(self, rect: pygame.Rect, text: str, object_id: str | None = None) -> UILabel:
         lab = UILabel(
             rect,
-            text,
+            widget_text(text),
             manager=self.app.manager,
             object_id=ObjectID(object_id=object_id) if object_id else None,
         )
@@ -225,7 +227,9 @@ class Scene:
     def entry(
         self, key: str, rect: pygame.Rect, text: str = "", placeholder: str = ""
     ) -> UITextEntryLine:
-        e = UITextEntryLine(rect, manager=self.app.manager, placeholder_text=placeholder or None)
+        e = UITextEntryLine(
+            rect, manager=self.app.manager, placeholder_text=widget_text(placeholder) or None
+        )
         if text:
             e.set_text(text)
         self.elements.append(e)
