@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pygame
 
 from game.client.app import App
 from game.client.scene import Scene
 from game.client.scenes.panel_scene import PanelScene
 from game.client.scenes.panels.base import fits
+from game.scenario.models import Pack
 
 
 def label_problems(scene: Scene) -> list[str]:
@@ -55,12 +58,54 @@ def panel_problems(scene: PanelScene, size: tuple[int, int]) -> list[str]:
     return out
 
 
-def problems(app: App) -> list[str]:
-    """Everything wrong with the layout of the scene in front."""
+def pack_ids(pack: Pack) -> set[str]:
+    """The pack's internal ids a player must never read (slugs such as `ia-licence-x`)."""
+    ids = {c.id for c in (*pack.use_cases, *pack.levers, *pack.risks, *pack.dilemmas)}
+    ids |= {e.id for e in pack.events} | {s.id for s in pack.scenario.collectivite.shadow_ai}
+    ids |= {o.id for d in pack.dilemmas for o in d.options}
+    return {i for i in ids if "-" in i or "_" in i}
+
+
+#: wording a player should never read: an exact probability, « tour(s) », « ?. »
+BAD_WORDING = [
+    (re.compile(r"probabilit\w*[^.]*\d+ ?%"), "an exact probability"),
+    (re.compile(r"\(s\)"), "a « (s) » plural"),
+    (re.compile(r"[?!]\."), "a « ?. »"),
+    (
+        re.compile(r"(?<![\d,])[01] (tours|votes|cartes|propositions|pts|voix exprimées)\b"),
+        "a plural",
+    ),
+    (re.compile(r"\b([2-9]|\d\d+) (tour|vote|carte|proposition|pt)\b(?!·)"), "a singular"),
+]
+
+
+def shown_texts(scene: Scene) -> list[str]:
+    """Every text on screen: the panels' texts and the buttons' labels."""
+    out = [b.text for b in scene.buttons.values() if b.text]
+    if isinstance(scene, PanelScene):
+        out += [t for p in scene.panels for t in p.texts]
+    return out
+
+
+def wording_problems(scene: Scene, ids: set[str]) -> list[str]:
+    out = []
+    for text in shown_texts(scene):
+        for bad, what in BAD_WORDING:
+            if bad.search(text):
+                out.append(f"{what} in {text!r}")
+        words = set(re.findall(r"[\w-]+", text))
+        out += [f"internal id {i!r} in {text!r}" for i in ids & words]
+    return out
+
+
+def problems(app: App, ids: set[str] | None = None) -> list[str]:
+    """Everything wrong with the layout (and, given the pack's ids, the wording) in front."""
     scene = app.scene
     if scene is None:
         return []
     out = label_problems(scene)
     if isinstance(scene, PanelScene):
         out += panel_problems(scene, app.size)
+    if ids is not None:
+        out += wording_problems(scene, ids)
     return out

@@ -1,6 +1,7 @@
 """Whole hot-seat games of every pack, through the real scenes, at three window sizes:
 in every state reached, no panel overlaps another, no widget lies on another panel's,
-no text sits under a widget, and nothing is cut without « suite plus bas »."""
+no text sits under a widget, and nothing is cut without « suite plus bas »; and no
+text shows an internal id, an exact probability, « tour(s) » or « ?. »."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 from pathlib import Path
 
 import pytest
-from layout_checks import problems
+from layout_checks import pack_ids, problems
 
 from game.client.app import App
 from game.client.driver import Driver, autoplay
@@ -43,8 +44,9 @@ def longest_card(pack: Pack) -> str:
 class Checker:
     """Runs the layout checks each time the front scene was built anew."""
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: App, ids: set[str]) -> None:
         self.app = app
+        self.ids = ids
         self.seen: set[int] = set()
         self.states = 0
         self.found: list[str] = []
@@ -56,7 +58,7 @@ class Checker:
             return
         self.seen.add(key)
         self.states += 1
-        self.found += [p for p in problems(self.app) if p not in self.found]
+        self.found += [p for p in problems(self.app, self.ids) if p not in self.found]
 
 
 @pytest.mark.slow
@@ -67,7 +69,7 @@ def test_a_whole_game_never_overlaps_nor_cuts_text(name: str, size: tuple[int, i
     seats = [r.id for r in pack.scenario.roles][:3]  # three people pass the screen around
     session = LocalSession(pack, seed=4, seats=seats, clock=lambda: 1000.0)
     app = App(size)
-    check = Checker(app)
+    check = Checker(app, pack_ids(pack))
     app.open(SceneName.HANDOVER, session=session, seat=seats[0])
     d = Driver(app, after_frame=check)
     d.frames(1)

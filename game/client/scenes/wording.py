@@ -10,20 +10,20 @@ from game.engine.phase import PHASE_LABELS, Phase
 from game.engine.view_models import PlayerView
 
 
-def effects_text(effects: dict[str, int], texts: PackTexts) -> str:
-    """« Performance +4, Budget −10 k€ »."""
-    parts = []
-    for key, value in effects.items():
-        sign = "+" if value >= 0 else "−"
-        if key == "budget":
-            parts.append(f"Budget {sign}{abs(value)} k€")
-        else:
-            parts.append(f"{texts.gauge_label(key)} {sign}{abs(value)}")
-    return ", ".join(parts)
-
-
 def describe(event: GameEvent, texts: PackTexts) -> str | None:
     """One feed line for a domain event (None for the ones not worth a line)."""
+    line = _describe(event, texts)
+    return sentence(line) if line is not None else None
+
+
+def sentence(text: str) -> str:
+    """`text` with one final full stop: « Faut-il publier ? » takes none (no « ?. »)."""
+    if text.endswith((("?."), "!.", "….", "..")):
+        return text[:-1]
+    return text
+
+
+def _describe(event: GameEvent, texts: PackTexts) -> str | None:
     t, who = texts.title_of, texts.role_title
     match event.type:
         case "game_started":
