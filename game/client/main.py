@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,7 +22,20 @@ def add_play_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seat", metavar="ROLE", default=None, help="rôle souhaité (ex. dpo)")
     parser.add_argument("--seed", type=int, default=1, help="graine de la partie locale")
     parser.add_argument("--seats", default=None, help="rôles occupés, séparés par des virgules")
-    parser.add_argument("--log", type=Path, default=None, help="écrire le journal local (JSONL)")
+    parser.add_argument(
+        "--log",
+        type=Path,
+        default=None,
+        help="journal de la partie locale (JSONL ; par défaut var/parties/<scénario>-<date>.jsonl)",
+    )
+    parser.add_argument(
+        "--no-log", action="store_true", help="ne pas écrire de journal (partie locale)"
+    )
+    parser.add_argument(
+        "--timers",
+        action="store_true",
+        help="partie locale avec les minuteurs de phase du scénario (par défaut : sans)",
+    )
     _window_arguments(parser)
 
 
@@ -50,6 +64,12 @@ def add_replay_arguments(parser: argparse.ArgumentParser) -> None:
     _window_arguments(parser)
 
 
+def default_log_path(scenario: str, now: float | None = None) -> Path:
+    """Where a hot-seat game's log goes when no --log is given."""
+    stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(now))
+    return Path("var") / "parties" / f"{scenario}-{stamp}.jsonl"
+
+
 def _window_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--scale", type=float, default=1.0, help="zoom (projecteur : 1.5)")
     parser.add_argument("--size", default="1280x800", help="taille de fenêtre, ex. 1920x1080")
@@ -75,10 +95,13 @@ def play_command(args: argparse.Namespace) -> int:
             print(f"Pack illisible : {exc}", file=sys.stderr)
             return 1
         seats = args.seats.split(",") if args.seats else None
-        session = LocalSession(pack, seed=args.seed, seats=seats, log_path=args.log)
+        log = None if args.no_log else (args.log or default_log_path(pack.scenario.id))
+        session = LocalSession(pack, seed=args.seed, seats=seats, log_path=log, timers=args.timers)
         app = App(_size(args.size), scale=args.scale)
         app.open(SceneName.HANDOVER, session=session, seat=session.seats[0])
         app.run()
+        if log is not None and log.exists():
+            print(f"Journal de la partie : {log.resolve()}")
         return 0
     app = App(_size(args.size), scale=args.scale)
     scene = connect_scene(args)

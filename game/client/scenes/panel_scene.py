@@ -12,6 +12,8 @@ import pygame
 from game.client.palette import ACCENT
 from game.client.scene import Scene
 from game.client.scenes.panels.base import Panel
+from game.client.scenes.panels.modal import NAME as MODAL
+from game.client.scenes.panels.modal import Modal, modal_panel
 
 STEP = 48  # pixels per wheel notch or arrow key
 
@@ -30,16 +32,33 @@ class PanelScene(Scene):
         self.focus_panel: str | None = None
         self.pointer = (0, 0)
         self._relayout_due = False
+        #: a question over the screen: while it is open, only its answers can be clicked
+        self.modal: Modal | None = None
 
     def build_panels(self) -> list[Panel]:
         """The panels of the current state (subclasses)."""
         return []
 
+    def ask(self, modal: Modal) -> None:
+        """Put a question over the screen."""
+        self.modal = modal
+        self.relayout()
+
+    def close_modal(self) -> None:
+        self.modal = None
+        self.relayout()
+
     def build(self) -> None:
         self.panels = self.build_panels()
         self.owner = {}
+        live = self.panels
+        if self.modal is not None:
+            box = modal_panel(self.modal, self.app.size, self.close_modal)
+            self.panels = [*self.panels, box]
+            live = [box]
         for p in self.panels:
             self.scroll[p.name] = p.scroll
+        for p in live:
             for b in p.placed_buttons():
                 self.button(
                     b.key,
@@ -63,7 +82,11 @@ class PanelScene(Scene):
     def draw_panels(self, surface: pygame.Surface) -> None:
         clip = surface.get_clip()
         for p in self.panels:
-            if not p.frame.colliderect(clip):
+            if p.name == MODAL:
+                veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+                veil.fill((0, 0, 0, 110))
+                surface.blit(veil, (0, 0))
+            elif not p.frame.colliderect(clip):
                 continue  # a partial redraw (the countdown's line) skips the other panels
             p.draw(surface)
             if p.name == self.focus_panel and p.scrollable:

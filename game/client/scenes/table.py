@@ -7,18 +7,24 @@ import pygame
 from game.client.draw import blit_text, blit_wrapped, wrap
 from game.client.palette import INK, MUTED, WARN_BG
 from game.client.scene import SceneName
+from game.client.scenes.hotseat import log_notes, quit_modal
 from game.client.scenes.panel_scene import PanelScene
 from game.client.scenes.panels.base import Panel
 from game.client.scenes.panels.context import TableContext, TableUi
+from game.client.scenes.panels.modal import Modal
 from game.client.scenes.panels.top import clock_text
 from game.client.scenes.table_layout import Layout, TableParts, layout_in, table_panels, top_panel
-from game.client.scenes.wording import action_key
+from game.client.scenes.wording import action_key, plural
 from game.client.sessions.base import Session
 from game.engine.actions import Action
 from game.engine.phase import Phase
 from game.engine.view_models import PlayerView
 
 TOAST_SECONDS = 6
+#: Entrée marks a seat ready only once its phase has been on screen this long: a double
+#: Entrée at the hand-over must not mark the next person ready in a phase not yet seen
+SEEN_SECONDS = 1.0
+ENTER_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER)
 PARTS = TableParts()
 VOTE_KEYS = {pygame.K_p: "pour", pygame.K_c: "contre", pygame.K_a: "abstention"}
 
@@ -45,6 +51,8 @@ class TableScene(PanelScene):
         self._seen: tuple[int, str | None] = (-1, None)
         self._where: tuple[int, Phase] | None = None
         self._handed: tuple[int, str | None] = (-1, None)
+        self._shown: tuple[int, Phase, str | None] | None = None
+        self._shown_at = 0.0
 
     # --- state -----------------------------------------------------------
     @property
@@ -67,6 +75,42 @@ class TableScene(PanelScene):
             if "justification" in self.entries:
                 self.entries["justification"].set_text("")
         self.session.send(action)
+
+    def ready(self) -> None:
+        """« Prêt·e », after a question when this seat has not voted on everything."""
+        view = self.view
+        if view is None or "ready" not in self.legal:
+            return
+        missing = self._unvoted(view)
+        if not missing:
+            self.act("ready")
+            return
+        self.ask(
+            Modal(
+                "Vous n'avez pas tout voté",
+                f"Il vous reste à voter : {missing}. Une fois prêt·e, vous ne pourrez plus "
+                "voter dans cette phase.",
+                "Prêt·e quand même",
+                "Revenir voter (Échap)",
+                lambda: self.act("ready"),
+            )
+        )
+
+    def _unvoted(self, view: PlayerView) -> str:
+        """« 2 propositions et 1 dilemme » this seat can still vote on ('' if none)."""
+        props = {k.split(":")[1] for k in self.legal if k.startswith("vote:")}
+        dils = {k.split(":")[1] for k in self.legal if k.startswith("option:")}
+        parts = [plural(len(props), "proposition")] if props else []
+        parts += [plural(len(dils), "dilemme")] if dils else []
+        return " et ".join(parts)
+
+    def request_quit(self) -> bool:
+        """A hot-seat game in progress asks before closing (the log is kept either way)."""
+        view = self.view
+        if not self.session.hot_seat or view is None or view.phase == Phase.FIN:
+            return True
+        self.ask(quit_modal(self.session, lambda: setattr(self.app, "running", False)))
+        return False
 
     def _justification_text(self) -> str:
         entry = self.entries.get("justification")
@@ -103,7 +147,9 @@ class TableScene(PanelScene):
         return f"{text} · {status}" if status and status != "connecté" else text
 
     def context(self, view: PlayerView) -> TableContext:
-        return TableContext(view, self.texts, self.legal, self.ui, self, self.read_only)
+        return TableContext(
+            view, self.texts, self.legal, self.ui, self, self.read_only, log_notes(self.session)
+        )
 
     # --- build -----------------------------------------------------------
     def relayout(self) -> None:
@@ -118,6 +164,9 @@ class TableScene(PanelScene):
         self._seen = (self.session.version, self.session.seat)
         if view is None:
             return []
+        shown = (view.turn, view.phase, view.seat)
+        if shown != self._shown:
+            self._shown, self._shown_at = shown, self.app.now()
         where = (view.turn, view.phase)
         if where != self._where:  # a new phase starts at the top of every panel
             self._where = where
@@ -181,9 +230,15 @@ class TableScene(PanelScene):
             self.app.open(SceneName.HANDOVER, session=self.session, seat=seat)
 
     def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN and event.key in ENTER_KEYS and self._fresh():
+            return  # the phase has just appeared: this Entrée was meant for the hand-over
         super().handle(event)
-        if event.type == pygame.KEYDOWN and not self.typing():
+        if event.type == pygame.KEYDOWN and not self.typing() and self.modal is None:
             self._vote_key(event.key)
+
+    def _fresh(self) -> bool:
+        """True while this seat's phase has been on screen less than SEEN_SECONDS."""
+        return self.app.now() - self._shown_at < SEEN_SECONDS
 
     def _vote_key(self, key: int) -> None:
         """P / C / A vote on the first proposal this seat has not voted on yet."""

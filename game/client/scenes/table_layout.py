@@ -112,7 +112,7 @@ def ready_button(ctx: TableContext, rect: pygame.Rect) -> Panel:
         "ready",
         rect,
         text,
-        lambda: ctx.do.act("ready"),
+        ctx.do.ready,
         enabled=ok,
         reason="" if ok else refusal(ctx.view, "ready"),
         object_id="#primary" if ok else None,

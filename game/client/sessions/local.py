@@ -18,6 +18,16 @@ from game.scenario.models import Pack
 Clock = Callable[[], float]
 
 
+def without_timers(pack: Pack) -> Pack:
+    """`pack` with every phase timer off (a hot-seat table takes its time)."""
+    rules = pack.scenario.rules
+    off = rules.timers.model_copy(
+        update={"event": 0, "proposals": 0, "vote": 0, "dilemmas": 0, "resolution": 0}
+    )
+    scenario = pack.scenario.model_copy(update={"rules": rules.model_copy(update={"timers": off})})
+    return pack.model_copy(update={"scenario": scenario})
+
+
 class LocalSession(Session):
     """A whole table in this process: every listed seat is occupied and shared on one screen."""
 
@@ -29,7 +39,10 @@ class LocalSession(Session):
         seats: Iterable[str] | None = None,
         clock: Clock = time.time,
         log_path: Path | None = None,
+        timers: bool = True,
     ) -> None:
+        if not timers:
+            pack = without_timers(pack)
         self.texts = PackTexts(public_pack(pack))
         self.seats = tuple(seats) if seats is not None else tuple(r.id for r in pack.scenario.roles)
         self.seat = self.seats[0] if self.seats else None
@@ -82,6 +95,7 @@ class LocalSession(Session):
         self._views.clear()
         self._version += 1
         if self.log_path is not None:
+            self.log_path.parent.mkdir(parents=True, exist_ok=True)
             self.log_path.write_text(self.log.to_jsonl(), encoding="utf-8")
 
     def poll(self) -> list[str]:

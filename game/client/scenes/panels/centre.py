@@ -47,7 +47,7 @@ TABLE_BUILDERS: dict[Phase, PhaseBuilder] = {
     Phase.VOTE: build_vote,
     Phase.DILEMMES: build_dilemmas,
     Phase.RESOLUTION: _lines(lambda ctx: resolution_lines(ctx.view, ctx.texts)),
-    Phase.FIN: _lines(lambda ctx: end_lines(ctx.view, ctx.texts)),
+    Phase.FIN: _lines(lambda ctx: end_lines(ctx.view, ctx.texts) + [(n, False) for n in ctx.notes]),
 }
 
 

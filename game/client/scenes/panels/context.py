@@ -17,6 +17,9 @@ class TableControls(Protocol):
     def act(self, key: str) -> None:
         """Send the legal action behind button `key`."""
 
+    def ready(self) -> None:
+        """« Prêt·e »: asks first when a proposal or a dilemma still lacks this seat's vote."""
+
     def select(self, card: str) -> None:
         """Show `card` in the card panel."""
 
@@ -49,6 +52,8 @@ class TableContext:
     ui: TableUi
     do: TableControls
     read_only: bool = False
+    #: lines the end of the game adds (where the hot-seat log was written)
+    notes: tuple[str, ...] = ()
 
     def scroll(self, panel: str) -> int:
         return self.ui.scroll.get(panel, 0)
