@@ -39,6 +39,40 @@ class PanelScene(Scene):
         """The panels of the current state (subclasses)."""
         return []
 
+    def relayout(self) -> None:
+        """Rebuild, keeping what was typed in each field and which one had the keyboard."""
+        typed = {k: e.get_text() for k, e in self.entries.items() if e.alive()}  # type: ignore[no-untyped-call]
+        focused = next((k for k, e in self.entries.items() if e.is_focused), None)
+        super().relayout()
+        for key, text in typed.items():
+            entry = self.entries.get(key)
+            if entry is not None and entry.get_text() != text:
+                entry.set_text(text)
+        if focused in self.entries:
+            self.entries[focused].focus()  # type: ignore[no-untyped-call]
+
+    def refresh(self) -> None:
+        """Rebuild the panels' content for a change that moves no widget (a clock): when
+        every widget stays as it is, only the panels whose text changed are redrawn."""
+        before = {p.name: p.texts for p in self.panels}
+        widgets = self._widget_specs(self.panels)
+        panels = self.build_panels()
+        if self.modal is not None or self._widget_specs(panels) != widgets:
+            self.relayout()
+            return
+        self.panels = panels
+        for p in panels:
+            if before.get(p.name) != p.texts:
+                self.touch(p.frame)
+
+    @staticmethod
+    def _widget_specs(panels: list[Panel]) -> list[tuple[object, ...]]:
+        out: list[tuple[object, ...]] = []
+        for p in panels:
+            out += [(b.key, tuple(b.rect), b.text, b.enabled, b.reason) for b in p.placed_buttons()]
+            out += [(e.key, tuple(e.rect)) for e in p.placed_entries()]
+        return out
+
     def ask(self, modal: Modal) -> None:
         """Put a question over the screen."""
         self.modal = modal

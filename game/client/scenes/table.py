@@ -9,12 +9,13 @@ from game.client.palette import INK, MUTED, WARN_BG
 from game.client.scene import SceneName
 from game.client.scenes.hotseat import log_notes, quit_modal
 from game.client.scenes.panel_scene import PanelScene
+from game.client.scenes.panels.banner import Banner, table_banners
 from game.client.scenes.panels.base import Panel
 from game.client.scenes.panels.context import TableContext, TableUi
 from game.client.scenes.panels.modal import Modal
 from game.client.scenes.panels.top import clock_text
 from game.client.scenes.table_layout import Layout, TableParts, layout_in, table_panels, top_panel
-from game.client.scenes.wording import action_key, plural
+from game.client.scenes.wording import action_key, unvoted
 from game.client.sessions.base import Session
 from game.engine.actions import Action
 from game.engine.phase import Phase
@@ -48,9 +49,9 @@ class TableScene(PanelScene):
         self.toasts: list[tuple[str, float]] = []
         self.clock = ""
         self._top: tuple[str, str] = ("", "")
-        self._seen: tuple[int, str | None] = (-1, None)
+        self._seen: tuple[object, ...] = ()
         self._where: tuple[int, Phase] | None = None
-        self._handed: tuple[int, str | None] = (-1, None)
+        self._handed: tuple[object, ...] = ()
         self._shown: tuple[int, Phase, str | None] | None = None
         self._shown_at = 0.0
 
@@ -81,7 +82,7 @@ class TableScene(PanelScene):
         view = self.view
         if view is None or "ready" not in self.legal:
             return
-        missing = self._unvoted(view)
+        missing = unvoted(self.legal)
         if not missing:
             self.act("ready")
             return
@@ -95,14 +96,6 @@ class TableScene(PanelScene):
                 lambda: self.act("ready"),
             )
         )
-
-    def _unvoted(self, view: PlayerView) -> str:
-        """« 2 propositions et 1 dilemme » this seat can still vote on ('' if none)."""
-        props = {k.split(":")[1] for k in self.legal if k.startswith("vote:")}
-        dils = {k.split(":")[1] for k in self.legal if k.startswith("option:")}
-        parts = [plural(len(props), "proposition")] if props else []
-        parts += [plural(len(dils), "dilemme")] if dils else []
-        return " et ".join(parts)
 
     def request_quit(self) -> bool:
         """A hot-seat game in progress asks before closing (the log is kept either way)."""
@@ -148,8 +141,29 @@ class TableScene(PanelScene):
 
     def context(self, view: PlayerView) -> TableContext:
         return TableContext(
-            view, self.texts, self.legal, self.ui, self, self.read_only, log_notes(self.session)
+            view,
+            self.texts,
+            self.legal,
+            self.ui,
+            self,
+            self.read_only,
+            log_notes(self.session),
+            tuple(self.session.notices),
         )
+
+    def banners(self, view: PlayerView) -> list[Banner]:
+        """What stays across the screen until dealt with."""
+        return table_banners(self.session, self.texts.role_title(view.seat), self.dismiss)
+
+    def dismiss(self) -> None:
+        """The facilitator's message was read: the band goes, the feed keeps it."""
+        self.session.notices_read = len(self.session.notices)
+        self.relayout()
+
+    def _state(self) -> tuple[object, ...]:
+        """What the screen is built from: the game's version and what the bands show."""
+        s = self.session
+        return (s.version, s.seat, s.connected, s.seat_lost, len(s.notices), s.notices_read)
 
     # --- build -----------------------------------------------------------
     def relayout(self) -> None:
@@ -161,7 +175,7 @@ class TableScene(PanelScene):
 
     def build_panels(self) -> list[Panel]:
         view = self.view
-        self._seen = (self.session.version, self.session.seat)
+        self._seen = self._state()
         if view is None:
             return []
         shown = (view.turn, view.phase, view.seat)
@@ -180,6 +194,7 @@ class TableScene(PanelScene):
             clock=self.clock,
             who=self._top[1],
             parts=self.parts,
+            banners=self.banners(view),
         )
 
     def _refresh_top(self, view: PlayerView) -> None:
@@ -210,7 +225,7 @@ class TableScene(PanelScene):
         if len(self.toasts) != before:
             self.dirty = True
         view = self.view
-        if (self.session.version, self.session.seat) != self._seen:
+        if self._state() != self._seen:
             self.relayout()
         elif view is not None:
             top = (self._clock(view), self.who_text(view))

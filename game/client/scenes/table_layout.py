@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import pygame
 
+from game.client.scenes.panels.banner import Banner, banner_panels
 from game.client.scenes.panels.base import Panel, fits
 from game.client.scenes.panels.builder import PanelBuilder
 from game.client.scenes.panels.card import card_panel
@@ -129,10 +130,16 @@ def table_panels(
     who: str,
     parts: TableParts,
     help_room: int = 0,
+    banners: list[Banner] | None = None,
 ) -> list[Panel]:
-    """Every panel of one seat's table screen, none overlapping another."""
-    lay = layout_in(area, left_min=parts.left_min)
+    """Every panel of one seat's table screen, none overlapping another; the bands that
+    stay until dealt with go under the top bar and push the columns down."""
     panels = [top_panel(ctx, area, clock=clock, who=who, parts=parts, help_room=help_room)]
+    below = pygame.Rect(area.x, area.y + HEIGHT, area.width, area.height - HEIGHT)
+    bands, used = banner_panels(banners or [], below)
+    panels += bands
+    area = pygame.Rect(area.x, area.y + used, area.width, area.height - used)
+    lay = layout_in(area, left_min=parts.left_min)
     panels += left_panels(ctx, lay.left, parts)
     panels += centre_panels(ctx, lay.center, parts.builders)
     panels += right_panels(ctx, lay.right, parts)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from game.client.palette import RISK_LEVELS, VOTES
 from game.client.texts import PackTexts
 from game.engine.actions import Action
@@ -159,3 +161,12 @@ def effects_arrows(effects: dict[str, int], texts: PackTexts) -> str:
     if money:
         parts.append(f"budget {'+' if money > 0 else '−'}{abs(money)} k€")
     return ", ".join(parts)
+
+
+def unvoted(legal: Iterable[str]) -> str:
+    """« 2 propositions et 1 dilemme » this seat can still vote on, from its legal keys."""
+    props = {k.split(":")[1] for k in legal if k.startswith("vote:")}
+    dils = {k.split(":")[1] for k in legal if k.startswith("option:")}
+    parts = [plural(len(props), "proposition")] if props else []
+    parts += [plural(len(dils), "dilemme")] if dils else []
+    return " et ".join(parts)

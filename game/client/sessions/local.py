@@ -41,6 +41,7 @@ class LocalSession(Session):
         log_path: Path | None = None,
         timers: bool = True,
     ) -> None:
+        super().__init__()
         if not timers:
             pack = without_timers(pack)
         self.texts = PackTexts(public_pack(pack))
@@ -128,6 +129,7 @@ class LocalWorkshop(FacilitatorSession):
         self.logs = {
             f"table-{i + 1}": GameLog.new(pack, seed=seed + i, seats=seats) for i in range(tables)
         }
+        self.codes = {tid: f"LOCAL{i + 1}" for i, tid in enumerate(self.logs)}
         self.clock = clock
         self.sent: list[tuple[str, Action]] = []
         self.notices: list[tuple[str | None, str]] = []
@@ -142,8 +144,8 @@ class LocalWorkshop(FacilitatorSession):
     def tables(self) -> tuple[TableSummary, ...]:
         if self._cache is None:
             self._cache = tuple(
-                TableSummary(tid, tid.upper(), player_view(log.state, None))
-                for tid, log in self.logs.items()
+                TableSummary(tid, self.codes[tid], player_view(log.state, None), i + 1)
+                for i, (tid, log) in enumerate(self.logs.items())
             )
         return self._cache
 
@@ -160,7 +162,8 @@ class LocalWorkshop(FacilitatorSession):
         try:
             self.logs[table_id].append(action.model_copy(update={"at": self.clock()}))
         except IllegalAction as exc:
-            self._messages.append(f"{table_id} : {exc.message}")
+            number = list(self.logs).index(table_id) + 1
+            self._messages.append(f"Table {number} · {self.codes[table_id]} : {exc.message}")
             return
         self._cache = None
         self._version += 1

@@ -42,6 +42,7 @@ class RemoteSession(NetBase, Session):
         retry_delay: float = RETRY_DELAY,
     ) -> None:
         NetBase.__init__(self, server, retry_delay=retry_delay)
+        Session.__init__(self)
         self.code = normalise_code(code)
         self.name = name
         self.wanted_seat = seat
@@ -81,6 +82,13 @@ class RemoteSession(NetBase, Session):
         return self.server_version
 
     def send(self, action: Action) -> None:
+        if not self.connected or self.seat_lost:
+            # Said at once, not kept to be sent later without anyone knowing.
+            why = (
+                "votre place est ouverte sur un autre écran" if self.seat_lost else "hors connexion"
+            )
+            self._messages.append(f"Action non envoyée : {why}.")
+            return
         payload = action.model_dump(mode="json")
         self._net.submit(self._act(uuid.uuid4().hex, payload))
 
@@ -207,7 +215,21 @@ class RemoteSession(NetBase, Session):
     def _notice(self, msg: NoticeMessage) -> None:
         if msg.kind == "seat_taken":
             self.status = "place reprise ailleurs"
-        self._messages.append(msg.text)
+            self.seat_lost = True
+        else:
+            self.notices.append(msg.text)  # a banner until read, then in the feed
+
+    def take_back(self) -> None:
+        """Join again with this seat's token: the other window loses it (it is told so)."""
+        if not self.seat_lost:
+            return
+        self.seat_lost = False
+        self.status = "reprise de la place…"
+        self._net.submit(self._take_back())
+
+    async def _take_back(self) -> None:
+        self._lost = False
+        await self._join()
 
     def _down(self, retry_at: float) -> None:
         super()._down(retry_at)

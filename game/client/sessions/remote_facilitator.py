@@ -108,8 +108,8 @@ class RemoteFacilitatorSession(NetBase, FacilitatorSession):
         if self._cache is None:
             rows = self.summary.tables if self.summary else ()
             self._cache = tuple(
-                TableSummary(t.table_id, t.code, self._views[t.table_id][1])
-                for t in rows
+                TableSummary(t.table_id, t.code, self._views[t.table_id][1], i + 1)
+                for i, t in enumerate(rows)
                 if t.table_id in self._views
             )
         return self._cache
@@ -124,7 +124,15 @@ class RemoteFacilitatorSession(NetBase, FacilitatorSession):
             "action": action.model_dump(mode="json"),
             "action_id": uuid.uuid4().hex,
         }
-        self._net.submit(self._send(EventName.CONTROL, payload, f"{table_id} : ", ""))
+        self._net.submit(self._send(EventName.CONTROL, payload, f"{self._label(table_id)} : ", ""))
+
+    def _label(self, table_id: str) -> str:
+        """« Table 2 · K7M2QX » for a table of the workshop (its id when unknown)."""
+        rows = self.summary.tables if self.summary else ()
+        for i, t in enumerate(rows):
+            if t.table_id == table_id:
+                return f"Table {i + 1} · {t.code}"
+        return table_id
 
     def notice(self, text: str, table_id: str | None = None) -> None:
         payload = {"table_id": table_id, "text": text[:500]}

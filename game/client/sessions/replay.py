@@ -22,6 +22,7 @@ class ReplaySession(Session):
     read_only = True
 
     def __init__(self, replayer: Replayer, *, seat: str | None = None) -> None:
+        super().__init__()
         pack = Pack.model_validate(replayer.header["scenario"])
         self.replayer = replayer
         self.texts = PackTexts(public_pack(pack))

@@ -106,6 +106,7 @@ class Panel:
     fixed_ops: list[Op] = field(default_factory=list)
     over_ops: list[tuple[str | None, Op]] = field(default_factory=list)
     fixed_buttons: list[ButtonSpec] = field(default_factory=list)
+    fixed_entries: list[EntrySpec] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
     text_rects: list[pygame.Rect] = field(default_factory=list)
     fixed_text_rects: list[pygame.Rect] = field(default_factory=list)
@@ -151,7 +152,7 @@ class Panel:
 
     def placed_entries(self) -> list[EntrySpec]:
         view, dy = self.view, self.dy
-        return [
+        return list(self.fixed_entries) + [
             EntrySpec(e.key, e.rect.move(0, dy), e.text, e.placeholder)
             for e in self.entries
             if view.contains(e.rect.move(0, dy))

@@ -51,6 +51,7 @@ class PanelBuilder:
         self.over_ops: list[tuple[str | None, Op]] = []
         self.buttons: list[ButtonSpec] = []
         self.fixed_buttons: list[ButtonSpec] = []
+        self.fixed_entries: list[EntrySpec] = []
         self.entries: list[EntrySpec] = []
         self.texts: list[str] = []
         self.text_rects: list[pygame.Rect] = []
@@ -223,6 +224,12 @@ class PanelBuilder:
     def entry(self, key: str, rect: pygame.Rect, text: str = "", placeholder: str = "") -> None:
         self.entries.append(EntrySpec(key, rect, text, placeholder))
 
+    def fixed_entry(
+        self, key: str, rect: pygame.Rect, text: str = "", placeholder: str = ""
+    ) -> None:
+        """A text field that does not scroll (in the footer: screen coordinates)."""
+        self.fixed_entries.append(EntrySpec(key, rect, text, placeholder))
+
     def space(self, n: int) -> None:
         self.y += n
 
@@ -241,6 +248,7 @@ class PanelBuilder:
             fixed_ops=self.fixed_ops,
             over_ops=self.over_ops,
             fixed_buttons=self.fixed_buttons,
+            fixed_entries=self.fixed_entries,
             texts=self.texts,
             text_rects=self.text_rects,
             fixed_text_rects=self.fixed_text_rects,

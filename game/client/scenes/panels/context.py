@@ -54,6 +54,8 @@ class TableContext:
     read_only: bool = False
     #: lines the end of the game adds (where the hot-seat log was written)
     notes: tuple[str, ...] = ()
+    #: the facilitator's messages to this table, oldest first (the feed keeps them)
+    notices: tuple[str, ...] = ()
 
     def scroll(self, panel: str) -> int:
         return self.ui.scroll.get(panel, 0)

@@ -70,10 +70,12 @@ def feed_panel(ctx: TableContext, rect: pygame.Rect) -> Panel:
     """What happened at the table, newest first."""
     view, texts = ctx.view, ctx.texts
     b = PanelBuilder("feed", rect, "Fil de la table", scroll=ctx.scroll("feed"))
+    for notice in reversed(ctx.notices):
+        b.wrapped(f"• Message de l'animation : {notice}", 13, bold=True)
     lines = [line for e in reversed(view.feed) if (line := describe(e, texts)) is not None]
     for line in lines:
         b.wrapped("• " + line, 13)
-    if not lines:
+    if not lines and not ctx.notices:
         b.wrapped("Rien pour l'instant.", 13, MUTED, italic=True)
     return b.done()
 
