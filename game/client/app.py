@@ -140,6 +140,9 @@ class App:
             if event.type == pygame.VIDEORESIZE:
                 self.resize((event.w, event.h))
                 continue
+            if event.type == pygame.KEYDOWN and event.key == pygame.K_F1 and self.scene:
+                self.pop() if self.scene.is_help else self.scene.help()
+                continue
             self.manager.process_events(event)
             if self.scene is not None:
                 self.scene.handle(event)

@@ -17,6 +17,7 @@ from pygame_gui.core import ObjectID, UIElement
 from pygame_gui.elements import UIButton, UILabel, UITextEntryLine
 
 from game.client.draw import widget_text
+from game.client.scenes.panels.base import label_width
 
 if TYPE_CHECKING:
     from game.client.app import App
@@ -33,12 +34,18 @@ class SceneName(StrEnum):
     FACILITATOR = "facilitator"
     FACILITATOR_CONNECT = "facilitator_connect"
     REPLAY = "replay"
+    HELP = "help"
+
+
+HELP_LABEL = "Comment jouer (F1)"
 
 
 class Scene:
     """One screen. `draw()` only draws; state changes happen in handle/update."""
 
     app: App
+    #: the help screen itself (F1 closes it instead of opening another)
+    is_help = False
 
     def __init__(self) -> None:
         self.elements: list[UIElement] = []
@@ -110,6 +117,16 @@ class Scene:
     def touch(self, rect: pygame.Rect) -> None:
         """Only `rect` changed: the app redraws and sends that part of the window alone."""
         self.dirty_rects.append(rect.copy())
+
+    def help_button(self, right: int, y: int) -> None:
+        """« Comment jouer (F1) », its right edge at `right`."""
+        w = label_width(HELP_LABEL, "#small")
+        rect = pygame.Rect(right - w, y, w, 32)
+        self.button("help", rect, HELP_LABEL, self.help, object_id="#small")
+
+    def help(self) -> None:
+        """Show « Comment jouer » over this scene (F1 does the same from anywhere)."""
+        self.app.push(SceneName.HELP, texts=getattr(self, "texts", None))
 
     def request_quit(self) -> bool:
         """The window's close button was pressed: True to quit now (a scene may ask first)."""

@@ -14,8 +14,9 @@ from functools import partial
 import pygame
 import pygame_gui
 
-from game.client.scene import Scene, SceneName
+from game.client.scene import HELP_LABEL, Scene, SceneName
 from game.client.scenes import connect_view
+from game.client.scenes.panels.base import label_width
 from game.client.sessions.lookup import ServerDown, TableNotFound, fetch_table
 from game.client.sessions.net import RETRY_DELAY, down_text
 from game.client.sessions.remote import RemoteSession
@@ -157,6 +158,11 @@ class ConnectScene(Scene):
             hotkey=pygame.K_RETURN,
         )
         self._build_seats(right)
+        w = self.app.size[0]
+        hw = label_width(HELP_LABEL, "#small")
+        self.button(
+            "help", pygame.Rect(w - hw - 16, 16, hw, 32), HELP_LABEL, self.help, object_id="#small"
+        )
 
     def _build_seats(self, right: pygame.Rect) -> None:
         if self.table is None:

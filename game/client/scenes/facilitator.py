@@ -8,7 +8,7 @@ from functools import partial
 import pygame
 
 from game.client.palette import BAD, INK, MUTED
-from game.client.scene import SceneName
+from game.client.scene import HELP_LABEL, SceneName
 from game.client.scenes.panel_scene import PanelScene
 from game.client.scenes.panels.base import Panel, label_width
 from game.client.scenes.panels.builder import PanelBuilder
@@ -143,10 +143,18 @@ class FacilitatorScene(PanelScene):
         b.text_at(f"Console d'animation — {self.texts.title}", (12, 8), 20, INK, bold=True)
         label = "Quitter la projection (V)" if self.projection else "Projection du dilemme (V)"
         pw = label_width(label, "#primary")
+        hw = label_width(HELP_LABEL, "#small")
+        b.fixed_button(
+            "help",
+            pygame.Rect(w - pw - hw - 20, 44, hw, 32),
+            HELP_LABEL,
+            self.help,
+            object_id="#small",
+        )
         x = 12
         for key, text, action in ALL:
             bw = label_width(text, None)
-            if x + bw > w - pw - 24:
+            if x + bw > w - pw - hw - 32:
                 break
             rect = pygame.Rect(x, 44, bw, 32)
             b.fixed_button(key, rect, text, partial(self.control, None, action))

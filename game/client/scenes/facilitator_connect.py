@@ -21,6 +21,9 @@ class FacilitatorConnectScene(Scene):
         self.session = session
         self._shown = ""
 
+    def build(self) -> None:
+        self.help_button(self.app.size[0] - 16, 16)
+
     def update(self, dt: float) -> None:
         self.session.poll()
         if self.session.ready and not self.session.refusal:

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.client.palette import MUTED
-from game.client.scene import SceneName
+from game.client.scene import HELP_LABEL, SceneName
 from game.client.scenes.hotseat import quit_modal
 from game.client.scenes.panel_scene import PanelScene
-from game.client.scenes.panels.base import Panel, fits
+from game.client.scenes.panels.base import Panel, fits, label_width
 from game.client.scenes.panels.builder import PanelBuilder
 from game.client.sessions.base import Session
 from game.engine.phase import PHASE_LABELS, Phase
@@ -66,7 +66,10 @@ class HandoverScene(PanelScene):
             label = "Afficher mon écran (Entrée)"
         rect = pygame.Rect(b.x, b.y, b.width, BUTTON_H)
         b.button("take", rect, label, self.take, object_id="#primary", hotkey=pygame.K_RETURN)
-        b.space(BUTTON_H)
+        b.space(BUTTON_H + 12)
+        hw = label_width(HELP_LABEL, "#small")
+        b.button("help", pygame.Rect(b.x, b.y, hw, 32), HELP_LABEL, self.help, object_id="#small")
+        b.space(32)
         return [b.done()]
 
     def take(self) -> None:

@@ -9,6 +9,7 @@ from game.client.scenes.connect import ConnectScene
 from game.client.scenes.facilitator import FacilitatorScene
 from game.client.scenes.facilitator_connect import FacilitatorConnectScene
 from game.client.scenes.handover import HandoverScene
+from game.client.scenes.help import HelpScene
 from game.client.scenes.replay import replay_scene_from_jsonl
 from game.client.scenes.table import TableScene
 
@@ -19,4 +20,5 @@ SCENES: dict[SceneName, Callable[..., Scene]] = {
     SceneName.FACILITATOR: FacilitatorScene,
     SceneName.FACILITATOR_CONNECT: FacilitatorConnectScene,
     SceneName.REPLAY: replay_scene_from_jsonl,
+    SceneName.HELP: HelpScene,
 }

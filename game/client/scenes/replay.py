@@ -105,8 +105,9 @@ class ReplayScene(TableScene):
         transport.sync_transport(self)
         self.dirty = True
 
-    def exit(self) -> None:
-        super().exit()
+    def clear(self) -> None:
+        """Remove every widget, the transport's too (built again by the next relayout)."""
+        super().clear()
         self._built_for, self._kept = None, None
 
     # --- commands ------------------------------------------------------------

@@ -129,12 +129,11 @@ def table_panels(
     clock: str,
     who: str,
     parts: TableParts,
-    help_room: int = 0,
     banners: list[Banner] | None = None,
 ) -> list[Panel]:
     """Every panel of one seat's table screen, none overlapping another; the bands that
     stay until dealt with go under the top bar and push the columns down."""
-    panels = [top_panel(ctx, area, clock=clock, who=who, parts=parts, help_room=help_room)]
+    panels = [top_panel(ctx, area, clock=clock, who=who, parts=parts)]
     below = pygame.Rect(area.x, area.y + HEIGHT, area.width, area.height - HEIGHT)
     bands, used = banner_panels(banners or [], below)
     panels += bands
@@ -153,8 +152,7 @@ def top_panel(
     clock: str,
     who: str,
     parts: TableParts,
-    help_room: int = 0,
 ) -> Panel:
     """The top bar alone (redrawn each second of the countdown, with no widget rebuilt)."""
     lay = layout_in(area, left_min=parts.left_min)
-    return top_bar(ctx, lay.top, clock, who, room=help_room)
+    return top_bar(ctx, lay.top, clock, who)

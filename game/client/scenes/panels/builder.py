@@ -18,6 +18,24 @@ from game.client.scenes.panels.base import (
     fits,
 )
 
+#: French typography: these signs never start a line (no-break spaces, as the packs have)
+NO_BREAK: tuple[tuple[str, str], ...] = (
+    (" :", "\u00a0:"),
+    (" ;", "\u202f;"),
+    (" !", "\u202f!"),
+    (" ?", "\u202f?"),
+    ("« ", "«\u00a0"),
+    (" »", "\u00a0»"),
+)
+
+
+def french(text: str) -> str:
+    """`text` with no-break spaces before : ; ! ? and inside « », so a line never starts
+    with one of them."""
+    for plain, kept in NO_BREAK:
+        text = text.replace(plain, kept)
+    return text
+
 
 class PanelBuilder:
     """Lays content top to bottom (`y` is the cursor, in content coordinates)."""
@@ -74,6 +92,7 @@ class PanelBuilder:
         """`text` wrapped at the cursor; the cursor moves below it. Returns its height."""
         if not text:
             return 0
+        asked, text = text, french(text)
         x, w = self.x + indent, (width or self.width - indent)
         lines = wrap(text, size, w, bold)
         f = font(size, bold=bold, italic=italic)
@@ -87,7 +106,7 @@ class PanelBuilder:
                 s, text, rect.move(0, dy), size, colour, bold=bold, italic=italic
             )
         )
-        self._record(text, pygame.Rect(x, self.y, widest, h))
+        self._record(asked, pygame.Rect(x, self.y, widest, h))
         self.y += h + gap
         return h
 
@@ -128,6 +147,7 @@ class PanelBuilder:
 
     def warning(self, text: str) -> None:
         """A pale-yellow box with a wrapped text at the cursor."""
+        asked, text = text, french(text)
         lines = wrap(text, 14, self.width - 16)
         h = 10 + font(14).get_linesize() * len(lines)
         box = pygame.Rect(self.x, self.y, self.width, h)
@@ -139,7 +159,7 @@ class PanelBuilder:
             blit_wrapped(s, text, b.inflate(-16, -8), 14, INK)
 
         self.ops.append(op)
-        self._record(text, box.inflate(-16, -8))
+        self._record(asked, box.inflate(-16, -8))
         self.y += h + 6
 
     def _record(self, text: str, rect: pygame.Rect) -> None:
@@ -194,6 +214,7 @@ class PanelBuilder:
         colour: Colour = INK,
     ) -> None:
         """A wrapped label drawn over button `key` at content rect `rect` (it must fit)."""
+        asked, text = text, french(text)
         inner = pygame.Rect(rect.x + indent, rect.y, rect.width - indent - right, rect.height)
         lines = wrap(text, size, inner.width, bold)
         line_h = font(size, bold=bold).get_linesize()
@@ -210,7 +231,7 @@ class PanelBuilder:
                 ),
             )
         )
-        self.texts.append(text)
+        self.texts.append(asked)
 
     def over(self, key: str | None, op: Op) -> None:
         """A drawing over button `key` (None: always), in content coordinates."""
@@ -219,7 +240,7 @@ class PanelBuilder:
     @staticmethod
     def label_height(text: str, width: int, size: int = 14, *, bold: bool = False) -> int:
         """How tall `text` wrapped at `width` is."""
-        return font(size, bold=bold).get_linesize() * len(wrap(text, size, width, bold))
+        return font(size, bold=bold).get_linesize() * len(wrap(french(text), size, width, bold))
 
     def entry(self, key: str, rect: pygame.Rect, text: str = "", placeholder: str = "") -> None:
         self.entries.append(EntrySpec(key, rect, text, placeholder))

@@ -29,6 +29,9 @@ class TableControls(Protocol):
     def toggle_board(self) -> None:
         """Show the roadmap instead of the phase panel, or back."""
 
+    def help(self) -> None:
+        """Show « Comment jouer »."""
+
 
 @dataclass
 class TableUi:

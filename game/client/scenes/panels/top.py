@@ -6,7 +6,8 @@ import pygame
 
 from game.client.assets import font
 from game.client.palette import ACCENT, INK, LINE, MUTED, PANEL
-from game.client.scenes.panels.base import Panel, moved
+from game.client.scene import HELP_LABEL
+from game.client.scenes.panels.base import Panel, label_width, moved
 from game.client.scenes.panels.builder import PanelBuilder
 from game.client.scenes.panels.context import TableContext
 from game.client.scenes.wording import capacity_text, turns_text
@@ -29,11 +30,15 @@ def _width(text: str, size: int, bold: bool = False) -> int:
     return int(font(size, bold=bold).size(text)[0])
 
 
-def top_bar(ctx: TableContext, rect: pygame.Rect, clock: str, who: str, *, room: int = 0) -> Panel:
-    """The bar; `room` pixels are kept free at the right (for the help button)."""
+def top_bar(ctx: TableContext, rect: pygame.Rect, clock: str, who: str) -> Panel:
+    """The bar, with « Comment jouer (F1) » at its right end."""
     view, texts = ctx.view, ctx.texts
     b = PanelBuilder("top", rect, framed=False)
     b.draw(lambda s, dy: _background(s, rect))
+    hw = label_width(HELP_LABEL, "#small")
+    help_rect = pygame.Rect(rect.right - hw - 10, rect.y + 16, hw, 32)
+    b.fixed_button("help", help_rect, HELP_LABEL, ctx.do.help, object_id="#small")
+    room = hw + 12
     turn = f"Tour {view.turn} / {view.turns}" if view.turn else "Avant le premier tour"
     name_size = 20 if _width(texts.collectivite, 20, True) <= 260 else 16
     left_w = max(_width(texts.collectivite, name_size, True), _width(turn, 15)) + 24
