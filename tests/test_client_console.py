@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from client_net_fixtures import ThreadedServer, threaded_server, token_file, until
+from layout_checks import problems
 
 from game.client.app import App
 from game.client.driver import Driver
@@ -155,3 +156,28 @@ def test_the_console_says_at_once_that_the_server_is_gone(
     until(lambda: any("Serveur injoignable" in t for t in _texts(app.scene)), d.frames)
     d.click("all:start")
     assert "Hors connexion : rien n'a été envoyé." in app.scene.toasts  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("size", [(1024, 640), (1280, 800), (1920, 1080)])
+@pytest.mark.parametrize("tables", [1, 4, 8])
+def test_the_console_never_overlaps_nor_cuts_a_label(size: tuple[int, int], tables: int) -> None:
+    # Tiles, tools and projection at three sizes, from one to eight tables, with votes on.
+    workshop = LocalWorkshop(
+        load_pack(PACKS.parent.parent / "scenarios" / "ville-moyenne"), tables=tables
+    )
+    for t in workshop.tables:
+        workshop.control(t.table_id, StartGame())
+        workshop.control(t.table_id, AdvancePhase())
+    log = workshop.logs["table-1"]
+    for seat in ("dgs", "dpo"):
+        workshop.control(
+            "table-1", next(a for a in legal_actions(log.state, seat) if a.type == "propose")
+        )
+    workshop.control("table-1", AdvancePhase())
+    app = App(size)
+    app.switch(FacilitatorScene(workshop))
+    d = Driver(app)
+    d.frames(1)
+    assert problems(app) == []
+    d.click("projection")
+    assert problems(app) == []

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pygame
 
-from game.client.draw import blit_text, blit_wrapped, wrap
-from game.client.palette import INK, MUTED, WARN_BG
+from game.client.draw import blit_text
+from game.client.palette import INK
 from game.client.scene import SceneName
 from game.client.scenes.hotseat import log_notes, quit_modal
+from game.client.scenes.overlays import draw_reason, draw_toasts
 from game.client.scenes.panel_scene import PanelScene
 from game.client.scenes.panels.banner import Banner, table_banners
 from game.client.scenes.panels.base import Panel
@@ -277,15 +278,7 @@ class TableScene(PanelScene):
         if self.view is None:
             return
         self.draw_panels_over(surface)
-        lines = [m for m, _ in self.toasts]
         if self.hover_reason:
-            lines.insert(0, self.hover_reason)
-        if lines:
-            area = self.table_area()
-            w = min(720, self.app.size[0] - 40)
-            text = "\n".join(lines[:3])
-            h = 14 + 20 * len(wrap(text, 14, w - 20))
-            box = pygame.Rect(area.centerx - w // 2, area.bottom - h - 10, w, h)
-            pygame.draw.rect(surface, WARN_BG, box, border_radius=6)
-            pygame.draw.rect(surface, MUTED, box, 1, border_radius=6)
-            blit_wrapped(surface, text, box.inflate(-20, -10), 14, INK)
+            pointer = self.app.manager.get_mouse_position()
+            draw_reason(surface, self.hover_reason, pointer, self.app.size)
+        draw_toasts(surface, [m for m, _ in self.toasts], self.table_area())

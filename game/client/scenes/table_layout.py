@@ -95,7 +95,8 @@ def right_panels(ctx: TableContext, col: pygame.Rect, parts: TableParts) -> list
     bottom = ready.frame.y - GAP
     y = col.y
     if ctx.view.phase == Phase.PROPOSITIONS:
-        most = max(160, bottom - y - 150)  # the proposals keep a few lines
+        wanted = _fit(proposals_panel, ctx, pygame.Rect(col.x, 0, col.width, 0), 150)
+        most = max(160, bottom - y - wanted.frame.height - GAP)  # the proposals keep theirs
         card = _fit(card_panel, ctx, pygame.Rect(col.x, y, col.width, 0), most)
         out.append(card)
         y = card.frame.bottom + GAP

@@ -21,7 +21,6 @@ from game.engine.phase import PHASE_LABELS, Phase
 from game.engine.view_models import PlayerView
 
 BUTTON_H = 30
-TILE_FOOTER = 2 * BUTTON_H + 12
 STATUS = {"open": "au vote", "funded": "retenue", "rejected": "rejetée"}
 ROW: list[tuple[str, str, Callable[[], Action], str]] = [
     ("start", "Démarrer", StartGame, "start_game"),
@@ -73,11 +72,56 @@ def seat_line(view: PlayerView, role: str, texts: PackTexts) -> str:
     return f"{who} : {ready}"
 
 
+def _tile_buttons(
+    ctx: ConsoleContext, t: TableSummary
+) -> list[tuple[str, str, Callable[[], None], dict[str, object]]]:
+    """(key, label, callback, options) of a tile's buttons, in reading order."""
+    legal = {a.type for a in t.view.legal_actions}
+    out: list[tuple[str, str, Callable[[], None], dict[str, object]]] = []
+    for key, text, make, kind in ROW:
+        ok = kind in legal
+        why = "" if ok else "Pas possible à ce moment de la partie."
+        cb = partial(_send, ctx.do, t.table_id, make)
+        out.append((f"{t.table_id}:{key}", text, cb, {"enabled": ok, "reason": why}))
+    tip = "Revoir cette table action par action (relecture)"
+    out.append(
+        (
+            f"{t.table_id}:replay",
+            "Rejouer",
+            partial(ctx.do.open_replay, t.table_id),
+            {"tooltip": tip},
+        )
+    )
+    chosen = ctx.target == t.table_id
+    tip = "Les événements et messages iront à cette table seulement"
+    opts: dict[str, object] = {"tooltip": tip, "object_id": "#chosen" if chosen else "#small"}
+    label = "Cible choisie" if chosen else "Cibler"
+    out.append((f"{t.table_id}:target", label, partial(ctx.do.choose_target, t.table_id), opts))
+    return out
+
+
+def _flow(labels: list[str], width: int) -> list[list[int]]:
+    """Rows of button indices, each row as many buttons as their labels allow."""
+    rows: list[list[int]] = [[]]
+    used = 0
+    for i, text in enumerate(labels):
+        w = label_width(text, "#chosen") + 4
+        if rows[-1] and used + w > width:
+            rows.append([])
+            used = 0
+        rows[-1].append(i)
+        used += w
+    return rows
+
+
 def tile_panel(ctx: ConsoleContext, t: TableSummary, rect: pygame.Rect) -> Panel:
     """One table: phase, time, budget, proposals, seats (voted, ready), the open dilemma."""
     v, texts = t.view, ctx.texts
     name = f"tile:{t.table_id}"
-    b = PanelBuilder(name, rect, t.label, scroll=ctx.scroll.get(name, 0), footer=TILE_FOOTER)
+    buttons = _tile_buttons(ctx, t)
+    rows = _flow([label for _, label, _, _ in buttons], rect.width - 16)
+    footer = len(rows) * (BUTTON_H + 4) + 4
+    b = PanelBuilder(name, rect, t.label, scroll=ctx.scroll.get(name, 0), footer=footer)
     clock = tile_clock(v, ctx.now)
     head = f"Tour {v.turn} / {v.turns} · {PHASE_LABELS[v.phase]}" + (f" · {clock}" if clock else "")
     b.wrapped(head, 14, bold=True, gap=2)
@@ -100,44 +144,16 @@ def tile_panel(ctx: ConsoleContext, t: TableSummary, rect: pygame.Rect) -> Panel
     b.space(4)
     gauges = [f"{texts.gauge_label(g)} {v.gauges[g]}" for g in texts.gauge_order if g in v.gauges]
     b.wrapped(" · ".join(gauges), 12, MUTED)
-    _tile_buttons(ctx, t, b)
+    y = b.foot.y + 2
+    for row in rows:
+        bw = (b.foot.width - 4 * (len(row) - 1)) // len(row)
+        for j, i in enumerate(row):
+            key, label, cb, opts = buttons[i]
+            opts = {"object_id": "#small", **opts}
+            rect_b = pygame.Rect(b.foot.x + j * (bw + 4), y, bw, BUTTON_H)
+            b.fixed_button(key, rect_b, label, cb, **opts)
+        y += BUTTON_H + 4
     return b.done()
-
-
-def _tile_buttons(ctx: ConsoleContext, t: TableSummary, b: PanelBuilder) -> None:
-    legal = {a.type for a in t.view.legal_actions}
-    foot = b.foot
-    bw = (foot.width - 4 * 4) // 5
-    for j, (key, text, make, kind) in enumerate(ROW):
-        ok = kind in legal
-        b.fixed_button(
-            f"{t.table_id}:{key}",
-            pygame.Rect(foot.x + j * (bw + 4), foot.y + 2, bw, BUTTON_H),
-            text,
-            partial(_send, ctx.do, t.table_id, make),
-            enabled=ok,
-            reason="" if ok else "Pas possible à ce moment de la partie.",
-            object_id="#small",
-        )
-    half = (foot.width - 4) // 2
-    y = foot.y + BUTTON_H + 8
-    b.fixed_button(
-        f"{t.table_id}:replay",
-        pygame.Rect(foot.x, y, half, BUTTON_H),
-        "Rejouer",
-        partial(ctx.do.open_replay, t.table_id),
-        object_id="#small",
-        tooltip="Revoir cette table action par action (relecture)",
-    )
-    chosen = ctx.target == t.table_id
-    b.fixed_button(
-        f"{t.table_id}:target",
-        pygame.Rect(foot.right - half, y, half, BUTTON_H),
-        "Cible choisie" if chosen else "Cibler",
-        partial(ctx.do.choose_target, t.table_id),
-        object_id="#chosen" if chosen else "#small",
-        tooltip="Les événements et messages iront à cette table seulement",
-    )
 
 
 def _send(do: ConsoleControls, table_id: str | None, make: Callable[[], Action]) -> None:
@@ -147,10 +163,14 @@ def _send(do: ConsoleControls, table_id: str | None, make: Callable[[], Action])
 def projection_panels(ctx: ConsoleContext, rect: pygame.Rect) -> list[Panel]:
     """For the wall: each table's current dilemma and its votes, option by option."""
     n = max(1, len(ctx.tables))
-    col_w = (rect.width - (n - 1) * 8) // n
+    cols = min(n, max(1, rect.width // 300))
+    rows = -(-n // cols)
+    col_w = (rect.width - (cols - 1) * 8) // cols
+    row_h = (rect.height - (rows - 1) * 8) // rows
     out = []
     for i, t in enumerate(ctx.tables):
-        frame = pygame.Rect(rect.x + i * (col_w + 8), rect.y, col_w, rect.height)
+        x, y = rect.x + (i % cols) * (col_w + 8), rect.y + (i // cols) * (row_h + 8)
+        frame = pygame.Rect(x, y, col_w, row_h)
         name = f"wall:{t.table_id}"
         b = PanelBuilder(name, frame, t.label, scroll=ctx.scroll.get(name, 0))
         dil = next(iter(reversed(t.view.dilemmas)), None)

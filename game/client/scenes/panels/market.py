@@ -6,7 +6,7 @@ from functools import partial
 
 import pygame
 
-from game.client.draw import draw_mark
+from game.client.draw import blit_text, draw_mark
 from game.client.palette import AXES, CARD_STATUS, INK, LEVER, MUTED, STEPS
 from game.client.scenes.panels.base import label_width
 from game.client.scenes.panels.builder import PanelBuilder
@@ -137,13 +137,14 @@ def _card_row(ctx: TableContext, b: PanelBuilder, mc: MarketCard, x: int, w: int
     label = str(card.step) if card.kind == "lever" else ""
     mark = pygame.Rect(x + 6, b.y + h // 2 - 10, 20, 20)
     b.over(key, lambda s, dy: draw_mark(s, card.mark, mark.move(0, dy), label))
-    if word:
+    if word:  # drawn with its card's button only (never alone at a scroll's edge)
         box = pygame.Rect(rect.right + 4, b.y + 2, badge - 4, min(h - 4, 24))
-        b.draw(lambda s, dy: _badge(s, box.move(0, dy)))
-        b.text_at(word, (box.x + 8, box.y + 3), 13, INK, italic=True, limit=box.width - 10)
+        b.over(key, lambda s, dy: _badge(s, box.move(0, dy), word))
+        b.texts.append(word)
     return h
 
 
-def _badge(surface: pygame.Surface, box: pygame.Rect) -> None:
+def _badge(surface: pygame.Surface, box: pygame.Rect, word: str) -> None:
     pygame.draw.rect(surface, (255, 255, 255), box, border_radius=8)
     pygame.draw.rect(surface, MUTED, box, 1, border_radius=8)
+    blit_text(surface, word, (box.x + 8, box.y + 3), 13, INK, italic=True)
