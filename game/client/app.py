@@ -19,7 +19,7 @@ MIN_SIZE = (1024, 640)
 #: seconds of full frame rate after the last input (hover highlights, tooltips, drags)
 BUSY_SECONDS = 1.0
 #: how long an idle window sleeps before it looks at input and its session again
-IDLE_SLEEP = 0.08
+IDLE_SLEEP = 0.1
 SceneFactory = Callable[..., Scene]
 
 
@@ -43,6 +43,10 @@ class App:
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+        # The window's surface straight to the display, without SDL's renderer: a 2-D
+        # screen redrawn a line at a time gains nothing from it, and without a GPU (Xvfb,
+        # a remote desktop) the renderer's software OpenGL costs 15-25 ms per update.
+        os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
         pygame.init()
         pygame.key.set_repeat(400, 35)
         pygame.display.set_caption("Cap IA")

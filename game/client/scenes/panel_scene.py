@@ -54,7 +54,7 @@ class PanelScene(Scene):
     def refresh(self) -> None:
         """Rebuild the panels' content for a change that moves no widget (a clock): when
         every widget stays as it is, only the panels whose text changed are redrawn."""
-        before = {p.name: p.texts for p in self.panels}
+        before = {p.name: p for p in self.panels}
         widgets = self._widget_specs(self.panels)
         panels = self.build_panels()
         if self.modal is not None or self._widget_specs(panels) != widgets:
@@ -62,8 +62,9 @@ class PanelScene(Scene):
             return
         self.panels = panels
         for p in panels:
-            if before.get(p.name) != p.texts:
-                self.touch(p.frame)
+            old = before.get(p.name)
+            for rect in p.changed_since(old) if old is not None else [p.frame]:
+                self.touch(rect)
 
     @staticmethod
     def _widget_specs(panels: list[Panel]) -> list[tuple[object, ...]]:

@@ -208,8 +208,10 @@ class TableScene(PanelScene):
             who=self._top[1],
             parts=self.parts,
         )
+        old = next((p for p in self.panels if p.name == "top"), None)
         self.panels = [top if p.name == "top" else p for p in self.panels]
-        self.touch(top.frame)
+        for rect in top.changed_since(old) if old is not None else [top.frame]:
+            self.touch(rect)
 
     def _clock(self, view: PlayerView) -> str:
         now = self.session.now()

@@ -110,6 +110,8 @@ class Panel:
     texts: list[str] = field(default_factory=list)
     text_rects: list[pygame.Rect] = field(default_factory=list)
     fixed_text_rects: list[pygame.Rect] = field(default_factory=list)
+    #: (text, rect in content coordinates) of each scrolled text, to redraw only what changed
+    drawn: list[tuple[str, tuple[int, int, int, int]]] = field(default_factory=list)
     overflow: list[str] = field(default_factory=list)
 
     @property
@@ -157,6 +159,18 @@ class Panel:
             for e in self.entries
             if view.contains(e.rect.move(0, dy))
         ]
+
+    def changed_since(self, old: Panel) -> list[pygame.Rect]:
+        """Where this panel's text differs from `old`'s, on screen (the whole frame when the
+        difference is elsewhere than in its scrolled texts)."""
+        if (old.texts, old.scroll, old.frame) == (self.texts, self.scroll, self.frame):
+            return []
+        if old.scroll != self.scroll or old.frame != self.frame or old.fixed_text_rects:
+            return [self.frame]
+        before, now = set(old.drawn), set(self.drawn)
+        rects = [pygame.Rect(r) for _, r in before ^ now]
+        out = [r.move(0, self.dy).clip(self.view).inflate(4, 2) for r in rects]
+        return [r for r in out if r.width > 4] or [self.frame]
 
     def visible_text_rects(self) -> list[pygame.Rect]:
         """Where text is drawn on screen now (clipped to the view)."""

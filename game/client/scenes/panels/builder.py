@@ -74,6 +74,7 @@ class PanelBuilder:
         self.texts: list[str] = []
         self.text_rects: list[pygame.Rect] = []
         self.fixed_text_rects: list[pygame.Rect] = []
+        self.drawn: list[tuple[str, tuple[int, int, int, int]]] = []
         self.overflow: list[str] = []
 
     # --- text --------------------------------------------------------------------------
@@ -165,6 +166,7 @@ class PanelBuilder:
     def _record(self, text: str, rect: pygame.Rect) -> None:
         self.texts.append(text)
         self.text_rects.append(rect)
+        self.drawn.append((text, (rect.x, rect.y, rect.width, rect.height)))
 
     # --- drawings and widgets ----------------------------------------------------------------
     def draw(self, op: Op) -> None:
@@ -273,6 +275,7 @@ class PanelBuilder:
             texts=self.texts,
             text_rects=self.text_rects,
             fixed_text_rects=self.fixed_text_rects,
+            drawn=self.drawn,
             overflow=self.overflow,
         )
         panel.scroll = max(0, min(self.scroll, panel.max_scroll))
