@@ -47,6 +47,15 @@ def actor_of(action: Action) -> str:
     return str(getattr(action, "seat", "system"))
 
 
+def revised(action: Action, **changes: Any) -> Action:
+    """`action` with `changes`, validated like an action read from the wire.
+
+    Use this, never `model_copy(update=…)`, which skips validation (the 500-character
+    justification limit): raises pydantic.ValidationError.
+    """
+    return parse_action({**action.model_dump(), **changes})
+
+
 def make_header(
     pack: Pack, *, seed: int, seats: Iterable[str], created_at: float = 0.0
 ) -> dict[str, Any]:
@@ -62,13 +71,19 @@ def make_header(
 
 
 def make_record(seq: int, action: Action, *, action_id: str | None = None) -> dict[str, Any]:
-    """One log line for the `seq`-th applied action, acknowledged under `action_id`."""
+    """One log line for the `seq`-th applied action, acknowledged under `action_id`.
+
+    The action is validated again, so that an action built without validation never
+    gets into a log (raises pydantic.ValidationError).
+    """
+    data = action.model_dump(mode="json")
+    parse_action(data)
     return {
         "seq": seq,
         "action_id": action_id or LOCAL_ID.format(seq=seq),
         "actor": actor_of(action),
         "at": action.at,
-        "action": action.model_dump(mode="json"),
+        "action": data,
     }
 
 
