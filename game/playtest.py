@@ -21,7 +21,7 @@ from game.bots import BOTS
 from game.engine import Phase
 from game.engine.actions import PhaseTimeout
 from game.engine.events import CardProposed, DilemmaDecided, RiskFired
-from game.log import GameLog
+from game.log import GameLog, revised
 from game.scenario import PackError, load_pack
 from game.scenario.models import Pack
 
@@ -60,7 +60,7 @@ def play_game(pack: Pack, *, strategy: str, seed: int, log_dir: Path | None = No
             if action is None:
                 continue
             clock += 1.0
-            _, events = log.append(action.model_copy(update={"at": clock}))
+            _, events = log.append(revised(action, at=clock))
             acted = True
             for event in events:
                 if isinstance(event, CardProposed):

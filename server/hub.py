@@ -17,7 +17,7 @@ import socketio
 
 from game.engine import Action, IllegalAction
 from game.engine.actions import PhaseTimeout
-from game.log import make_header
+from game.log import make_header, revised
 from game.protocol import (
     CreateWorkshopResponse,
     EventName,
@@ -226,7 +226,7 @@ class Hub:
         if done is not None:
             return done
         if stamp:
-            action = action.model_copy(update={"at": time.time()})
+            action = revised(action, at=time.time())
         version, _events = host.commit(
             self.store, action, action_id=action_id, claim=claim, release=release
         )

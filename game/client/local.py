@@ -6,13 +6,16 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from game.client.session import FacilitatorSession, Session, TableSummary
 from game.client.texts import PackTexts
 from game.engine import IllegalAction, legal_actions, player_view, public_pack
 from game.engine.actions import Action, PhaseTimeout
 from game.engine.phase import Phase
 from game.engine.view_models import PlayerView
-from game.log import GameLog
+from game.log import GameLog, revised
+from game.logerrors import validation_problem
 from game.scenario.models import Pack
 
 Clock = Callable[[], float]
@@ -71,7 +74,12 @@ class LocalSession(Session):
 
     def send(self, action: Action) -> None:
         self.sent.append(action)
-        self._apply(action.model_copy(update={"at": self.clock()}))
+        try:
+            stamped = revised(action, at=self.clock())
+        except ValidationError as exc:
+            self._messages.append("Action refusée : " + validation_problem(exc))
+            return
+        self._apply(stamped)
 
     def _apply(self, action: Action) -> None:
         try:
@@ -144,7 +152,7 @@ class LocalWorkshop(FacilitatorSession):
     def control(self, table_id: str, action: Action) -> None:
         self.sent.append((table_id, action))
         try:
-            self.logs[table_id].append(action.model_copy(update={"at": self.clock()}))
+            self.logs[table_id].append(revised(action, at=self.clock()))
         except IllegalAction as exc:
             self._messages.append(f"{table_id} : {exc.message}")
             return

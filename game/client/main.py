@@ -145,12 +145,19 @@ def replay_command(args: argparse.Namespace) -> int:
     """Open the replay viewer on a game log (JSONL)."""
     from game.client.app import App
     from game.client.replay_scene import replay_scene_from_jsonl
+    from game.logerrors import LogError, where
 
     try:
         text = Path(args.log).read_text(encoding="utf-8")
         scene = replay_scene_from_jsonl(text, seat=None if args.facilitator else args.seat)
     except OSError as exc:
         print(f"Journal illisible : {exc}", file=sys.stderr)
+        return 1
+    except UnicodeDecodeError:
+        print(f"Journal illisible : {args.log} : ce n'est pas un texte UTF-8", file=sys.stderr)
+        return 1
+    except LogError as exc:
+        print(f"Journal refusé : {where(args.log, exc)} : {exc.detail}", file=sys.stderr)
         return 1
     except ValueError as exc:
         print(f"Journal refusé : {exc}", file=sys.stderr)

@@ -44,6 +44,9 @@ STYLE: dict[str, Any] = {
     "grid.linewidth": 0.6,
     "svg.hashsalt": "capia",
     "svg.fonttype": "path",
+    # table names and labels are drawn as typed: `$…$` in a name is not maths to render
+    # (a name like « $\\frac{1}{$ » would otherwise make the whole report fail)
+    "text.parse_math": False,
 }
 
 

@@ -17,6 +17,7 @@ from game.engine.events import (
     ProposalDecided,
     RiskFired,
     SeatChanged,
+    SeatReady,
     VoteCast,
 )
 from game.engine.rules import vector_of
@@ -43,19 +44,25 @@ from game.report.model import (
 
 
 class _People:
-    """Seat titles and the last name each seat was taken under."""
+    """Seat titles, the last name each seat was taken under, and who was ever there."""
 
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, catalog: Catalog, seated: Iterable[str] = ()) -> None:
         self.catalog = catalog
         self.names: dict[str, str] = {}
+        self.present: set[str] = set(seated)
 
-    def seen(self, event: SeatChanged) -> None:
-        if event.occupied and event.name:
-            self.names[event.seat] = event.name
+    def seen(self, event: GameEvent) -> None:
+        if isinstance(event, SeatChanged):
+            if event.occupied:
+                self.present.add(event.seat)
+                if event.name:
+                    self.names[event.seat] = event.name
+        elif isinstance(event, CardProposed | VoteCast | OptionChosen | SeatReady):
+            self.present.add(event.seat)
 
     def __call__(self, role: str) -> Person:
         title = self.catalog.roles[role].title if role in self.catalog.roles else role
-        return Person(role=role, title=title, name=self.names.get(role, ""))
+        return Person(role, title, self.names.get(role, ""), role in self.present)
 
 
 def _all_events(replayer: Replayer) -> list[GameEvent]:
@@ -223,7 +230,7 @@ def _risks(state: GameState) -> list[RiskRecord]:
     for firing in state.risks_fired:
         risk = cat.risks[firing.risk]
         effects = tuple(
-            (cat.gauges[k].label if k in cat.gauges else k, v)
+            (cat.gauges[k].label if k in cat.gauges else "", v)
             for k, v in risk.consequences.effects.items()
         )
         records.append(
@@ -302,10 +309,9 @@ def table_report(replayer: Replayer, *, name: str) -> TableReport:
     cat = state.catalog
     scenario = cat.pack.scenario
     events = _all_events(replayer)
-    people = _People(cat)
+    people = _People(cat, replayer.header.get("seats") or ())
     for e in events:
-        if isinstance(e, SeatChanged):
-            people.seen(e)
+        people.seen(e)
     finished = state.phase is Phase.FIN
     return TableReport(
         name=name,

@@ -26,6 +26,16 @@ FR: dict[str, str] = {
     "dilemmas_decided": "Dilemmes tranchés",
     "players": "Autour de la table",
     "empty_seat": "siège vide",
+    "unnamed": "sans nom",
+    "person": "{title} ({name})",
+    "budget": "Budget",
+    "phase_lobby": "Accueil",
+    "phase_evenement": "Événement",
+    "phase_propositions": "Propositions",
+    "phase_vote": "Vote",
+    "phase_dilemmes": "Dilemmes",
+    "phase_resolution": "Résolution",
+    "phase_fin": "Fin de partie",
     "roadmap": "Feuille de route",
     "roadmap_help": (
         "Chaque projet financé est placé à son étape de la démarche et au tour où il a été "

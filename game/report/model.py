@@ -17,11 +17,13 @@ STEPS = (1, 2, 3, 4, 5)
 
 @dataclass(frozen=True)
 class Person:
-    """A seat: its role id and title, and the name of the player who sat there."""
+    """A seat: its role id and title, the name of the player who sat there, and whether
+    anyone did (`present`: seated at some point, or acted), named or not."""
 
     role: str
     title: str
     name: str = ""
+    present: bool = False
 
 
 @dataclass(frozen=True)
@@ -118,7 +120,7 @@ class RiskRecord:
     probability: float
     sources: tuple[Source, ...]
     mitigators: tuple[Mitigator, ...]
-    consequences: tuple[tuple[str, int], ...]  # (gauge label or "budget", delta)
+    consequences: tuple[tuple[str, int], ...]  # (gauge label, delta); label "" is the budget
     suspended: str | None
     lesson: str
     remedies: str

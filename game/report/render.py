@@ -12,7 +12,7 @@ from markupsafe import Markup, escape
 from game.report import charts
 from game.report.compare import compare
 from game.report.i18n import Messages, messages, number
-from game.report.model import STEPS, Comparison, TableReport
+from game.report.model import STEPS, Comparison, Person, TableReport
 
 
 @dataclass
@@ -38,40 +38,67 @@ def _html_messages(t: Messages) -> Callable[..., Markup]:
     return translate
 
 
+class MdText(str):
+    """Markdown the report wrote itself (catalogue wording, values escaped): printed as is."""
+
+    __slots__ = ()
+
+
+#: Every character that can start or close a Markdown construct in CommonMark or in the
+#: common extensions (tables, strikethrough, autolinks, maths, emoji, mentions).
+_MD_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+\-.!|<>~&:$@=^]")
+
+
+def md_escape(value: object) -> object:
+    """Player or pack text as plain Markdown text: every Markdown character backslash-escaped,
+    its lines joined by spaces. The one escaping of the Markdown report: text already
+    escaped (`MdText`) is returned as is, so nothing is ever escaped twice."""
+    if isinstance(value, MdText) or not isinstance(value, str):
+        return "" if value is None else value
+    one_line = " ".join(part.strip() for part in value.splitlines() if part.strip())
+    return MdText(_MD_SPECIAL.sub(lambda m: "\\" + m.group(), one_line))
+
+
+def _md_messages(t: Messages) -> Callable[..., MdText]:
+    """`t` for Markdown: the catalogue text as is, each value escaped unless already MdText."""
+
+    def translate(key: str, **values: object) -> MdText:
+        return MdText(t(key, **{k: md_escape(v) for k, v in values.items()}))
+
+    return translate
+
+
+def _people(t: Callable[..., str]) -> dict[str, Callable[[Person], str]]:
+    """`player(p)`: the name, « sans nom » for a seat taken without one, « siège vide »;
+    `person(p)`: « DPO (Dominique) ». Built on `t`, so escaped like any other value."""
+
+    def player(p: Person) -> str:
+        if p.name:
+            return p.name
+        return t("unnamed") if p.present else t("empty_seat")
+
+    def person(p: Person) -> str:
+        return t("person", title=p.title, name=player(p))
+
+    return {"player": player, "person": person}
+
+
 def _environment(kind: str, t: Messages) -> Environment:
-    if kind == "html":
-        env = Environment(
-            loader=PackageLoader("game.report", "templates"),
-            autoescape=True,
-            undefined=StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
-    else:
-        env = Environment(
-            loader=PackageLoader("game.report", "templates"),
-            autoescape=False,
-            undefined=StrictUndefined,
-            finalize=md_escape,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
-    env.globals.update(
-        t=_html_messages(t) if kind == "html" else t, steps=STEPS, color=charts.color
+    html = kind == "html"
+    env = Environment(
+        loader=PackageLoader("game.report", "templates"),
+        autoescape=html,
+        undefined=StrictUndefined,
+        finalize=None if html else md_escape,
+        trim_blocks=True,
+        lstrip_blocks=True,
     )
+    translate = _html_messages(t) if html else _md_messages(t)
+    env.globals.update(t=translate, steps=STEPS, color=charts.color, **_people(translate))
     env.filters["num"] = lambda v, digits=1: number(float(v), t.lang, digits)
     env.filters["pct"] = lambda p: number(float(p) * 100, t.lang, 0)
     env.filters["signed"] = _signed
     return env
-
-
-def md_escape(value: object) -> object:
-    """Make a value safe inside Markdown text and table cells (HTML shows as text)."""
-    if not isinstance(value, str):
-        return "" if value is None else value
-    text = value.replace("<", "&lt;").replace(">", "&gt;")
-    text = text.replace("|", "\\|").replace("`", "\\`")
-    return re.sub(r"\s*\n\s*", " ", text)
 
 
 def _charts(tables: Sequence[TableReport], comparison: Comparison, t: Messages) -> Charts:

@@ -15,9 +15,10 @@ from game.client.scenes.table_panels import Op
 from game.client.scenes.wording import action_key, refusal
 from game.client.session import Session
 from game.client.texts import CardText
-from game.engine.actions import Action
+from game.engine.actions import MAX_JUSTIFICATION, Action
 from game.engine.phase import Phase
 from game.engine.view_models import PlayerView
+from game.log import revised
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,7 @@ class TableScene(Scene):
             return
         text = self._justification_text()
         if action.type in ("vote", "choose_option") and text:
-            action = action.model_copy(update={"justification": text[:500]})
+            action = revised(action, justification=text[:MAX_JUSTIFICATION])
             self.justification = ""
             if "justification" in self.entries:
                 self.entries["justification"].set_text("")
