@@ -102,6 +102,13 @@ class _Msg(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+class _Request(_Msg):
+    """What a client sends: validated strictly (a string is not a number, a boolean is not
+    an integer, a number is not a string), as the actions it carries are."""
+
+    model_config = ConfigDict(strict=True)
+
+
 # --- errors ----------------------------------------------------------------
 
 
@@ -119,7 +126,7 @@ class ErrorAck(_Msg):
 # --- players -----------------------------------------------------------------
 
 
-class JoinRequest(_Msg):
+class JoinRequest(_Request):
     """Sit at the table whose join code is `code`.
 
     With `token`: take back the seat this token was given for (after a drop or a
@@ -144,7 +151,7 @@ class JoinAck(_Msg):
     pack: dict[str, Any]  # public_pack(pack): card texts, no secrets
 
 
-class ActRequest(_Msg):
+class ActRequest(_Request):
     """Apply `action` as the sender's seat. `action.seat` may be omitted when the
     connection holds one seat; any other seat than the sender's is refused."""
 
@@ -157,7 +164,7 @@ class ActAck(_Msg):
     version: int
 
 
-class SyncRequest(_Msg):
+class SyncRequest(_Request):
     seat: str | None = Field(default=None, max_length=64)  # which held seat (default: the first)
 
 
@@ -168,7 +175,7 @@ class SyncAck(_Msg):
     view: PlayerView
 
 
-class LeaveRequest(_Msg):
+class LeaveRequest(_Request):
     seat: str | None = Field(default=None, max_length=64)
 
 
@@ -180,17 +187,17 @@ class LeaveAck(_Msg):
 # --- facilitator ------------------------------------------------------------------
 
 
-class FacilitatorAuth(_Msg):
+class FacilitatorAuth(_Request):
     facilitator_token: str = Field(min_length=1, max_length=128)
 
 
-class ControlRequest(_Msg):
+class ControlRequest(_Request):
     table_id: str = _ID
     action: Action
     action_id: ActionId = _ID
 
 
-class NoticeRequest(_Msg):
+class NoticeRequest(_Request):
     table_id: str | None = Field(default=None, max_length=64)  # None: every table
     text: str = Field(min_length=1, max_length=500)
 
@@ -199,11 +206,11 @@ class NoticeAck(_Msg):
     ok: Literal[True] = True
 
 
-class SyncAllRequest(_Msg):
+class SyncAllRequest(_Request):
     pass
 
 
-class TableViewRequest(_Msg):
+class TableViewRequest(_Request):
     table_id: str = _ID
 
 
@@ -266,7 +273,7 @@ class NoticeMessage(_Msg):
 # --- HTTP ----------------------------------------------------------------------------
 
 
-class CreateWorkshopRequest(_Msg):
+class CreateWorkshopRequest(_Request):
     """`POST /api/workshops`: open a workshop of `tables` tables of scenario `scenario`."""
 
     scenario: str = Field(pattern=SCENARIO_NAME_PATTERN)
