@@ -148,7 +148,7 @@ class JoinAck(_Msg):
     table_id: str
     version: int
     view: PlayerView
-    pack: dict[str, Any]  # public_pack(pack): card texts, no secrets
+    pack: dict[str, Any]  # public_pack(pack): what every seat may read from the start
 
 
 class ActRequest(_Request):
