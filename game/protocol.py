@@ -7,7 +7,7 @@ either the event's `...Ack` model (`ok: true`) or an `ErrorAck` (`ok: false`).
 Socket.io events, client → server (payload → ack):
 
 - ``join``      `JoinRequest`      → `JoinAck`       (players; no connect auth)
-- ``act``       `ActRequest`       → `ActAck`
+- ``act``       `ActRequest`       → `ActAck`        (an element of the view's `legal_actions`)
 - ``sync``      `SyncRequest`      → `SyncAck`
 - ``leave``     `LeaveRequest`     → `LeaveAck`      (the seat becomes empty)
 - ``control``   `ControlRequest`   → `ActAck`        (facilitator)
@@ -15,26 +15,41 @@ Socket.io events, client → server (payload → ack):
 - ``sync_all``  `SyncAllRequest`   → `SyncAllAck`    (facilitator)
 - ``table_view`` `TableViewRequest` → `SyncAck`      (facilitator: everything revealed)
 
+Requests are validated strictly: a string is not a number, a boolean is not an
+integer, a number is not a string (a wrong type gets a `bad_request` ack naming
+the field, and changes nothing).
+
+Every action carries `at` (seconds since the epoch). The actions of a view's
+`legal_actions` have ``at: 0.0``; a client may send them as they are. The server
+ignores whatever `at` a client sends: it stamps its own clock on each action it
+applies (the time the log records and the timers count from).
+
 A facilitator connects with socket.io auth `FacilitatorAuth`
 (``{"facilitator_token": ...}``); a player connects without auth, then joins.
 
-Server → client events:
+Server → client events (each payload is one JSON object; the server writes
+`view` and `summary` payloads as JSON text itself and puts that text in the
+socket.io packet as it is, so a client decodes one object, never a string):
 
-- ``view``    after every change, each seat gets its own view, as an
-  already-serialised JSON text (a `str`, to spare the server a scan of the
-  payload). Either a whole `ViewMessage` ``{table_id, version, view}`` (the
-  first after a join or a sync), or a **patch** of the view this connection
-  was last sent for that seat: ``{table_id, version, seat, base, changes,
-  lists}`` where `base` is
-  that earlier version, `changes` maps each top-level field that changed to
-  its new value, and `lists` maps a changed list field to ``[start, length,
-  [[i, item], ...]]``: keep the old list from `start`, cut or pad it to
-  `length`, then set each listed item (a vote changes one proposal, a new
-  event shifts the feed by one). `SeatView` applies both; a patch whose base
-  is not the view held is a gap: call ``sync``.
+- ``view``    after every change, each seat gets its own view. Either a
+  whole `ViewMessage` ``{table_id, version, view}`` (the first after a join
+  or a sync), or a **patch** of the view this connection was last sent for
+  that seat: ``{table_id, version, seat, base, changes, lists}`` where `base`
+  is that earlier version, `changes` maps each top-level field that changed
+  to its new value, and `lists` maps a changed list field to ``[start,
+  length, [[i, item], ...]]``: keep the old list from `start`, cut or pad it
+  to `length`, then set each listed item (a vote changes one proposal, a new
+  event shifts the feed by one). `SeatView` applies both (as a decoded
+  object, or as JSON text); a patch whose base is not the view held is a gap:
+  call ``sync``.
 - ``notice``  `NoticeMessage`: a facilitator message, or « votre place a été
   reprise » when another connection took this seat over with its token.
 - ``summary`` `WorkshopSummary`: to the facilitator after every change.
+
+A view holds what its seat may see now, and nothing the rules reveal later: the
+pack a seat joins with (`JoinAck.pack`, `game.engine.public_pack`) has no event,
+dilemma, expert view, lesson, secret objective, shadow AI nor probability; the
+view carries each once revealed (game/engine/public.py lists when).
 
 Versions are the length of a table's log: a client that sees a gap calls
 ``sync``. The same `action_id` sent twice is applied once and acked twice.
@@ -153,7 +168,8 @@ class JoinAck(_Msg):
 
 class ActRequest(_Request):
     """Apply `action` as the sender's seat. `action.seat` may be omitted when the
-    connection holds one seat; any other seat than the sender's is refused."""
+    connection holds one seat; any other seat than the sender's is refused. The
+    action's `at` is ignored: the server stamps its own time."""
 
     action: Action
     action_id: ActionId = _ID
@@ -352,7 +368,8 @@ def patch_view(
 class SeatView:
     """The latest view of one seat, as a JSON dict, kept from whole views and patches.
 
-    `take` a `view` message (text or dict); `reset` with the view of a join or sync ack.
+    `take` a `view` message (the decoded object socket.io hands over, or its JSON text);
+    `reset` with the view of a join or sync ack.
     """
 
     def __init__(self) -> None:

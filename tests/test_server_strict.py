@@ -5,6 +5,7 @@ changes nothing. The game log, read back with json.loads, still validates."""
 from __future__ import annotations
 
 import json
+import time
 from typing import Any
 
 import pytest
@@ -230,3 +231,26 @@ def test_actions_read_back_from_a_json_log_validate_as_from_the_text() -> None:
         assert parse_action(json.loads(text)) == ACTION_ADAPTER.validate_json(text)
     with pytest.raises(ValidationError):
         parse_action({"type": "vote", "seat": "dpo", "proposal": "0", "choice": "pour"})
+
+
+async def test_the_server_stamps_its_own_time_on_every_action(live_server: LiveServer) -> None:
+    # The DGS sends « prêt » dated 1970 and the facilitator a start dated in 30 000 years:
+    # the log records the server's own clock for both (a client's `at` is ignored).
+    ws, players = await seated_table(live_server)
+    table_id = ws.tables[0].table_id
+    fac = await live_server.facilitator(ws.facilitator_token)
+    before = time.time()
+    assert (await players[0].act({"type": "ready", "at": 12345.0}))["ok"]
+    start = {"type": "start_game", "at": 9e11}
+    assert (await fac.call("control", {"table_id": table_id, "action": start, "action_id": "s"}))[
+        "ok"
+    ]
+    after = time.time()
+    status, log = await live_server.http(
+        "GET", f"/api/tables/{table_id}/log", token=ws.facilitator_token
+    )
+    assert status == 200
+    ready, started = [json.loads(line) for line in log.splitlines()[-2:]]
+    assert (ready["action"]["type"], started["action"]["type"]) == ("ready", "start_game")
+    for record in (ready, started):
+        assert before <= record["at"] == record["action"]["at"] <= after

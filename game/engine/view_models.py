@@ -126,6 +126,8 @@ class PlayerView(_View):
     risk_levels: dict[str, RiskLevel] = Field(default_factory=dict)
     risks_fired: tuple[RiskFiring, ...] = ()
     feed: tuple[GameEvent, ...] = ()
+    #: every action this seat may send now, ready to send: each has `at` 0.0 (whoever
+    #: applies an action stamps its own time: the server ignores a client's `at`)
     legal_actions: tuple[Action, ...] = ()
     team_score: float | None = None
     scores: dict[str, float] = Field(default_factory=dict)
