@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from game.client.session import FacilitatorSession, Session, TableSummary
 from game.client.texts import PackTexts
-from game.engine import IllegalAction, legal_actions, player_view, public_pack
+from game.engine import IllegalAction, facilitator_pack, legal_actions, player_view, public_pack
 from game.engine.actions import Action, PhaseTimeout
 from game.engine.phase import Phase
 from game.engine.view_models import PlayerView
@@ -59,7 +59,8 @@ class LocalSession(Session):
 
     def view_of(self, seat: str | None) -> PlayerView | None:
         if seat not in self._views:
-            self._views[seat] = player_view(self.log.state, seat)
+            self._views[seat] = view = player_view(self.log.state, seat)
+            self.texts.reveal(view)
         return self._views[seat]
 
     @property
@@ -116,7 +117,7 @@ class LocalWorkshop(FacilitatorSession):
     """Several local tables of one pack, driven from the facilitator console (tests, demos)."""
 
     def __init__(self, pack: Pack, *, tables: int = 2, seed: int = 1, clock: Clock = time.time):
-        self.texts = PackTexts(public_pack(pack))
+        self.texts = PackTexts(facilitator_pack(pack))  # the console reads every card
         self.status = "atelier local"
         seats = tuple(r.id for r in pack.scenario.roles)
         self.logs = {

@@ -238,7 +238,7 @@ def build_dilemma(scene: TableScene, view: PlayerView, inner: pygame.Rect) -> No
         lines.append(("En attente : le dilemme n'est pas encore tranché.", False))
     else:
         lines.append((f"Regard d'expert — {dil.get('titre', d.dilemma)}", True))
-        lines.append((str(dil.get("regard_expert", "")), False))
+        lines.append((d.expert_view or "", False))
     room = pygame.Rect(
         inner.x, inner.y, inner.width, inner.height - (40 if len(view.dilemmas) > 1 else 0)
     )

@@ -1,4 +1,5 @@
-"""One accessor over the pack's public texts, whether it came from a local Pack or a join ack."""
+"""One accessor over the pack's public texts, whether it came from a local Pack or a join ack,
+with the texts the views reveal as the game goes (events drawn, dilemmas opened)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from game.client.palette import AI_ACT, AXES, LEVER, STEPS, VECTORS, Mark
+from game.engine.view_models import PlayerView
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,8 @@ def _by_id(items: Any) -> dict[str, dict[str, Any]]:
 
 
 class PackTexts:
-    """Card, role, gauge, risk, dilemma and event texts from `public_pack(pack)`'s dict."""
+    """Card, role, gauge, risk, dilemma and event texts from `public_pack(pack)`'s dict
+    (or the facilitator's whole pack), and what `reveal` adds from the views."""
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.data = data
@@ -58,6 +61,27 @@ class PackTexts:
         self.dilemmas = _by_id(data.get("dilemmes"))
         self.events = _by_id(data.get("evenements"))
         self._cards: dict[str, CardText] = {}
+
+    def reveal(self, view: PlayerView) -> None:
+        """Take the event and dilemma texts `view` carries (a seat's pack has none: the
+        rules reveal them as the game goes), in the pack's shape."""
+        for e in view.event_texts:
+            if e.id not in self.events:
+                self.events[e.id] = {
+                    "id": e.id,
+                    "titre": e.title,
+                    "texte": e.text,
+                    "effets": dict(e.effects),
+                }
+        for d in view.dilemma_texts:
+            if d.id not in self.dilemmas:
+                options = [{"id": o.id, "libelle": o.label} for o in d.options]
+                self.dilemmas[d.id] = {
+                    "id": d.id,
+                    "titre": d.title,
+                    "situation": d.situation,
+                    "options": options,
+                }
 
     def role_title(self, role: str | None) -> str:
         """The role's French title (the id if unknown)."""

@@ -9,8 +9,9 @@ from game.engine.errors import IllegalAction
 from game.engine.events import EVENT_ADAPTER, GameEvent
 from game.engine.moves import apply, new_game
 from game.engine.phase import PHASE_LABELS, Phase
+from game.engine.public import facilitator_pack, public_pack
 from game.engine.state import GameState
-from game.engine.view import legal_actions, player_view, player_views, public_pack
+from game.engine.view import legal_actions, player_view, player_views
 from game.engine.view_models import PlayerView
 
 ENGINE_VERSION = "1"
@@ -27,6 +28,7 @@ __all__ = [
     "Phase",
     "PlayerView",
     "apply",
+    "facilitator_pack",
     "legal_actions",
     "new_game",
     "parse_action",

@@ -1,4 +1,5 @@
-"""What each seat may see and do: `legal_actions`, `player_view`, `public_pack`."""
+"""What each seat may see and do: `legal_actions`, `player_view` (what the pack a seat
+joins with leaves out, the view carries once revealed: game/engine/public.py)."""
 
 from __future__ import annotations
 
@@ -23,8 +24,10 @@ from game.engine.actions import (
     Vote,
     VoteChoice,
 )
+from game.engine.catalog import Catalog
 from game.engine.events import GameEvent, RiskFired
 from game.engine.phase import Phase
+from game.engine.public import dilemma_text, event_text, lessons
 from game.engine.resolution import risk_probabilities
 from game.engine.rules import (
     Refusal,
@@ -51,7 +54,9 @@ from game.engine.state import (
 )
 from game.engine.view_models import (
     CardStatus,
+    DilemmaText,
     DilemmaView,
+    EventText,
     MarketCard,
     MarketVector,
     PlayerView,
@@ -59,7 +64,7 @@ from game.engine.view_models import (
     RiskLevel,
     SeatView,
 )
-from game.scenario.models import Lever, Pack, UseCase, VectorType
+from game.scenario.models import Dilemma, Event, Lever, UseCase, VectorType
 
 _PROJECT_STATUS = {
     ProjectStatus.IN_PROGRESS: CardStatus.IN_PROGRESS,
@@ -433,9 +438,9 @@ def _proposal_view(p: Proposal) -> ProposalView:
     )
 
 
-def _dilemma_view(d: OpenDilemma) -> DilemmaView:
-    return _from_state(
-        d,
+def _dilemma_view(d: OpenDilemma, cat: Catalog) -> DilemmaView:
+    return _ENTRIES.get(
+        (d, cat),
         None,
         lambda: DilemmaView(
             index=d.index,
@@ -443,8 +448,37 @@ def _dilemma_view(d: OpenDilemma) -> DilemmaView:
             source=d.source,
             votes=d.votes,
             chosen=d.chosen,
-            expert_view_shown=d.chosen is not None,
+            expert_view=cat.dilemmas[d.dilemma].expert_view if d.chosen is not None else None,
         ),
+    )
+
+
+def _event_entry(event: Event) -> EventText:
+    return _from_state(event, "text", lambda: event_text(event))
+
+
+def _dilemma_entry(dilemma: Dilemma) -> DilemmaText:
+    return _from_state(dilemma, "text", lambda: dilemma_text(dilemma))
+
+
+def _event_texts(state: GameState) -> tuple[EventText, ...]:
+    """Every event revealed so far, in draw order (one shared entry per event)."""
+    events = state.catalog.events
+    return _MEMO.get(
+        (state.catalog, state.drawn_events),
+        "event_texts",
+        lambda: tuple(_event_entry(events[e]) for e in state.drawn_events),
+    )
+
+
+def _dilemma_texts(state: GameState) -> tuple[DilemmaText, ...]:
+    """Every dilemma opened so far, in the order of `dilemmas` (one shared entry each)."""
+    dilemmas = state.catalog.dilemmas
+    opened = tuple(d.dilemma for d in state.dilemmas)
+    return _MEMO.get(
+        (state.catalog,),
+        ("dilemma_texts", opened),
+        lambda: tuple(_dilemma_entry(dilemmas[d]) for d in opened),
     )
 
 
@@ -478,10 +512,12 @@ def player_view(state: GameState, seat: str | None) -> PlayerView:
         secret=cat.roles[seat].secret if seat in cat.roles else None,
         secrets={r.id: r.secret for r in scenario.roles} if revealed else {},
         current_events=state.current_events,
+        event_texts=_event_texts(state),
+        dilemma_texts=_dilemma_texts(state),
         market=_market(state, seat),
         proposals=tuple(_proposal_view(p) for p in state.proposals),
         projects=state.projects,
-        dilemmas=tuple(_dilemma_view(d) for d in state.dilemmas),
+        dilemmas=tuple(_dilemma_view(d, cat) for d in state.dilemmas),
         shadow_ai=scenario.collectivite.shadow_ai if show_shadow else None,
         risk_levels=_risk_levels(state),
         risks_fired=risks_fired,
@@ -490,6 +526,7 @@ def player_view(state: GameState, seat: str | None) -> PlayerView:
         team_score=state.team_score,
         scores=state.scores,
         objectives_met=state.objectives_met,
+        lessons=_MEMO.get((cat,), "lessons", lambda: lessons(cat.pack)) if revealed else {},
     )
 
 
@@ -547,12 +584,3 @@ def player_views(state: GameState, seats: Iterable[str | None]) -> dict[str | No
         else:
             views[seat] = _reseated(base, state, seat)
     return views
-
-
-def public_pack(pack: Pack) -> dict[str, Any]:
-    """The pack as JSON (French keys) without secret objectives nor the shadow-AI inventory."""
-    data = pack.model_dump(mode="json", by_alias=True)
-    for role in data["scenario"]["roles"]:
-        role.pop("objectif_secret", None)
-    data["scenario"]["collectivite"]["ia_fantome"] = []
-    return data

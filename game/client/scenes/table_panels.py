@@ -161,12 +161,12 @@ def draw_center(
 def _expert_lines(scene: TableScene, view: PlayerView) -> list[tuple[str, bool]]:
     out: list[tuple[str, bool]] = []
     for d in view.dilemmas:
-        if d.chosen is None or not d.expert_view_shown:
+        if d.chosen is None or d.expert_view is None:  # the view carries it once decided
             continue
         dil = scene.texts.dilemmas.get(d.dilemma, {})
         out.append((f"Regard d'expert — {dil.get('titre', d.dilemma)}", True))
         out.append((f"Option retenue : {scene.texts.option_label(d.dilemma, d.chosen)}", False))
-        out.append((dil.get("regard_expert", ""), False))
+        out.append((d.expert_view, False))
     return out[-9:]
 
 
