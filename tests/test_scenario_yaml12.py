@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,12 @@ PACKS = ROOT / "tests" / "packs"
 ODD = PACKS / "odd" / "yaml-1-2"
 
 #: Packs written on purpose with values that YAML 1.1 reads differently.
-CHANGED = {PACKS / "odd" / "yaml-1-2"}
+CHANGED = {
+    PACKS / "odd" / "yaml-1-2",
+    PACKS / "bad" / "booleen-no",
+    PACKS / "bad" / "duree-deux-points",
+    PACKS / "bad" / "identifiant-zero",
+}
 
 
 def _read(tmp_path: Path, text: str) -> Any:
@@ -160,3 +166,29 @@ def test_every_bundled_valid_pack_stays_clean(folder: Path) -> None:
     assert pack is not None
     assert [p for p in problems if not p.warning] == []
 
+
+def _spoiled(tmp_path: Path, old: str, new: str) -> list[str]:
+    target = tmp_path / "pack"
+    shutil.copytree(PACKS / "mini", target)
+    text = (target / "scenario.yaml").read_text(encoding="utf-8")
+    assert old in text
+    (target / "scenario.yaml").write_text(text.replace(old, new, 1), encoding="utf-8")
+    pack, problems = check_pack(target)
+    assert pack is None
+    return [str(p).removeprefix(f"{target}/") for p in problems if not p.warning]
+
+
+def test_a_number_where_true_or_false_is_expected_says_what_to_write(tmp_path: Path) -> None:
+    # `arbitre: 1` was taken as true by pydantic's lax mode; a pack field takes true/false only.
+    assert _spoiled(tmp_path, "arbitre: true", "arbitre: 1") == [
+        "scenario.yaml:24:5: scenario.roles[1].arbitre: type incorrect : vrai ou faux "
+        "(true / false) attendu, trouvé le nombre 1 : écrivez true ou false"
+    ]
+
+
+def test_true_where_a_text_is_expected_is_quoted_back_as_written(tmp_path: Path) -> None:
+    # Only true/false are booleans now: the hint no longer claims oui/non are.
+    assert _spoiled(tmp_path, "titre: Mini-scénario de test", "titre: TRUE") == [
+        "scenario.yaml:3:1: scenario.titre: type incorrect : un texte attendu, trouvé vrai/faux "
+        '(mettez-le entre guillemets : "TRUE")'
+    ]
