@@ -23,6 +23,8 @@ Id = Annotated[
     ),
 ]
 Probability = Annotated[float, Field(ge=0.0, le=1.0)]
+#: A yes/no field: only true or false, not "no", "oui" or 1 (pydantic's lax mode takes those).
+Flag = Annotated[bool, Field(strict=True)]
 
 #: Reserved effect keys that are resources, not gauges.
 RESOURCE_KEYS = ("budget",)
@@ -137,7 +139,7 @@ class Condition(Model):
     risk_avoided: Id | None = Field(
         default=None, alias="risque_evite", description="Risque qui ne doit jamais survenir."
     )
-    budget: bool = Field(
+    budget: Flag = Field(
         default=False, description="Vrai : comparer le budget restant à min/max (k€)."
     )
 
@@ -175,7 +177,7 @@ class Role(Model):
     secret: SecretObjective = Field(
         alias="objectif_secret", description="Objectif secret, révélé en fin de partie."
     )
-    arbiter: bool = Field(
+    arbiter: Flag = Field(
         default=False, alias="arbitre", description="Vrai : départage les votes à égalité."
     )
 
@@ -282,7 +284,7 @@ class UseCase(Model):
     )
     direction: str = Field(description="Direction porteuse.")
     ai_act: AiActTier = Field(description="Niveau de risque AI Act.")
-    crpa: bool = Field(
+    crpa: Flag = Field(
         default=False, description="Décision individuelle : obligations CRPA d'information."
     )
     description: str = Field(description="Description (300 caractères au plus).")
@@ -291,7 +293,7 @@ class UseCase(Model):
         min_length=1, max_length=3, alias="vecteurs", description="De 1 à 3 façons de le déployer."
     )
     dilemma: Id | None = Field(default=None, alias="dilemme", description="Dilemme déclenché.")
-    locked: bool = Field(
+    locked: Flag = Field(
         default=False,
         alias="verrouille",
         description="Vrai : indisponible tant qu'un levier ou un dilemme ne l'a pas débloqué.",
@@ -314,11 +316,11 @@ class Lever(Model):
     mitigations: tuple[Mitigation, ...] = Field(
         default=(), alias="attenuations", description="Risques atténués, et de combien."
     )
-    reveals_shadow_ai: bool = Field(
+    reveals_shadow_ai: Flag = Field(
         default=False, alias="revele_ia_fantome", description="Révèle l'inventaire d'IA fantôme."
     )
     unlocks: tuple[Id, ...] = Field(default=(), alias="debloque", description="Cartes débloquées.")
-    locked: bool = Field(
+    locked: Flag = Field(
         default=False,
         alias="verrouille",
         description="Vrai : indisponible tant qu'un levier ou un dilemme ne l'a pas débloqué.",
@@ -330,7 +332,7 @@ class Lever(Model):
 
 class Consequences(Model):
     effects: Effects = Field(default_factory=dict, alias="effets")
-    suspends_use_case: bool = Field(
+    suspends_use_case: Flag = Field(
         default=False,
         alias="suspend_cas_usage",
         description="Vrai : le cas d'usage en cause est suspendu (plus d'effets par tour).",
