@@ -11,9 +11,13 @@ from functools import lru_cache
 from game.engine.catalog import Catalog
 from game.engine.phase import Phase
 from game.engine.state import GameState, OpenDilemma, ProjectStatus, Proposal, ProposalStatus
+from game.engine.terms import CardKind
 from game.scenario.models import Lever, Requirements, UseCase, Vector, VectorType
 
 Refusal = tuple[str, str] | None
+
+#: What a card already funded and finished is, by kind.
+_DONE: dict[CardKind, str] = {"use_case": "déjà déployé", "lever": "déjà réalisé"}
 
 
 def card_of(state: GameState, card: str) -> UseCase | Lever | None:
@@ -75,7 +79,7 @@ def card_refusal(state: GameState, card: UseCase | Lever) -> Refusal:
     if project is not None:
         if project.status is ProjectStatus.IN_PROGRESS:
             return "already_funded", "projet déjà en cours"
-        return "already_funded", "déjà déployé" if project.kind == "use_case" else "déjà réalisé"
+        return "already_funded", _DONE[project.kind]
     for p in state.proposals:
         if p.card == card.id and p.status is ProposalStatus.OPEN:
             return "already_proposed", "déjà proposée ce tour-ci"

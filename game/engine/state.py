@@ -17,6 +17,7 @@ from game.engine.actions import VoteChoice
 from game.engine.catalog import Catalog
 from game.engine.events import GameEvent
 from game.engine.phase import Phase
+from game.engine.terms import CardKind
 from game.scenario.models import Exposure, VectorType
 
 FEED_LENGTH = 40
@@ -88,7 +89,7 @@ class Project(_State):
     """A funded card: a use case with its vector, or a lever."""
 
     card: str
-    kind: str  # "use_case" | "lever"
+    kind: CardKind
     vector: VectorType | None = None
     started: int
     progress: int = 0

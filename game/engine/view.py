@@ -49,6 +49,7 @@ from game.engine.state import (
     RiskFiring,
     Seat,
 )
+from game.engine.terms import CardKind, kind_of
 from game.engine.view_models import (
     CardStatus,
     DilemmaView,
@@ -169,7 +170,7 @@ def _market_vector(vector_type: VectorType, available: bool, reason: str) -> Mar
 @lru_cache(maxsize=16384)
 def _market_card(
     card: str,
-    kind: str,
+    kind: CardKind,
     status: CardStatus,
     reason: str,
     vectors: tuple[MarketVector, ...] | None = None,
@@ -262,7 +263,7 @@ def _market_base(state: GameState) -> tuple[MarketCard | _Pending, ...]:
         projects.setdefault(p.card, p)  # the first one, as state.project finds it
     entries: list[MarketCard | _Pending] = []
     for card in all_cards:
-        kind = "use_case" if isinstance(card, UseCase) else "lever"
+        kind = kind_of(card)
         project = projects.get(card.id)
         if project is not None:
             status = _PROJECT_STATUS[project.status]

@@ -6,6 +6,7 @@ from game.engine.actions import VoteChoice
 from game.engine.events import GameEvent, ProposalDecided
 from game.engine.rules import cost_refusal, vector_of
 from game.engine.state import GameState, OpenDilemma, Project, Proposal, ProposalStatus
+from game.engine.terms import CardKind
 from game.scenario.models import VoteRule
 
 
@@ -51,13 +52,14 @@ def decide_proposals(state: GameState, events: list[GameEvent]) -> GameState:
             else:
                 lever = cat.levers[proposal.card]
                 cost, capacity, duration = lever.cost, lever.capacity, lever.duration
+            kind: CardKind = "use_case" if use_case is not None else "lever"
             refusal = cost_refusal(state, cost, capacity)
             if refusal:
                 accepted, reason = False, "acceptée mais non financée : " + refusal[1]
             else:
                 project = Project(
                     card=proposal.card,
-                    kind="use_case" if use_case is not None else "lever",
+                    kind=kind,
                     vector=proposal.vector,
                     started=state.turn,
                     duration=duration,

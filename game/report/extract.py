@@ -22,6 +22,7 @@ from game.engine.events import (
 from game.engine.rules import vector_of
 from game.engine.scoring import final_scores
 from game.engine.state import Project, RiskFiring
+from game.engine.terms import CardKind
 from game.replay import Replayer
 from game.report.model import (
     USE_CASE_STEP,
@@ -101,7 +102,7 @@ def _proposals(events: Iterable[GameEvent], cat: Catalog, people: _People) -> li
     records = []
     for key, p in made.items():
         d = decided.get(key)
-        kind = "use_case" if p.card in cat.use_cases else "lever"
+        kind: CardKind = "use_case" if p.card in cat.use_cases else "lever"
         cast = ballots[key]
         records.append(
             ProposalRecord(
