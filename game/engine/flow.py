@@ -160,10 +160,9 @@ def _close(state: GameState, events: list[GameEvent]) -> GameState:
         events.append(GameStarted(turn=0))
     elif state.phase is Phase.VOTE:
         state = decide_proposals(state, events)
-        cat = state.catalog
         for p in state.proposals:
             # A funded use case or lever may open its dilemma for this turn's dilemmes phase.
-            card = cat.use_cases.get(p.card) or cat.levers.get(p.card)
+            card = state.catalog.card(p.card)
             if p.status == "funded" and card is not None and card.dilemma:
                 state = open_dilemma(state, card.dilemma, source=p.card, events=events)
     elif state.phase is Phase.DILEMMES:

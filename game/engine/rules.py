@@ -11,22 +11,26 @@ from functools import lru_cache
 from game.engine.catalog import Catalog
 from game.engine.phase import Phase
 from game.engine.state import GameState, OpenDilemma, ProjectStatus, Proposal, ProposalStatus
-from game.engine.terms import CardKind
-from game.scenario.models import Lever, Requirements, UseCase, Vector, VectorType
+from game.engine.terms import Card, CardKind, kind_of
+from game.scenario.models import Requirements, VectorType
 
 Refusal = tuple[str, str] | None
 
 #: What a card already funded and finished is, by kind.
 _DONE: dict[CardKind, str] = {"use_case": "déjà déployé", "lever": "déjà réalisé"}
+#: Why a card cannot be taken with the vector asked, by kind.
+_NO_SUCH_VECTOR: dict[CardKind, str] = {
+    "use_case": "choisissez un vecteur de déploiement proposé par la carte",
+    "lever": "un levier n'a pas de vecteur de déploiement",
+}
 
 
-def card_of(state: GameState, card: str) -> UseCase | Lever | None:
+def card_of(state: GameState, card: str) -> Card | None:
     """The use case or lever with id `card`, or None."""
-    cat = state.catalog
-    return cat.use_cases.get(card) or cat.levers.get(card)
+    return state.catalog.card(card)
 
 
-def is_unlocked(state: GameState, card: UseCase | Lever) -> bool:
+def is_unlocked(state: GameState, card: Card) -> bool:
     """True when the card is not locked or something unlocked it."""
     return not card.locked or card.id in state.unlocked
 
@@ -69,7 +73,7 @@ def _unlockers(cat: Catalog, card: str) -> tuple[str, ...]:
     return tuple(names)
 
 
-def card_refusal(state: GameState, card: UseCase | Lever) -> Refusal:
+def card_refusal(state: GameState, card: Card) -> Refusal:
     """Why `card` cannot be proposed this turn whatever the vector or seat, or None."""
     if not is_unlocked(state, card):
         names = unlockers(state, card.id)
@@ -95,14 +99,6 @@ def cost_refusal(state: GameState, cost: int, capacity: int) -> Refusal:
             "capacity",
             f"capacité insuffisante ({capacity} points demandés, {state.capacity_left} libres)",
         )
-    return None
-
-
-def vector_of(card: UseCase, vector: VectorType | None) -> Vector | None:
-    """The vector of `card` of type `vector`, or None."""
-    for v in card.vectors:
-        if v.type == vector:
-            return v
     return None
 
 
@@ -136,19 +132,13 @@ def propose_seat_refusal(state: GameState, seat: str) -> Refusal:
     return None
 
 
-def option_refusal(state: GameState, card: UseCase | Lever, vector: VectorType | None) -> Refusal:
+def option_refusal(state: GameState, card: Card, vector: VectorType | None) -> Refusal:
     """Why `card` (already past `card_refusal`) may not be taken with `vector` now, or None."""
-    if isinstance(card, UseCase):
-        v = vector_of(card, vector)
-        if v is None:
-            return "unknown_vector", "choisissez un vecteur de déploiement proposé par la carte"
-        return requirements_refusal(state, v.requirements) or cost_refusal(
-            state, v.cost, v.capacity
-        )
-    if vector is not None:
-        return "unknown_vector", "un levier n'a pas de vecteur de déploiement"
-    return requirements_refusal(state, card.requirements) or cost_refusal(
-        state, card.cost, card.capacity
+    terms = state.catalog.terms(card.id, vector)
+    if terms is None:
+        return "unknown_vector", _NO_SUCH_VECTOR[kind_of(card)]
+    return requirements_refusal(state, terms.requirements) or cost_refusal(
+        state, terms.cost, terms.capacity
     )
 
 
