@@ -23,6 +23,7 @@ from game.engine.actions import (
     Vote,
     VoteChoice,
 )
+from game.engine.errors import RefusalCode
 from game.engine.events import GameEvent, RiskFired
 from game.engine.phase import Phase
 from game.engine.resolution import risk_probabilities
@@ -268,7 +269,7 @@ def _market_base(state: GameState) -> tuple[MarketCard | _Pending, ...]:
             continue
         static = card_refusal(state, card)
         if static is not None:
-            proposed = static[0] == "already_proposed"
+            proposed = static[0] is RefusalCode.ALREADY_PROPOSED
             status = CardStatus.PROPOSED if proposed else CardStatus.LOCKED
             entries.append(_market_card(card.id, kind, status, static[1]))
             continue
@@ -296,7 +297,7 @@ def _market(state: GameState, seat: str | None) -> tuple[MarketCard, ...]:
     seat_part = (
         propose_seat_refusal(state, seat)
         if seat
-        else ("facilitator", "l'animateur·rice ne propose pas")
+        else (RefusalCode.FACILITATOR, "l'animateur·rice ne propose pas")
     )
     base = _per_state(state, "market", _market_base_of)
     if seat and _per_state(state, "shared_ids", _shared_ids):
