@@ -17,7 +17,7 @@ from game.engine.events import (
 )
 from game.engine.rng import draw
 from game.engine.rules import lever_done
-from game.engine.state import GameState, Project, ProjectStatus, RiskFiring
+from game.engine.state import GameState, Project, ProjectStatus, RiskFiring, SuspensionCause
 
 MAX_PROBABILITY = 0.95
 
@@ -127,17 +127,21 @@ def _check_obligations(state: GameState, events: list[GameEvent]) -> GameState:
         if missing and project.status is ProjectStatus.DEPLOYED:
             reason = "en attente du levier « " + state.catalog.card_title(missing[0]) + " »"
             events.append(UseCaseSuspended(turn=state.turn, card=card, reason=reason))
-            upd = {"status": ProjectStatus.SUSPENDED, "suspended_reason": reason}
-            state = _replace_project(state, project.model_copy(update=upd))
+            state = _suspend(state, project, SuspensionCause.OBLIGATION, reason)
         elif (
             not missing
             and project.status is ProjectStatus.SUSPENDED
-            and (project.suspended_reason.startswith("en attente"))
+            and project.suspended_by is SuspensionCause.OBLIGATION
         ):
             events.append(UseCaseResumed(turn=state.turn, card=card))
-            upd = {"status": ProjectStatus.DEPLOYED, "suspended_reason": ""}
+            upd = {"status": ProjectStatus.DEPLOYED, "suspended_reason": "", "suspended_by": None}
             state = _replace_project(state, project.model_copy(update=upd))
     return state
+
+
+def _suspend(state: GameState, project: Project, cause: SuspensionCause, reason: str) -> GameState:
+    upd = {"status": ProjectStatus.SUSPENDED, "suspended_reason": reason, "suspended_by": cause}
+    return _replace_project(state, project.model_copy(update=upd))
 
 
 def _replace_project(state: GameState, new: Project) -> GameState:
@@ -182,8 +186,7 @@ def _draw_risks(state: GameState, events: list[GameEvent]) -> GameState:
             assert project is not None
             reason = f"suspendu après « {risk.title} »"
             events.append(UseCaseSuspended(turn=state.turn, card=suspended, reason=reason))
-            upd = {"status": ProjectStatus.SUSPENDED, "suspended_reason": reason}
-            state = _replace_project(state, project.model_copy(update=upd))
+            state = _suspend(state, project, SuspensionCause.RISK, reason)
     return state
 
 

@@ -85,6 +85,13 @@ class ProjectStatus(StrEnum):
     SUSPENDED = "suspended"
 
 
+class SuspensionCause(StrEnum):
+    """Why a deployed card stopped: a lever a dilemma made it wait for, or a risk that fired."""
+
+    OBLIGATION = "obligation"  # resumes by itself once the required levers are done
+    RISK = "risk"  # stays suspended
+
+
 class Project(_State):
     """A funded card: a use case with its vector, or a lever."""
 
@@ -97,7 +104,8 @@ class Project(_State):
     capacity: int
     status: ProjectStatus = ProjectStatus.IN_PROGRESS
     deployed_turn: int | None = None
-    suspended_reason: str = ""
+    suspended_reason: str = ""  # French, for the players
+    suspended_by: SuspensionCause | None = None
 
 
 class DilemmaVote(_State):
