@@ -20,7 +20,7 @@ import pytest
 from game.engine import apply, parse_action, player_view
 from game.log import state_from_header
 from game.playtest import play_game
-from game.report.randomplay import play_random_game
+from game.randomplay import play_random_game
 from game.scenario import load_pack
 
 ROOT = Path(__file__).parent.parent
