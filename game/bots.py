@@ -13,7 +13,8 @@ from collections.abc import Callable, Mapping
 from game.engine import Action, GameState, legal_actions
 from game.engine.actions import ChooseOption, Propose, Ready, Vote, VoteChoice
 from game.engine.catalog import Catalog
-from game.engine.rules import lever_done, vector_of
+from game.engine.rules import lever_done
+from game.scenario.models import VectorType
 
 Bot = Callable[[GameState, str, random.Random], Action | None]
 
@@ -35,29 +36,22 @@ def _turns_after_deploy(state: GameState, duration: int) -> int:
     return state.catalog.pack.scenario.rules.turns - (state.turn + duration - 1)
 
 
-def card_value(state: GameState, card: str, vector: object, *, risk_aware: bool = False) -> float:
+def card_value(
+    state: GameState, card: str, vector: VectorType | None, *, risk_aware: bool = False
+) -> float:
     """Rough score value of funding `card` now; negative when it could not finish in time."""
     cat = state.catalog
-    if card in cat.use_cases:
-        v = vector_of(cat.use_cases[card], vector)  # type: ignore[arg-type]
-        if v is None:
-            return -1.0
-        after = _turns_after_deploy(state, v.duration)
-        if after < 0:
-            return -1.0
-        gain = _weighted(cat, v.on_deploy) + after * _weighted(cat, v.per_turn) - v.cost / 100
-        if risk_aware:
-            gain -= sum(e.exposure for e in v.risks) * 60 * (after + 1)
-            gain += sum(m.reduction for m in v.mitigations) * 60 * (after + 1)
-        return gain
-    lever = cat.levers[card]
-    after = _turns_after_deploy(state, lever.duration)
+    terms = cat.terms(card, vector)
+    if terms is None:
+        return -1.0
+    after = _turns_after_deploy(state, terms.duration)
     if after < 0:
         return -1.0
-    gain = _weighted(cat, lever.effects) + after * _weighted(cat, lever.per_turn)
-    gain += 1.0 * len(lever.unlocks) - lever.cost / 100
+    gain = _weighted(cat, terms.on_deploy) + after * _weighted(cat, terms.per_turn)
+    gain += 1.0 * len(terms.unlocks) - terms.cost / 100
     if risk_aware:
-        gain += sum(m.reduction for m in lever.mitigations) * 60 * (after + 1)
+        gain -= sum(terms.exposures.values()) * 60 * (after + 1)
+        gain += sum(terms.mitigations.values()) * 60 * (after + 1)
     return gain
 
 
@@ -138,15 +132,16 @@ def cautious_bot(state: GameState, seat: str, rng: random.Random) -> Action | No
         base = card_value(state, a.card, a.vector, risk_aware=True)
         if base < 0 and base == -1.0:
             return base
-        if a.card in state.catalog.levers:
-            return base + 20 - 3 * state.catalog.levers[a.card].step
+        lever = state.catalog.levers.get(a.card)
+        if lever is not None:
+            return base + 20 - 3 * lever.step
         if not framework_done:
             return -1.0
-        vector = vector_of(state.catalog.use_cases[a.card], a.vector)
-        safe_levers = all(
-            lever_done(state, lv) for lv in (vector.requirements.levers if vector else ())
-        )
-        return base - (5 if vector and vector.type == "importee" else 0) + (2 if safe_levers else 0)
+        terms = state.catalog.terms(a.card, a.vector)
+        needs = terms.requirements.levers if terms else ()
+        safe_levers = all(lever_done(state, lv) for lv in needs)
+        imported = terms is not None and terms.vector is VectorType.IMPORTEE
+        return base - (5 if imported else 0) + (2 if safe_levers else 0)
 
     return _decide(state, seat, rng, value, cautious=True)
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import statistics
 import sys
 import time
@@ -18,10 +17,9 @@ from typing import Any
 from tqdm import tqdm
 
 from game.bots import BOTS
-from game.engine import Phase
-from game.engine.actions import PhaseTimeout
+from game.driver import BotRounds, play
+from game.engine import Action, GameEvent, GameState
 from game.engine.events import CardProposed, DilemmaDecided, RiskFired
-from game.log import GameLog, revised
 from game.scenario import PackError, load_pack
 from game.scenario.models import Pack
 
@@ -45,35 +43,18 @@ class GameResult:
 
 def play_game(pack: Pack, *, strategy: str, seed: int, log_dir: Path | None = None) -> GameResult:
     """Play one full game where every seat uses `strategy`; return what happened."""
-    bot = BOTS[strategy]
-    rng = random.Random(seed)
-    seats = [r.id for r in pack.scenario.roles]
-    log = GameLog.new(pack, seed=seed, seats=seats)
     result = GameResult(strategy=strategy, seed=seed)
-    clock = 0.0
-    while log.state.phase is not Phase.FIN and len(log.records) < MAX_ACTIONS:
-        order = seats[:]
-        rng.shuffle(order)
-        acted = False
-        for seat in order:
-            action = bot(log.state, seat, rng)
-            if action is None:
-                continue
-            clock += 1.0
-            _, events = log.append(revised(action, at=clock))
-            acted = True
-            for event in events:
-                if isinstance(event, CardProposed):
-                    result.proposed.add(event.card)
-                elif isinstance(event, RiskFired):
-                    result.risks.add(event.risk)
-                elif isinstance(event, DilemmaDecided):
-                    result.options.append((event.dilemma, event.option))
-            if _over(log):
-                break
-        if not acted:  # nobody can act: let the phase timer run out
-            clock = max(clock, log.state.timer.deadline or clock)
-            log.append(PhaseTimeout(at=clock))
+
+    def watch(_action: Action, _state: GameState, events: tuple[GameEvent, ...]) -> None:
+        for event in events:
+            if isinstance(event, CardProposed):
+                result.proposed.add(event.card)
+            elif isinstance(event, RiskFired):
+                result.risks.add(event.risk)
+            elif isinstance(event, DilemmaDecided):
+                result.options.append((event.dilemma, event.option))
+
+    log = play(pack, BotRounds(BOTS[strategy]), seed, max_steps=MAX_ACTIONS, watch=watch)
     if log_dir is not None:
         (log_dir / f"{strategy}-{seed}.jsonl").write_text(log.to_jsonl(), encoding="utf-8")
     state = log.state
@@ -82,10 +63,6 @@ def play_game(pack: Pack, *, strategy: str, seed: int, log_dir: Path | None = No
     result.deployed = {p.card for p in state.projects if p.deployed_turn is not None}
     result.objectives = dict(state.objectives_met)
     return result
-
-
-def _over(log: GameLog) -> bool:
-    return log.state.phase is Phase.FIN
 
 
 def _play(args: tuple[str, int], pack: Pack, log_dir: Path | None) -> GameResult:

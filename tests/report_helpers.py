@@ -1,7 +1,7 @@
 """Games written for the report tests: chosen player names and justifications.
 
 `seeded_game` plays the mini scenario with random legal actions, like
-`game.report.randomplay`, but lets a test pick each seat's name (or leave a seat
+`game.randomplay`, but lets a test pick each seat's name (or leave a seat
 empty, or occupied without a name) and the justification of every vote.
 """
 

@@ -11,12 +11,12 @@ from markupsafe import escape
 from game.engine import EVENT_ADAPTER, Phase
 from game.engine.actions import AdvancePhase, EndGame, StartGame
 from game.log import GameLog, replay
+from game.randomplay import play_random_game
 from game.replay import Replayer
 from game.report import build_report_html, build_report_markdown, table_reports
 from game.report.extract import table_report
 from game.report.i18n import messages
 from game.report.model import USE_CASE_STEP
-from game.report.randomplay import play_random_game
 from game.report.render import md_escape
 from game.scenario import load_pack
 

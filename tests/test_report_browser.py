@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from game.randomplay import play_random_game
 from game.report import build_report_html
-from game.report.randomplay import play_random_game
 from game.scenario import load_pack
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from game.cli import main
-from game.report.randomplay import play_random_game
+from game.randomplay import play_random_game
 from game.scenario import load_pack
 
 MINI = Path(__file__).resolve().parent / "packs" / "mini"

@@ -5,7 +5,7 @@ actions, chance from the seed and position kept in the state.
 """
 
 from game.engine.actions import ACTION_ADAPTER, Action, parse_action
-from game.engine.errors import IllegalAction
+from game.engine.errors import IllegalAction, RefusalCode
 from game.engine.events import EVENT_ADAPTER, GameEvent
 from game.engine.moves import apply, new_game
 from game.engine.phase import PHASE_LABELS, Phase
@@ -27,6 +27,7 @@ __all__ = [
     "IllegalAction",
     "Phase",
     "PlayerView",
+    "RefusalCode",
     "apply",
     "facilitator_pack",
     "legal_actions",

@@ -16,8 +16,8 @@ from game.engine.events import (
     UseCaseSuspended,
 )
 from game.engine.rng import draw
-from game.engine.rules import lever_done, vector_of
-from game.engine.state import GameState, Project, ProjectStatus, RiskFiring
+from game.engine.rules import lever_done
+from game.engine.state import GameState, Project, ProjectStatus, RiskFiring, SuspensionCause
 
 MAX_PROBABILITY = 0.95
 
@@ -37,7 +37,7 @@ def _contributions(state: GameState) -> Iterator[tuple[str, float, str]]:
     """Every exposure (+) and mitigation (-) in force this turn: (risk, delta, card or source).
 
     The one place that says what moves a risk's probability: shadow AI always, deployed
-    use cases (their vector's exposures and mitigations), done levers, dilemma follow-ups.
+    cards (the exposures and mitigations of their terms), dilemma follow-ups.
     """
     cat = state.catalog
     for shadow in cat.pack.scenario.collectivite.shadow_ai:
@@ -47,18 +47,15 @@ def _contributions(state: GameState) -> Iterator[tuple[str, float, str]]:
     for project in state.projects:
         if project.status is not ProjectStatus.DEPLOYED:
             continue
-        if project.kind == "use_case":
-            vector = vector_of(cat.use_cases[project.card], project.vector)
-            for exp in vector.risks if vector else ():
-                if exp.exposure > 0:
-                    yield exp.risk, exp.exposure, project.card
-            for mit in vector.mitigations if vector else ():
-                if mit.reduction > 0:
-                    yield mit.risk, -mit.reduction, project.card
-        else:
-            for mit in cat.levers[project.card].mitigations:
-                if mit.reduction > 0:
-                    yield mit.risk, -mit.reduction, project.card
+        terms = cat.terms(project.card, project.vector)
+        if terms is None:
+            continue
+        for risk, exposure in terms.exposures.items():
+            if exposure > 0:
+                yield risk, exposure, project.card
+        for risk, reduction in terms.mitigations.items():
+            if reduction > 0:
+                yield risk, -reduction, project.card
     for exp in state.extra_exposures:
         if exp.exposure > 0:
             yield exp.risk, exp.exposure, "dilemme"
@@ -109,17 +106,14 @@ def _advance_projects(state: GameState, events: list[GameEvent]) -> GameState:
         if progress < project.duration:
             continue
         events.append(CardDeployed(turn=state.turn, card=project.card, vector=project.vector))
-        if project.kind == "use_case":
-            vector = vector_of(cat.use_cases[project.card], project.vector)
-            effects = vector.on_deploy if vector else {}
-            state = apply_effects(state, effects, source=project.card, events=events)
-        else:
-            lever = cat.levers[project.card]
-            state = apply_effects(state, lever.effects, source=lever.id, events=events)
-            state = unlock(state, lever.unlocks, by=lever.id, events=events)
-            if lever.reveals_shadow_ai and not state.shadow_revealed:
-                events.append(ShadowAiRevealed(turn=state.turn, by=lever.id))
-                state = state.model_copy(update={"shadow_revealed": True})
+        terms = cat.terms(project.card, project.vector)
+        if terms is None:
+            continue
+        state = apply_effects(state, terms.on_deploy, source=project.card, events=events)
+        state = unlock(state, terms.unlocks, by=project.card, events=events)
+        if terms.reveals_shadow_ai and not state.shadow_revealed:
+            events.append(ShadowAiRevealed(turn=state.turn, by=project.card))
+            state = state.model_copy(update={"shadow_revealed": True})
     return _check_obligations(state, events)
 
 
@@ -133,17 +127,21 @@ def _check_obligations(state: GameState, events: list[GameEvent]) -> GameState:
         if missing and project.status is ProjectStatus.DEPLOYED:
             reason = "en attente du levier « " + state.catalog.card_title(missing[0]) + " »"
             events.append(UseCaseSuspended(turn=state.turn, card=card, reason=reason))
-            upd = {"status": ProjectStatus.SUSPENDED, "suspended_reason": reason}
-            state = _replace_project(state, project.model_copy(update=upd))
+            state = _suspend(state, project, SuspensionCause.OBLIGATION, reason)
         elif (
             not missing
             and project.status is ProjectStatus.SUSPENDED
-            and (project.suspended_reason.startswith("en attente"))
+            and project.suspended_by is SuspensionCause.OBLIGATION
         ):
             events.append(UseCaseResumed(turn=state.turn, card=card))
-            upd = {"status": ProjectStatus.DEPLOYED, "suspended_reason": ""}
+            upd = {"status": ProjectStatus.DEPLOYED, "suspended_reason": "", "suspended_by": None}
             state = _replace_project(state, project.model_copy(update=upd))
     return state
+
+
+def _suspend(state: GameState, project: Project, cause: SuspensionCause, reason: str) -> GameState:
+    upd = {"status": ProjectStatus.SUSPENDED, "suspended_reason": reason, "suspended_by": cause}
+    return _replace_project(state, project.model_copy(update=upd))
 
 
 def _replace_project(state: GameState, new: Project) -> GameState:
@@ -156,12 +154,9 @@ def _per_turn_effects(state: GameState, events: list[GameEvent]) -> GameState:
     for project in state.projects:
         if project.status is not ProjectStatus.DEPLOYED:
             continue
-        if project.kind == "use_case":
-            vector = vector_of(cat.use_cases[project.card], project.vector)
-            effects = vector.per_turn if vector else {}
-        else:
-            effects = cat.levers[project.card].per_turn
-        state = apply_effects(state, effects, source=project.card, events=events)
+        terms = cat.terms(project.card, project.vector)
+        if terms is not None:
+            state = apply_effects(state, terms.per_turn, source=project.card, events=events)
     return state
 
 
@@ -191,19 +186,18 @@ def _draw_risks(state: GameState, events: list[GameEvent]) -> GameState:
             assert project is not None
             reason = f"suspendu après « {risk.title} »"
             events.append(UseCaseSuspended(turn=state.turn, card=suspended, reason=reason))
-            upd = {"status": ProjectStatus.SUSPENDED, "suspended_reason": reason}
-            state = _replace_project(state, project.model_copy(update=upd))
+            state = _suspend(state, project, SuspensionCause.RISK, reason)
     return state
 
 
 def _most_exposed(state: GameState, risk_id: str) -> str | None:
-    """The deployed use case most exposed to `risk_id` (first in funding order on ties)."""
+    """The deployed card most exposed to `risk_id` (first in funding order on ties)."""
     best: tuple[float, str] | None = None
     for project in state.projects:
-        if project.kind != "use_case" or project.status is not ProjectStatus.DEPLOYED:
+        if project.status is not ProjectStatus.DEPLOYED:
             continue
-        vector = vector_of(state.catalog.use_cases[project.card], project.vector)
-        exposure = sum(e.exposure for e in (vector.risks if vector else ()) if e.risk == risk_id)
+        terms = state.catalog.terms(project.card, project.vector)
+        exposure = terms.exposures.get(risk_id, 0.0) if terms else 0.0
         if exposure > 0 and (best is None or exposure > best[0]):
             best = (exposure, project.card)
     return best[1] if best else None

@@ -25,6 +25,7 @@ from game.engine.actions import (
     VoteChoice,
 )
 from game.engine.catalog import Catalog
+from game.engine.errors import RefusalCode
 from game.engine.events import GameEvent, RiskFired
 from game.engine.phase import Phase
 from game.engine.public import dilemma_text, event_text, lessons
@@ -37,7 +38,6 @@ from game.engine.rules import (
     dilemma_ballot_refusal,
     facilitator_refusal,
     option_refusal,
-    propose_card_refusal,
     propose_refusal,
     propose_seat_refusal,
     seat_refusal,
@@ -52,6 +52,7 @@ from game.engine.state import (
     RiskFiring,
     Seat,
 )
+from game.engine.terms import Card, CardKind, kind_of, vector_types
 from game.engine.view_models import (
     CardStatus,
     DilemmaText,
@@ -64,7 +65,7 @@ from game.engine.view_models import (
     RiskLevel,
     SeatView,
 )
-from game.scenario.models import Dilemma, Event, Lever, UseCase, VectorType
+from game.scenario.models import Dilemma, Event, VectorType
 
 _PROJECT_STATUS = {
     ProjectStatus.IN_PROGRESS: CardStatus.IN_PROGRESS,
@@ -119,14 +120,12 @@ def _table_options(state: GameState) -> tuple[tuple[str, VectorType | None], ...
     """(card, vector) the table may take now, whoever proposes it (None: a lever)."""
     cat = state.catalog
     options: list[tuple[str, VectorType | None]] = []
-    for uc in cat.use_cases.values():
-        if card_refusal(state, uc) is None:
-            for v in uc.vectors:
-                if option_refusal(state, uc, v.type) is None:
-                    options.append((uc.id, v.type))
-    for lever in cat.levers.values():
-        if propose_card_refusal(state, lever.id, None) is None:
-            options.append((lever.id, None))
+    every: tuple[Card, ...] = (*cat.use_cases.values(), *cat.levers.values())
+    for card in every:
+        if card_of(state, card.id) is card and card_refusal(state, card) is None:
+            for vector in vector_types(card):
+                if option_refusal(state, card, vector) is None:
+                    options.append((card.id, vector))
     return tuple(options)
 
 
@@ -174,7 +173,7 @@ def _market_vector(vector_type: VectorType, available: bool, reason: str) -> Mar
 @lru_cache(maxsize=16384)
 def _market_card(
     card: str,
-    kind: str,
+    kind: CardKind,
     status: CardStatus,
     reason: str,
     vectors: tuple[MarketVector, ...] | None = None,
@@ -256,18 +255,18 @@ def _by_inputs(state: GameState, name: str, compute: Callable[[GameState], _T]) 
 # vector's refusal from the card's side (None: the table may take it) and whether
 # its id is shared with another card (only in a pack that failed its checks).
 _Options = tuple[tuple[VectorType | None, Refusal], ...]
-_Pending = tuple[UseCase | Lever, str, _Options, bool]
+_Pending = tuple[Card, CardKind, _Options, bool]
 
 
 def _market_base(state: GameState) -> tuple[MarketCard | _Pending, ...]:
     cat = state.catalog
-    all_cards: list[UseCase | Lever] = [*cat.use_cases.values(), *cat.levers.values()]
+    all_cards: list[Card] = [*cat.use_cases.values(), *cat.levers.values()]
     projects: dict[str, Project] = {}
     for p in state.projects:
         projects.setdefault(p.card, p)  # the first one, as state.project finds it
     entries: list[MarketCard | _Pending] = []
     for card in all_cards:
-        kind = "use_case" if isinstance(card, UseCase) else "lever"
+        kind = kind_of(card)
         project = projects.get(card.id)
         if project is not None:
             status = _PROJECT_STATUS[project.status]
@@ -275,12 +274,11 @@ def _market_base(state: GameState) -> tuple[MarketCard | _Pending, ...]:
             continue
         static = card_refusal(state, card)
         if static is not None:
-            proposed = static[0] == "already_proposed"
+            proposed = static[0] is RefusalCode.ALREADY_PROPOSED
             status = CardStatus.PROPOSED if proposed else CardStatus.LOCKED
             entries.append(_market_card(card.id, kind, status, static[1]))
             continue
-        types = [v.type for v in card.vectors] if isinstance(card, UseCase) else [None]
-        options = tuple((t, option_refusal(state, card, t)) for t in types)
+        options = tuple((t, option_refusal(state, card, t)) for t in vector_types(card))
         entries.append((card, kind, options, card_of(state, card.id) is not card))
     return tuple(entries)
 
@@ -304,7 +302,7 @@ def _market(state: GameState, seat: str | None) -> tuple[MarketCard, ...]:
     seat_part = (
         propose_seat_refusal(state, seat)
         if seat
-        else ("facilitator", "l'animateur·rice ne propose pas")
+        else (RefusalCode.FACILITATOR, "l'animateur·rice ne propose pas")
     )
     base = _per_state(state, "market", _market_base_of)
     if seat and _per_state(state, "shared_ids", _shared_ids):

@@ -10,6 +10,7 @@ from game.engine.actions import Action
 from game.engine.events import GameEvent
 from game.engine.phase import Phase
 from game.engine.state import Ballot, DilemmaVote, Project, ProposalStatus, RiskFiring
+from game.engine.terms import CardKind
 from game.scenario.models import SecretObjective, ShadowAi, VectorType
 
 
@@ -40,7 +41,7 @@ class MarketVector(_View):
 
 class MarketCard(_View):
     card: str
-    kind: str  # "use_case" | "lever"
+    kind: CardKind
     status: CardStatus
     reason: str = ""
     vectors: tuple[MarketVector, ...] = ()

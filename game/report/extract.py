@@ -20,9 +20,9 @@ from game.engine.events import (
     SeatReady,
     VoteCast,
 )
-from game.engine.rules import vector_of
 from game.engine.scoring import final_scores
 from game.engine.state import Project, RiskFiring
+from game.engine.terms import Card, kind_of, terms_of, vector_types
 from game.replay import Replayer
 from game.report.model import (
     USE_CASE_STEP,
@@ -41,6 +41,7 @@ from game.report.model import (
     TableReport,
     TurnSummary,
 )
+from game.scenario.models import Lever
 
 
 class _People:
@@ -69,20 +70,20 @@ def _all_events(replayer: Replayer) -> list[GameEvent]:
     return [e for i in range(1, len(replayer) + 1) for e in replayer.events(i)]
 
 
+def _step(card: Card) -> int:
+    """Where `card` sits on the roadmap: a lever's own step, use cases at « déployer »."""
+    return card.step if isinstance(card, Lever) else USE_CASE_STEP
+
+
 def _roadmap_card(cat: Catalog, project: Project) -> RoadmapCard:
-    if project.kind == "use_case":
-        use_case = cat.use_cases[project.card]
-        vector = vector_of(use_case, project.vector)
-        needs = vector.requirements.levers if vector else ()
-        step, title = USE_CASE_STEP, use_case.title
-    else:
-        lever = cat.levers[project.card]
-        needs, step, title = lever.requirements.levers, lever.step, lever.title
+    card = cat.card(project.card)
+    terms = cat.terms(project.card, project.vector)
+    needs = terms.requirements.levers if terms else ()
     return RoadmapCard(
         card=project.card,
-        title=title,
+        title=cat.card_title(project.card),
         kind=project.kind,
-        step=step,
+        step=_step(card) if card else USE_CASE_STEP,
         turn=project.started,
         status=project.status.value,
         vector=project.vector.value if project.vector else None,
@@ -108,7 +109,7 @@ def _proposals(events: Iterable[GameEvent], cat: Catalog, people: _People) -> li
     records = []
     for key, p in made.items():
         d = decided.get(key)
-        kind = "use_case" if p.card in cat.use_cases else "lever"
+        card = cat.card(p.card)
         cast = ballots[key]
         records.append(
             ProposalRecord(
@@ -117,7 +118,7 @@ def _proposals(events: Iterable[GameEvent], cat: Catalog, people: _People) -> li
                 proposer=people(p.seat),
                 card=p.card,
                 title=cat.card_title(p.card),
-                kind=kind,
+                kind=kind_of(card) if card else "lever",
                 vector=p.vector.value if p.vector else None,
                 status="open" if d is None else ("funded" if d.accepted else "rejected"),
                 reason=d.reason if d else "",
@@ -200,19 +201,15 @@ def _mitigators(state: GameState, firing: RiskFiring) -> tuple[Mitigator, ...]:
     """Every card of the pack that attenuates the risk (levers, and use cases whose vector
     does once deployed), and whether the table had it in force when the risk fired."""
     found = []
-    cards: list[tuple[str, str, int, float]] = [
-        (lever.id, lever.title, lever.step, mit.reduction)
-        for lever in state.catalog.pack.levers
-        for mit in lever.mitigations
-        if mit.risk == firing.risk and mit.reduction > 0
-    ]
-    cards += [
-        (uc.id, uc.title, 5, mit.reduction)
-        for uc in state.catalog.pack.use_cases
-        for v in uc.vectors
-        for mit in v.mitigations
-        if mit.risk == firing.risk and mit.reduction > 0
-    ]
+    pack = state.catalog.pack
+    cards: list[tuple[str, str, int, float]] = []
+    every: tuple[Card, ...] = (*pack.levers, *pack.use_cases)
+    for c in every:
+        for vector in vector_types(c):
+            terms = terms_of(c, vector)
+            reduction = terms.mitigations.get(firing.risk, 0.0) if terms else 0.0
+            if reduction > 0:
+                cards.append((c.id, c.title, _step(c), reduction))
     for card, title, step, reduction in dict.fromkeys(cards):
         project = state.project(card)
         done = project.deployed_turn if project else None

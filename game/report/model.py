@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from game.engine.terms import CardKind
+
 #: Where use cases sit on the roadmap: the seed's step 5, « déployer ».
 USE_CASE_STEP = 5
 STEPS = (1, 2, 3, 4, 5)
@@ -32,7 +34,7 @@ class RoadmapCard:
 
     card: str
     title: str
-    kind: str  # "use_case" | "lever"
+    kind: CardKind
     step: int
     turn: int  # the turn it was funded
     status: str  # "in_progress" | "deployed" | "suspended"
@@ -59,7 +61,7 @@ class ProposalRecord:
     proposer: Person
     card: str
     title: str
-    kind: str
+    kind: CardKind
     vector: str | None
     status: str  # "funded" | "rejected" | "open"
     reason: str
