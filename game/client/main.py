@@ -9,12 +9,17 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from game.client.connect_scene import ConnectScene
+    from game.scenario.models import Pack
 
 
 def add_play_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of `capia play` (no --local nor --server: the connect screen)."""
     where = parser.add_mutually_exclusive_group()
-    where.add_argument("--local", metavar="PACK", help="partie locale sur un seul écran (hot-seat)")
+    where.add_argument(
+        "--local",
+        metavar="PACK",
+        help="partie locale sur un seul écran (hot-seat) : dossier ou nom d'un pack fourni",
+    )
     where.add_argument("--server", metavar="URL", help="adresse du serveur d'atelier")
     parser.add_argument("--code", default="", help="code de la table (avec --server)")
     parser.add_argument("--name", default="", help="votre nom (avec --server)")
@@ -29,7 +34,9 @@ def add_facilitate_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of `capia facilitate`."""
     where = parser.add_mutually_exclusive_group(required=True)
     where.add_argument("--server", metavar="URL", help="adresse du serveur d'atelier")
-    where.add_argument("--local", metavar="PACK", help="atelier de démonstration sans serveur")
+    where.add_argument(
+        "--local", metavar="PACK", help="atelier de démonstration sans serveur (dossier ou nom)"
+    )
     parser.add_argument("--token", help="jeton d'animation (avec --server)")
     parser.add_argument("--workshop", metavar="ID", help="atelier attendu (vérifié avec --server)")
     parser.add_argument("--tables", type=int, default=3, help="nombre de tables (avec --local)")
@@ -67,12 +74,9 @@ def play_command(args: argparse.Namespace) -> int:
     if args.local:
         from game.client.local import LocalSession
         from game.client.scenes.handover import HandoverScene
-        from game.scenario import PackError, load_pack
 
-        try:
-            pack = load_pack(Path(args.local))
-        except PackError as exc:
-            print(f"Pack illisible : {exc}", file=sys.stderr)
+        pack = _load_pack(args.local)
+        if pack is None:
             return 1
         seats = args.seats.split(",") if args.seats else None
         session = LocalSession(pack, seed=args.seed, seats=seats, log_path=args.log)
@@ -87,6 +91,20 @@ def play_command(args: argparse.Namespace) -> int:
     if scene.session is not None:
         scene.session.close()
     return 0
+
+
+def _load_pack(wanted: str) -> Pack | None:
+    """The pack `wanted` names (a folder or a bundled pack's name); None, said why, if none."""
+    from game.scenario import PackError, load_pack
+    from game.scenario.bundled import PackNotFoundError, pack_folder
+
+    try:
+        return load_pack(pack_folder(wanted))
+    except PackNotFoundError as exc:
+        print(exc, file=sys.stderr)
+    except PackError as exc:
+        print(f"Pack illisible : {exc}", file=sys.stderr)
+    return None
 
 
 def connect_scene(args: argparse.Namespace) -> ConnectScene:
@@ -120,9 +138,11 @@ def facilitate_command(args: argparse.Namespace) -> int:
     first: Scene
     if args.local:
         from game.client.local import LocalWorkshop
-        from game.scenario import load_pack
 
-        session = LocalWorkshop(load_pack(Path(args.local)), tables=args.tables)
+        pack = _load_pack(args.local)
+        if pack is None:
+            return 1
+        session = LocalWorkshop(pack, tables=args.tables)
         first = FacilitatorScene(session)
     else:
         from game.client.connect_scene import FacilitatorConnectScene
