@@ -8,7 +8,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from game.client.app import App
     from game.client.connect_scene import ConnectScene
+    from game.client.local import LocalSession
     from game.scenario.models import Pack
 
 
@@ -21,6 +23,12 @@ def add_play_arguments(parser: argparse.ArgumentParser) -> None:
         help="partie locale sur un seul écran (hot-seat) : dossier ou nom d'un pack fourni",
     )
     where.add_argument("--server", metavar="URL", help="adresse du serveur d'atelier")
+    parser.add_argument(
+        "--autoplay",
+        action="store_true",
+        help="avec --local : jouer chaque place par des clics automatiques jusqu'à la fin, "
+        "puis quitter (vérification sans écran)",
+    )
     parser.add_argument("--code", default="", help="code de la table (avec --server)")
     parser.add_argument("--name", default="", help="votre nom (avec --server)")
     parser.add_argument("--seat", metavar="ROLE", default=None, help="rôle souhaité (ex. dpo)")
@@ -71,6 +79,9 @@ def play_command(args: argparse.Namespace) -> int:
     """Open the table (hot-seat over the engine), or the connect screen of a networked one."""
     from game.client.app import App
 
+    if args.autoplay and not args.local:
+        print("capia play --autoplay : il faut aussi --local PACK.", file=sys.stderr)
+        return 2
     if args.local:
         from game.client.local import LocalSession
         from game.client.scenes.handover import HandoverScene
@@ -79,9 +90,14 @@ def play_command(args: argparse.Namespace) -> int:
         if pack is None:
             return 1
         seats = args.seats.split(",") if args.seats else None
-        session = LocalSession(pack, seed=args.seed, seats=seats, log_path=args.log)
+        log_path = args.log
+        if args.autoplay and log_path is None:
+            log_path = Path(f"capia-{pack.scenario.id}-{args.seed}.jsonl")
+        session = LocalSession(pack, seed=args.seed, seats=seats, log_path=log_path)
         app = App(_size(args.size), scale=args.scale)
         app.switch(HandoverScene(session, session.seats[0]))
+        if args.autoplay:
+            return _autoplay(app, session)
         app.run()
         return 0
     app = App(_size(args.size), scale=args.scale)
@@ -105,6 +121,27 @@ def _load_pack(wanted: str) -> Pack | None:
     except PackError as exc:
         print(f"Pack illisible : {exc}", file=sys.stderr)
     return None
+
+
+def _autoplay(app: App, session: LocalSession) -> int:
+    """Play the hot-seat game to its end by clicks, close the window, say where the log is."""
+    import pygame
+
+    from game.client.driver import Driver, UiError, autoplay
+
+    try:
+        clicks = autoplay(Driver(app), session)
+    except UiError as exc:
+        print(f"Partie automatique interrompue : {exc}", file=sys.stderr)
+        return 1
+    finally:
+        if app.scene is not None:
+            app.scene.exit()
+        pygame.quit()
+    state = session.log.state
+    print(f"Partie terminée en {clicks} clics, {state.turn} tours.")
+    print(f"Journal de la partie : {Path(session.log_path or '').resolve()}")
+    return 0
 
 
 def connect_scene(args: argparse.Namespace) -> ConnectScene:
