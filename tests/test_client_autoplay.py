@@ -3,35 +3,38 @@
 from __future__ import annotations
 
 import os
-
-os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
-os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-
+import subprocess
+import sys
 from pathlib import Path
 
-import pytest
-
-from game.cli import main
 from game.engine.phase import Phase
 from game.log import GameLog
 
+CAPIA = Path(sys.executable).parent / "capia"
 MINI = Path(__file__).parent / "packs" / "mini"
+HEADLESS = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
 
 
-def test_autoplay_plays_every_seat_to_the_end_and_says_where_the_log_is(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
+def _capia(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    # A process of its own: it quits pygame at the end, as `capia` does.
+    return subprocess.run(
+        [str(CAPIA), *args], cwd=cwd, env=HEADLESS, capture_output=True, text=True,
+        timeout=120, check=False,
+    )  # fmt: skip
+
+
+def test_autoplay_plays_every_seat_to_the_end_and_says_where_the_log_is(tmp_path: Path) -> None:
     # Two seats share the screen; clicks alone take the game to « Fin de partie », the
     # window closes and the last line names the log, which replays to that very end.
-    monkeypatch.chdir(tmp_path)
-    assert main(["play", "--local", str(MINI), "--seats", "dgs,dpo", "--autoplay"]) == 0
-    out = capsys.readouterr().out.splitlines()
+    done = _capia("play", "--local", str(MINI), "--seats", "dgs,dpo", "--autoplay", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    out = done.stdout.splitlines()
     assert out[-2].startswith("Partie terminée en ")
-    assert out[-1] == f"Journal de la partie : {tmp_path / 'capia-mini-1.jsonl'}"
+    assert out[-1] == f"Journal de la partie : {(tmp_path / 'capia-mini-1.jsonl').resolve()}"
     log = GameLog.from_jsonl((tmp_path / "capia-mini-1.jsonl").read_text(encoding="utf-8"))
     assert log.state.phase == Phase.FIN
 
 
-def test_autoplay_needs_a_local_game(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["play", "--autoplay"]) == 2
-    assert "--local PACK" in capsys.readouterr().err
+def test_autoplay_needs_a_local_game(tmp_path: Path) -> None:
+    done = _capia("play", "--autoplay", cwd=tmp_path)
+    assert done.returncode == 2 and "--local PACK" in done.stderr
