@@ -21,6 +21,7 @@ from game.driver import BotRounds, play
 from game.engine import Action, GameEvent, GameState
 from game.engine.events import CardProposed, DilemmaDecided, RiskFired
 from game.scenario import PackError, load_pack
+from game.scenario.bundled import PackNotFoundError, pack_folder
 from game.scenario.models import Pack
 
 MAX_ACTIONS = 20_000
@@ -222,7 +223,7 @@ def format_report(pack: Pack, figures: dict[str, Any], *, seconds: float, seed: 
 
 def add_playtest_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments of `capia playtest`."""
-    parser.add_argument("pack", type=Path, help="dossier du pack")
+    parser.add_argument("pack", help="dossier du pack ou nom d'un pack fourni")
     parser.add_argument("--games", type=int, default=300, help="nombre de parties")
     parser.add_argument("--seed", type=int, default=1, help="graine de départ")
     parser.add_argument("--jobs", type=int, default=1, help="processus en parallèle")
@@ -233,8 +234,8 @@ def add_playtest_arguments(parser: argparse.ArgumentParser) -> None:
 def playtest_command(args: argparse.Namespace) -> int:
     """Run `capia playtest`; exit 0, or 1 if the pack does not load."""
     try:
-        pack = load_pack(args.pack)
-    except PackError as exc:
+        pack = load_pack(pack_folder(args.pack))
+    except (PackError, PackNotFoundError) as exc:
         print(exc, file=sys.stderr)
         return 1
     if args.games < 1:

@@ -25,6 +25,7 @@ from game.protocol import (
     TableRef,
     WorkshopSummary,
 )
+from server import activity
 from server.auth import hash_token, new_code, new_id, new_token, normalise_code
 from server.scenarios import ScenarioLibrary
 from server.store import EventStore, SeatRow, TableRow, WorkshopRow
@@ -179,6 +180,7 @@ class Hub:
             self._rows[row.id] = row
             self._by_code[row.code] = row.id
             self._load(row)
+        activity.workshop_opened(workshop.id, scenario, [r.code for r in rows])
         return CreateWorkshopResponse(
             workshop_id=workshop.id,
             facilitator_token=token,
@@ -231,6 +233,7 @@ class Hub:
             self.store, action, action_id=action_id, claim=claim, release=release
         )
         self._arm(host)
+        activity.table_changed(host, _events)
         await self.broadcast(host)
         return version
 

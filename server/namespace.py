@@ -44,6 +44,7 @@ from game.protocol import (
     SyncRequest,
     TableViewRequest,
 )
+from server import activity
 from server.auth import hash_token, new_token
 from server.errors import Refused, ack_for, error_ack
 from server.hub import Hub, table_room, workshop_room
@@ -143,6 +144,7 @@ class GameNamespace(socketio.AsyncNamespace):  # type: ignore[misc]
             if host.holders.get(role) == sid:
                 del host.holders[role]
         host.connection_changed()
+        activity.disconnected(host, [r for r in session["seats"] if r not in host.holders])
         await hub.send_summary(host.workshop_id)
 
     # --- players ----------------------------------------------------------------------
@@ -190,6 +192,7 @@ class GameNamespace(socketio.AsyncNamespace):  # type: ignore[misc]
                 view=host.view(role),
                 pack=host.public_pack(),
             )
+            activity.joined(host, role, rejoined=req.token is not None)
         return ack.model_dump(mode="json")
 
     async def _sit(self, host: TableHost, req: JoinRequest) -> tuple[str, str]:
@@ -291,6 +294,7 @@ class GameNamespace(socketio.AsyncNamespace):  # type: ignore[misc]
             host.connection_changed()
             session["seats"].remove(role)
             await self.save_session(sid, session)
+            activity.left(host, role)
         return LeaveAck(version=version).model_dump(mode="json")
 
     # --- facilitator ------------------------------------------------------------------

@@ -8,14 +8,27 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from game.client.app import App
     from game.client.connect_scene import ConnectScene
+    from game.client.local import LocalSession
+    from game.scenario.models import Pack
 
 
 def add_play_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of `capia play` (no --local nor --server: the connect screen)."""
     where = parser.add_mutually_exclusive_group()
-    where.add_argument("--local", metavar="PACK", help="partie locale sur un seul écran (hot-seat)")
+    where.add_argument(
+        "--local",
+        metavar="PACK",
+        help="partie locale sur un seul écran (hot-seat) : dossier ou nom d'un pack fourni",
+    )
     where.add_argument("--server", metavar="URL", help="adresse du serveur d'atelier")
+    parser.add_argument(
+        "--autoplay",
+        action="store_true",
+        help="avec --local : jouer chaque place par des clics automatiques jusqu'à la fin, "
+        "puis quitter (vérification sans écran)",
+    )
     parser.add_argument("--code", default="", help="code de la table (avec --server)")
     parser.add_argument("--name", default="", help="votre nom (avec --server)")
     parser.add_argument("--seat", metavar="ROLE", default=None, help="rôle souhaité (ex. dpo)")
@@ -29,7 +42,9 @@ def add_facilitate_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of `capia facilitate`."""
     where = parser.add_mutually_exclusive_group(required=True)
     where.add_argument("--server", metavar="URL", help="adresse du serveur d'atelier")
-    where.add_argument("--local", metavar="PACK", help="atelier de démonstration sans serveur")
+    where.add_argument(
+        "--local", metavar="PACK", help="atelier de démonstration sans serveur (dossier ou nom)"
+    )
     parser.add_argument("--token", help="jeton d'animation (avec --server)")
     parser.add_argument("--workshop", metavar="ID", help="atelier attendu (vérifié avec --server)")
     parser.add_argument("--tables", type=int, default=3, help="nombre de tables (avec --local)")
@@ -64,20 +79,25 @@ def play_command(args: argparse.Namespace) -> int:
     """Open the table (hot-seat over the engine), or the connect screen of a networked one."""
     from game.client.app import App
 
+    if args.autoplay and not args.local:
+        print("capia play --autoplay : il faut aussi --local PACK.", file=sys.stderr)
+        return 2
     if args.local:
         from game.client.local import LocalSession
         from game.client.scenes.handover import HandoverScene
-        from game.scenario import PackError, load_pack
 
-        try:
-            pack = load_pack(Path(args.local))
-        except PackError as exc:
-            print(f"Pack illisible : {exc}", file=sys.stderr)
+        pack = _load_pack(args.local)
+        if pack is None:
             return 1
         seats = args.seats.split(",") if args.seats else None
-        session = LocalSession(pack, seed=args.seed, seats=seats, log_path=args.log)
+        log_path = args.log
+        if args.autoplay and log_path is None:
+            log_path = Path(f"capia-{pack.scenario.id}-{args.seed}.jsonl")
+        session = LocalSession(pack, seed=args.seed, seats=seats, log_path=log_path)
         app = App(_size(args.size), scale=args.scale)
         app.switch(HandoverScene(session, session.seats[0]))
+        if args.autoplay:
+            return _autoplay(app, session)
         app.run()
         return 0
     app = App(_size(args.size), scale=args.scale)
@@ -86,6 +106,41 @@ def play_command(args: argparse.Namespace) -> int:
     app.run()
     if scene.session is not None:
         scene.session.close()
+    return 0
+
+
+def _load_pack(wanted: str) -> Pack | None:
+    """The pack `wanted` names (a folder or a bundled pack's name); None, said why, if none."""
+    from game.scenario import PackError, load_pack
+    from game.scenario.bundled import PackNotFoundError, pack_folder
+
+    try:
+        return load_pack(pack_folder(wanted))
+    except PackNotFoundError as exc:
+        print(exc, file=sys.stderr)
+    except PackError as exc:
+        print(f"Pack illisible : {exc}", file=sys.stderr)
+    return None
+
+
+def _autoplay(app: App, session: LocalSession) -> int:
+    """Play the hot-seat game to its end by clicks, close the window, say where the log is."""
+    import pygame
+
+    from game.client.driver import Driver, UiError, autoplay
+
+    try:
+        clicks = autoplay(Driver(app), session)
+    except UiError as exc:
+        print(f"Partie automatique interrompue : {exc}", file=sys.stderr)
+        return 1
+    finally:
+        if app.scene is not None:
+            app.scene.exit()
+        pygame.quit()
+    state = session.log.state
+    print(f"Partie terminée en {clicks} clics, {state.turn} tours.")
+    print(f"Journal de la partie : {Path(session.log_path or '').resolve()}")
     return 0
 
 
@@ -120,9 +175,11 @@ def facilitate_command(args: argparse.Namespace) -> int:
     first: Scene
     if args.local:
         from game.client.local import LocalWorkshop
-        from game.scenario import load_pack
 
-        session = LocalWorkshop(load_pack(Path(args.local)), tables=args.tables)
+        pack = _load_pack(args.local)
+        if pack is None:
+            return 1
+        session = LocalWorkshop(pack, tables=args.tables)
         first = FacilitatorScene(session)
     else:
         from game.client.connect_scene import FacilitatorConnectScene

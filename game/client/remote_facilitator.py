@@ -26,13 +26,12 @@ from game.client.texts import PackTexts
 from game.engine.actions import Action
 from game.engine.view_models import PlayerView
 from game.protocol import SyncAck, SyncAllAck, WorkshopSummary, decode
-
-REPO = Path(__file__).resolve().parents[2]
+from game.scenario.bundled import bundled_root
 
 
 def default_pack_roots() -> tuple[Path, ...]:
     """Where the console looks for the workshop's pack texts by scenario name."""
-    return (Path.cwd() / "scenarios", REPO / "scenarios")
+    return (Path.cwd() / "scenarios", bundled_root())
 
 
 def pack_texts(scenario: str, summary: WorkshopSummary, roots: Sequence[Path]) -> PackTexts:
