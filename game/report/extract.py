@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from game.engine import GameEvent, GameState, Phase
 from game.engine.catalog import Catalog
@@ -39,6 +39,7 @@ from game.report.model import (
     RoadmapCard,
     Source,
     TableReport,
+    Threshold,
     TurnSummary,
 )
 
@@ -69,6 +70,12 @@ def _all_events(replayer: Replayer) -> list[GameEvent]:
     return [e for i in range(1, len(replayer) + 1) for e in replayer.events(i)]
 
 
+def _suspension_note(project: Project) -> str:
+    """Why a project stands suspended, in French: the one place the report reads it
+    (the engine may record the cause as a field rather than a sentence)."""
+    return project.suspended_reason
+
+
 def _roadmap_card(cat: Catalog, project: Project) -> RoadmapCard:
     if project.kind == "use_case":
         use_case = cat.use_cases[project.card]
@@ -87,7 +94,7 @@ def _roadmap_card(cat: Catalog, project: Project) -> RoadmapCard:
         status=project.status.value,
         vector=project.vector.value if project.vector else None,
         deployed_turn=project.deployed_turn,
-        note=project.suspended_reason,
+        note=_suspension_note(project),
         prerequisites=tuple(cat.card_title(lev) for lev in needs),
     )
 
@@ -246,9 +253,14 @@ def _risks(state: GameState) -> list[RiskRecord]:
                 suspended=cat.card_title(firing.suspended) if firing.suspended else None,
                 lesson=risk.lesson,
                 remedies=risk.remedies,
+                gauge_effects=_gauge_effects(cat, risk.consequences.effects),
             )
         )
     return records
+
+
+def _gauge_effects(cat: Catalog, effects: Mapping[str, int]) -> tuple[tuple[str, int], ...]:
+    return tuple((k, v) for k, v in effects.items() if k in cat.gauges and v)
 
 
 def _objectives(state: GameState, people: _People) -> list[ObjectiveRecord]:
@@ -276,7 +288,8 @@ def _turns(events: Iterable[GameEvent], cat: Catalog, turns: int) -> list[TurnSu
     for e in events:
         if isinstance(e, EventRevealed):
             card = cat.events[e.event]
-            revealed[e.turn].append(RevealedEvent(card.title, card.text, e.injected))
+            effects = _gauge_effects(cat, card.effects)
+            revealed[e.turn].append(RevealedEvent(card.title, card.text, e.injected, effects))
         elif isinstance(e, ProposalDecided) and e.accepted:
             funded[e.turn].append(cat.card_title(e.card))
         elif isinstance(e, CardDeployed):
@@ -289,6 +302,22 @@ def _turns(events: Iterable[GameEvent], cat: Catalog, turns: int) -> list[TurnSu
     ]
 
 
+def _thresholds(state: GameState, gauge: str) -> list[Threshold]:
+    """The bounds the roles' secret objectives put on `gauge`, and whether the gauge's
+    final value keeps each one."""
+    found = []
+    final = state.gauges.get(gauge, 0)
+    for role in state.catalog.pack.scenario.roles:
+        for cond in role.secret.conditions:
+            if cond.gauge != gauge:
+                continue
+            if cond.min is not None:
+                found.append(Threshold(role.title, "min", cond.min, final >= cond.min))
+            if cond.max is not None:
+                found.append(Threshold(role.title, "max", cond.max, final <= cond.max))
+    return found
+
+
 def _gauges(state: GameState) -> list[GaugeSeries]:
     return [
         GaugeSeries(
@@ -298,6 +327,7 @@ def _gauges(state: GameState) -> list[GaugeSeries]:
             max=g.max,
             weight=g.weight,
             values=tuple(h.get(g.id, g.start) for h in state.gauge_history),
+            thresholds=tuple(_thresholds(state, g.id)),
         )
         for g in state.catalog.pack.scenario.gauges
     ]

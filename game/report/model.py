@@ -54,6 +54,8 @@ class Ballot:
 
 @dataclass(frozen=True)
 class ProposalRecord:
+    """A card put to the vote, its ballots (the proposer's implicit « pour » first)."""
+
     turn: int
     index: int
     proposer: Person
@@ -67,6 +69,21 @@ class ProposalRecord:
     pour: int = 0
     contre: int = 0
     abstention: int = 0
+
+    @property
+    def unanimous(self) -> bool:
+        """True when every ballot made the same choice (abstentions included)."""
+        return len({b.choice for b in self.ballots}) <= 1
+
+    @property
+    def minority(self) -> int:
+        """How many seats were on the smaller side of « pour » and « contre »."""
+        return min(self.pour, self.contre)
+
+    @property
+    def written(self) -> tuple[Ballot, ...]:
+        """The ballots that carry a written justification."""
+        return tuple(b for b in self.ballots if b.justification.strip())
 
 
 @dataclass(frozen=True)
@@ -89,6 +106,20 @@ class DilemmaRecord:
     ballots: tuple[Ballot, ...]
     tie_break: str
     expert_view: str
+
+    @property
+    def dissent(self) -> int:
+        """How many ballots went to another option than the one chosen (all of them when
+        nothing was chosen but the votes differ)."""
+        if self.chosen is None:
+            counts = sorted((o.votes for o in self.options), reverse=True)
+            return sum(counts[1:])
+        return sum(b.choice != self.chosen for b in self.ballots)
+
+    @property
+    def written(self) -> tuple[Ballot, ...]:
+        """The ballots that carry a written justification."""
+        return tuple(b for b in self.ballots if b.justification.strip())
 
 
 @dataclass(frozen=True)
@@ -124,6 +155,7 @@ class RiskRecord:
     suspended: str | None
     lesson: str
     remedies: str
+    gauge_effects: tuple[tuple[str, int], ...] = ()  # (gauge id, delta), for the charts
 
     @property
     def missing(self) -> tuple[Mitigator, ...]:
@@ -141,6 +173,34 @@ class ObjectiveRecord:
 
 
 @dataclass(frozen=True)
+class RiskGroup:
+    """Every firing of one risk in a game: one card at the debrief, however often it fired."""
+
+    first: RiskRecord
+    firings: tuple[RiskRecord, ...]
+
+    @property
+    def turns(self) -> tuple[int, ...]:
+        return tuple(r.turn for r in self.firings)
+
+    @property
+    def suspended(self) -> tuple[str, ...]:
+        """The use cases it suspended, each once."""
+        return tuple(dict.fromkeys(r.suspended for r in self.firings if r.suspended))
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """A bound a secret objective puts on a gauge: `bound` is "min" (at least) or "max";
+    `kept`: the gauge's final value is within it."""
+
+    role: str  # the role's title
+    bound: str
+    value: int
+    kept: bool
+
+
+@dataclass(frozen=True)
 class GaugeSeries:
     """A gauge's values: index 0 is the start, index t the value after turn t."""
 
@@ -150,6 +210,7 @@ class GaugeSeries:
     max: int
     weight: float
     values: tuple[int, ...]
+    thresholds: tuple[Threshold, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -157,6 +218,7 @@ class RevealedEvent:
     title: str
     text: str
     injected: bool
+    effects: tuple[tuple[str, int], ...] = ()  # (gauge id, delta), for the charts
 
 
 @dataclass(frozen=True)
@@ -203,9 +265,25 @@ class TableReport:
         """The roadmap cards of `step` funded during `turn`."""
         return tuple(c for c in self.roadmap if c.step == step and c.turn == turn)
 
+    def by_step(self, step: int) -> tuple[RoadmapCard, ...]:
+        """The roadmap cards of `step`, in the order they were funded."""
+        return tuple(sorted((c for c in self.roadmap if c.step == step), key=lambda c: c.turn))
+
     def deployed_use_cases(self) -> int:
-        """How many use cases are live or suspended (they did deploy) at the end."""
-        return sum(1 for c in self.roadmap if c.kind == "use_case" and c.status != "in_progress")
+        """How many use cases are live at the end (suspended ones are not)."""
+        return sum(1 for c in self.roadmap if c.kind == "use_case" and c.status == "deployed")
+
+    def suspended_use_cases(self) -> int:
+        """How many use cases deployed but stand suspended at the end."""
+        return sum(1 for c in self.roadmap if c.kind == "use_case" and c.status == "suspended")
+
+    @property
+    def risk_groups(self) -> tuple[RiskGroup, ...]:
+        """The risks that fired, one group per risk, in order of first firing."""
+        groups: dict[str, list[RiskRecord]] = {}
+        for r in self.risks:
+            groups.setdefault(r.risk, []).append(r)
+        return tuple(RiskGroup(rs[0], tuple(rs)) for rs in groups.values())
 
     def levers_done(self) -> int:
         """How many levers were completed."""
