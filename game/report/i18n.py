@@ -174,7 +174,10 @@ FR.update(
         "suspended_count": "dont {n} suspendu(s)",
         "also_suspended": "+ {n} suspendu(s)",
         "unanimous": "à l'unanimité",
-        "unanimous_votes": "Votes unanimes",
+        "result": "Résultat",
+        "tally_short": "{pour} pour · {contre} contre · {abstention} abst.",
+        "unanimous_votes": "Votes sans opposition",
+        "unopposed": "sans opposition",
         "contested_votes": "Votes partagés",
         "contested_empty": "Aucun vote n'a partagé la table.",
         "all_ballots": "Tous les bulletins ({n})",
@@ -216,7 +219,7 @@ FR.update(
         "method_late_many": "{steps} ne sont venues qu'après {n} cas d'usage",
         "method_never_one": "{steps} n'a jamais été engagée",
         "method_never_many": "{steps} n'ont jamais été engagées",
-        "method_and": "{first}, et {second}",
+        "method_and": "{first} ; {second}",
         "method_with_use_cases": "{text}, pour {n} cas d'usage financés",
         # questions for the room
         "question_order": "{sentence} : pourquoi cet ordre-là, et qu'aurait changé celui de "

@@ -71,9 +71,9 @@ class ProposalRecord:
     abstention: int = 0
 
     @property
-    def unanimous(self) -> bool:
-        """True when every ballot made the same choice (abstentions included)."""
-        return len({b.choice for b in self.ballots}) <= 1
+    def contested(self) -> bool:
+        """True when seats voted both « pour » and « contre » (abstaining is not opposing)."""
+        return self.pour > 0 and self.contre > 0
 
     @property
     def minority(self) -> int:

@@ -99,8 +99,13 @@ def _quotes(ballots: Sequence[Ballot], sides: Sequence[Side]) -> tuple[Ballot, .
 
 
 def vote_moments(table: TableReport) -> list[VoteMoment]:
-    """Votes with seats on both sides, most split first."""
+    """Votes with seats on both sides, most split first; a card put to the vote again
+    counts once, by its most split vote."""
     split = sorted((p for p in table.proposals if p.minority > 0), key=split_key, reverse=True)
+    firsts: dict[str, ProposalRecord] = {}
+    for p in split:
+        firsts.setdefault(p.card, p)
+    split = list(firsts.values())
     return [
         VoteMoment(
             p,
