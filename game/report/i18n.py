@@ -175,6 +175,7 @@ FR.update(
         "also_suspended": "+ {n} suspendu(s)",
         "unanimous": "à l'unanimité",
         "result": "Résultat",
+        "t_short": "T.",
         "tally_short": "{pour} pour · {contre} contre · {abstention} abst.",
         "unanimous_votes": "Votes sans opposition",
         "unopposed": "sans opposition",
@@ -257,8 +258,11 @@ FR.update(
         "{total} ont déployé des cas d'usage avant d'avoir préparé le terrain (étapes 1 à 4).",
         "alike_no_late": "Aucune table n'a déployé de cas d'usage avant d'avoir préparé le "
         "terrain (étapes 1 à 4).",
-        "alike_some_followed": "{followed} ont préparé le terrain (étapes 1 à 4) avant de "
-        "déployer, alors que {late} ont déployé d'abord.",
+        "alike_some_followed": "{prepared}, alors que {deployed}.",
+        "prepared_one": "{tables} a préparé le terrain (étapes 1 à 4) avant de déployer",
+        "prepared_many": "{tables} ont préparé le terrain (étapes 1 à 4) avant de déployer",
+        "deployed_first_one": "{tables} a déployé d'abord",
+        "deployed_first_many": "{tables} ont déployé d'abord",
         "table_chose": "{table} : « {option} »",
         "alike_dilemma_split": "Sur « {title} », les tables ont tranché différemment — {picks}.",
         "alike_dilemma_same": "Sur « {title} », les {n} tables qui l'ont rencontré ont toutes "

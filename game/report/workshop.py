@@ -91,7 +91,13 @@ def _method(summaries: Sequence[TableSummary], t: Messages) -> list[str]:
         return [t("alike_none_followed", n=len(late), total=len(summaries))]
     if not late:
         return [t("alike_no_late")]
-    return [t("alike_some_followed", followed=_and(followed, t), late=_and(late, t))]
+    prepared = t(
+        "prepared_one" if len(followed) == 1 else "prepared_many", tables=_and(followed, t)
+    )
+    first = t(
+        "deployed_first_one" if len(late) == 1 else "deployed_first_many", tables=_and(late, t)
+    )
+    return [t("alike_some_followed", prepared=prepared, deployed=first)]
 
 
 def _dilemmas(comparison: Comparison, t: Messages) -> list[str]:
