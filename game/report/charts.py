@@ -19,10 +19,9 @@ from typing import Any
 
 import matplotlib
 from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
 
 from game.report.i18n import Messages, number
-from game.report.model import Comparison, DilemmaComparison, GaugeSeries, TableReport
+from game.report.model import Comparison, GaugeSeries, TableReport
 
 #: Okabe–Ito, safe for the common colour-vision deficiencies; yellow last (weak on white).
 #: Series also differ by marker and line style, and are named in text: never colour alone.
@@ -38,7 +37,6 @@ PALETTE = (
 )
 MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
 LINESTYLES = ("-", "--", "-.", ":")
-HATCHES = ("", "//", "..", "xx", "\\\\", "++", "oo", "--")
 STYLE: dict[str, Any] = {
     "font.size": 9,
     "axes.spines.top": False,
@@ -64,9 +62,11 @@ def color(i: int) -> str:
     return PALETTE[i % len(PALETTE)]
 
 
-def _to_uri(fig: Figure) -> str:
+def _to_uri(fig: Figure, *, tight: bool = True) -> str:
+    """The figure as an SVG data URI; `tight` crops it to its content (one more draw)."""
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
+    crop = "tight" if tight else None
+    fig.savefig(buffer, format="svg", bbox_inches=crop, metadata={"Date": None})
     return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
@@ -118,7 +118,8 @@ def _panel(ax: Any, series: GaugeSeries, i: int, marks: Sequence[Mark], t: Messa
         linewidth=1.8,
         markersize=4,
     )
-    ax.set_title(series.label, fontsize=8.5, loc="left")
+    # a plain text, not set_title: titles are re-placed at every draw, costly here
+    ax.text(0, 1.04, series.label, transform=ax.transAxes, fontsize=8.5, va="bottom")
     for th in series.thresholds:
         ax.axhline(th.value, color="#444444", linewidth=1, linestyle="--" if th.kept else ":")
         key = "threshold_min" if th.bound == "min" else "threshold_max"
@@ -180,8 +181,15 @@ def gauges_chart(table: TableReport, t: Messages, marks: Sequence[Mark] = ()) ->
             ax.tick_params(axis="y", labelsize=7)
         for k in range(len(gauges), rows * cols):
             axes[k // cols][k % cols].set_visible(False)
-        fig.subplots_adjust(hspace=0.5, wspace=0.22)
-        return _to_uri(fig)
+        fig.subplots_adjust(
+            left=0.05,
+            right=0.99,
+            top=1 - 0.35 / fig.get_figheight(),
+            bottom=0.35 / fig.get_figheight(),
+            hspace=0.5,
+            wspace=0.22,
+        )
+        return _to_uri(fig, tight=False)
 
 
 def scores_chart(comparison: Comparison, t: Messages) -> str:
@@ -211,7 +219,7 @@ def gauges_compare_chart(comparison: Comparison, t: Messages) -> str:
         count = max((len(g.values) for tb in comparison.tables for g in tb.gauges), default=1)
         for k, (gauge_id, label) in enumerate(gauges):
             ax = axes[k // cols][k % cols]
-            ax.set_title(label, fontsize=9)
+            ax.text(0, 1.04, label, transform=ax.transAxes, fontsize=9, va="bottom")
             for i, table in enumerate(comparison.tables):
                 series = next((g for g in table.gauges if g.id == gauge_id), None)
                 if series is not None:
@@ -233,36 +241,3 @@ def gauges_compare_chart(comparison: Comparison, t: Messages) -> str:
         fig.legend(handles, labels, loc="lower center", ncol=min(4, len(labels)), frameon=False)
         fig.subplots_adjust(bottom=0.12 + 0.04 * ((len(labels) - 1) // 4), hspace=0.45)
         return _to_uri(fig)
-
-
-def dilemma_chart(dilemma: DilemmaComparison, t: Messages) -> str:
-    """Compact stacked bars: each table's votes per option (colours as `PALETTE`)."""
-    rows = [(c.table, c.counts) for c in dilemma.choices if c.chosen is not None]
-    rows.reverse()
-    with _styled():
-        fig = Figure(figsize=(7, 0.3 * len(rows) + 0.7))
-        ax = fig.add_subplot()
-        names = [r[0] for r in rows]
-        lefts = [0.0] * len(rows)
-        for i in range(len(dilemma.options)):
-            widths = [float(r[1][i]) for r in rows]
-            ax.barh(
-                names,
-                widths,
-                left=lefts,
-                color=color(i),
-                height=0.7,
-                hatch=HATCHES[i % len(HATCHES)],
-                edgecolor="white",
-                label=_short(dilemma.options[i], 40),
-            )
-            lefts = [a + b for a, b in zip(lefts, widths, strict=True)]
-        ax.set_xlabel(t("votes"))
-        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=7)
-        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-        ax.grid(axis="y", visible=False)
-        return _to_uri(fig)
-
-
-def _short(label: str, width: int = 55) -> str:
-    return label if len(label) <= width else label[: width - 1] + "…"

@@ -24,7 +24,6 @@ class Charts:
     marks: list[tuple[charts.Mark, ...]] = field(default_factory=list)
     scores: str = ""
     compare_gauges: str = ""
-    dilemmas: dict[str, str] = field(default_factory=dict)
 
 
 def _signed(value: int) -> str:
@@ -112,9 +111,6 @@ def _charts(tables: Sequence[TableReport], comparison: Comparison, t: Messages) 
     if len(tables) > 1:
         result.scores = charts.scores_chart(comparison, t)
         result.compare_gauges = charts.gauges_compare_chart(comparison, t)
-        result.dilemmas = {
-            d.dilemma: charts.dilemma_chart(d, t) for d in comparison.dilemmas if d.faced > 1
-        }
     return result
 
 
