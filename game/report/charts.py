@@ -20,8 +20,9 @@ from typing import Any
 import matplotlib
 from matplotlib.figure import Figure
 
+from game.report.compare import Comparison
 from game.report.i18n import Messages, number
-from game.report.model import Comparison, GaugeSeries, TableReport
+from game.report.model import GaugeSeries, TableReport
 
 #: Okabe–Ito, safe for the common colour-vision deficiencies; yellow last (weak on white).
 #: Series also differ by marker and line style, and are named in text: never colour alone.

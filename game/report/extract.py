@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 
 from game.engine import GameEvent, GameState, Phase
 from game.engine.catalog import Catalog
@@ -22,26 +22,24 @@ from game.engine.events import (
 )
 from game.engine.rules import vector_of
 from game.engine.scoring import final_scores
-from game.engine.state import Project, RiskFiring
+from game.engine.state import Project
 from game.replay import Replayer
 from game.report.model import (
     USE_CASE_STEP,
     Ballot,
     DilemmaRecord,
     GaugeSeries,
-    Mitigator,
     ObjectiveRecord,
     OptionResult,
     Person,
     ProposalRecord,
     RevealedEvent,
-    RiskRecord,
     RoadmapCard,
-    Source,
     TableReport,
     Threshold,
     TurnSummary,
 )
+from game.report.risks import gauge_effects, risk_records
 
 
 class _People:
@@ -183,86 +181,6 @@ def _dilemmas(events: Iterable[GameEvent], cat: Catalog, people: _People) -> lis
     return records
 
 
-def _sources(state: GameState, firing: RiskFiring) -> tuple[Source, ...]:
-    cat = state.catalog
-    shadow = {s.id: s.title for s in cat.pack.scenario.collectivite.shadow_ai}
-    found: list[Source] = []
-    for src in dict.fromkeys(firing.sources):
-        if src in shadow:
-            found.append(Source("shadow_ai", shadow[src]))
-        elif src in cat.use_cases:
-            found.append(Source("use_case", cat.use_cases[src].title))
-        elif src == "dilemme":
-            for d in state.dilemmas:
-                dilemma = cat.dilemmas[d.dilemma]
-                option = next((o for o in dilemma.options if o.id == d.chosen), None)
-                if option and any(x.risk == firing.risk for x in option.follow_ups.adds_risks):
-                    found.append(Source("dilemma", f"{dilemma.title} → {option.label}"))
-        else:
-            found.append(Source("other", cat.card_title(src)))
-    return tuple(found)
-
-
-def _mitigators(state: GameState, firing: RiskFiring) -> tuple[Mitigator, ...]:
-    """Every card of the pack that attenuates the risk (levers, and use cases whose vector
-    does once deployed), and whether the table had it in force when the risk fired."""
-    found = []
-    cards: list[tuple[str, str, int, float]] = [
-        (lever.id, lever.title, lever.step, mit.reduction)
-        for lever in state.catalog.pack.levers
-        for mit in lever.mitigations
-        if mit.risk == firing.risk and mit.reduction > 0
-    ]
-    cards += [
-        (uc.id, uc.title, 5, mit.reduction)
-        for uc in state.catalog.pack.use_cases
-        for v in uc.vectors
-        for mit in v.mitigations
-        if mit.risk == firing.risk and mit.reduction > 0
-    ]
-    for card, title, step, reduction in dict.fromkeys(cards):
-        project = state.project(card)
-        done = project.deployed_turn if project else None
-        if card in firing.mitigations:
-            status = "active"
-        else:
-            status = "later" if done is not None else "missing"
-        found.append(Mitigator(card, title, step, reduction, status, done))
-    return tuple(found)
-
-
-def _risks(state: GameState) -> list[RiskRecord]:
-    cat = state.catalog
-    records = []
-    for firing in state.risks_fired:
-        risk = cat.risks[firing.risk]
-        effects = tuple(
-            (cat.gauges[k].label if k in cat.gauges else "", v)
-            for k, v in risk.consequences.effects.items()
-        )
-        records.append(
-            RiskRecord(
-                turn=firing.turn,
-                risk=risk.id,
-                title=risk.title,
-                description=risk.description,
-                probability=firing.probability,
-                sources=_sources(state, firing),
-                mitigators=_mitigators(state, firing),
-                consequences=effects,
-                suspended=cat.card_title(firing.suspended) if firing.suspended else None,
-                lesson=risk.lesson,
-                remedies=risk.remedies,
-                gauge_effects=_gauge_effects(cat, risk.consequences.effects),
-            )
-        )
-    return records
-
-
-def _gauge_effects(cat: Catalog, effects: Mapping[str, int]) -> tuple[tuple[str, int], ...]:
-    return tuple((k, v) for k, v in effects.items() if k in cat.gauges and v)
-
-
 def _objectives(state: GameState, people: _People) -> list[ObjectiveRecord]:
     if state.phase is Phase.FIN:
         scores, met = state.scores, state.objectives_met
@@ -288,7 +206,7 @@ def _turns(events: Iterable[GameEvent], cat: Catalog, turns: int) -> list[TurnSu
     for e in events:
         if isinstance(e, EventRevealed):
             card = cat.events[e.event]
-            effects = _gauge_effects(cat, card.effects)
+            effects = gauge_effects(cat, card.effects)
             revealed[e.turn].append(RevealedEvent(card.title, card.text, e.injected, effects))
         elif isinstance(e, ProposalDecided) and e.accepted:
             funded[e.turn].append(cat.card_title(e.card))
@@ -359,7 +277,7 @@ def table_report(replayer: Replayer, *, name: str) -> TableReport:
         gauges=tuple(_gauges(state)),
         proposals=tuple(_proposals(events, cat, people)),
         dilemmas=tuple(_dilemmas(events, cat, people)),
-        risks=tuple(_risks(state)),
+        risks=risk_records(state),
         objectives=tuple(_objectives(state, people)),
         turns=tuple(_turns(events, cat, state.turn)),
         shadow_ai=tuple(s.title for s in scenario.collectivite.shadow_ai),

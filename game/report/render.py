@@ -10,9 +10,9 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from game.report import charts
-from game.report.compare import compare
+from game.report.compare import Comparison, compare
 from game.report.i18n import Messages, messages, number
-from game.report.model import STEPS, Comparison, Person, TableReport
+from game.report.model import STEPS, Person, TableReport
 from game.report.workshop import summarize, workshop_sentences
 
 

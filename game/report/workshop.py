@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from game.report.compare import Comparison
 from game.report.i18n import Messages, number
 from game.report.method import MethodOrder, method_order, method_sentence
-from game.report.model import Comparison, TableReport
+from game.report.model import TableReport
 from game.report.moments import KeyMoment, key_moments
 from game.report.questions import facilitator_questions
 
