@@ -222,8 +222,8 @@ def test_an_unfinished_game_is_reported_with_provisional_scores() -> None:
 def test_markdown_carries_the_same_decisions_escaped(logs: list[str]) -> None:
     # The Markdown notes list the proposals and dilemmas; HTML typed by players stays text.
     text = build_report_markdown(logs)
-    assert "## Comparaison des tables" in text
-    assert "## Table 1" in text and "### Dilemmes" in text
+    assert "## L'atelier : toutes les tables" in text
+    assert "## Table 1" in text and "#### Dilemmes" in text
     assert SCRIPT not in text
     assert "\\<script\\>alert\\(1\\)\\</script\\>" in text
     report = table_reports([logs[0]])[0]

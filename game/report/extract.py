@@ -21,26 +21,25 @@ from game.engine.events import (
     VoteCast,
 )
 from game.engine.scoring import final_scores
-from game.engine.state import Project, RiskFiring
-from game.engine.terms import Card, kind_of, terms_of, vector_types
+from game.engine.state import Project
+from game.engine.terms import Card, kind_of
 from game.replay import Replayer
 from game.report.model import (
     USE_CASE_STEP,
     Ballot,
     DilemmaRecord,
     GaugeSeries,
-    Mitigator,
     ObjectiveRecord,
     OptionResult,
     Person,
     ProposalRecord,
     RevealedEvent,
-    RiskRecord,
     RoadmapCard,
-    Source,
     TableReport,
+    Threshold,
     TurnSummary,
 )
+from game.report.risks import gauge_effects, risk_records
 from game.scenario.models import Lever
 
 
@@ -75,6 +74,12 @@ def _step(card: Card) -> int:
     return card.step if isinstance(card, Lever) else USE_CASE_STEP
 
 
+def _suspension_note(project: Project) -> str:
+    """Why a project stands suspended, in French: the one place the report reads it
+    (the engine may record the cause as a field rather than a sentence)."""
+    return project.suspended_reason
+
+
 def _roadmap_card(cat: Catalog, project: Project) -> RoadmapCard:
     card = cat.card(project.card)
     terms = cat.terms(project.card, project.vector)
@@ -88,7 +93,7 @@ def _roadmap_card(cat: Catalog, project: Project) -> RoadmapCard:
         status=project.status.value,
         vector=project.vector.value if project.vector else None,
         deployed_turn=project.deployed_turn,
-        note=project.suspended_reason,
+        note=_suspension_note(project),
         prerequisites=tuple(cat.card_title(lev) for lev in needs),
     )
 
@@ -177,77 +182,6 @@ def _dilemmas(events: Iterable[GameEvent], cat: Catalog, people: _People) -> lis
     return records
 
 
-def _sources(state: GameState, firing: RiskFiring) -> tuple[Source, ...]:
-    cat = state.catalog
-    shadow = {s.id: s.title for s in cat.pack.scenario.collectivite.shadow_ai}
-    found: list[Source] = []
-    for src in dict.fromkeys(firing.sources):
-        if src in shadow:
-            found.append(Source("shadow_ai", shadow[src]))
-        elif src in cat.use_cases:
-            found.append(Source("use_case", cat.use_cases[src].title))
-        elif src == "dilemme":
-            for d in state.dilemmas:
-                dilemma = cat.dilemmas[d.dilemma]
-                option = next((o for o in dilemma.options if o.id == d.chosen), None)
-                if option and any(x.risk == firing.risk for x in option.follow_ups.adds_risks):
-                    found.append(Source("dilemma", f"{dilemma.title} → {option.label}"))
-        else:
-            found.append(Source("other", cat.card_title(src)))
-    return tuple(found)
-
-
-def _mitigators(state: GameState, firing: RiskFiring) -> tuple[Mitigator, ...]:
-    """Every card of the pack that attenuates the risk (levers, and use cases whose vector
-    does once deployed), and whether the table had it in force when the risk fired."""
-    found = []
-    pack = state.catalog.pack
-    cards: list[tuple[str, str, int, float]] = []
-    every: tuple[Card, ...] = (*pack.levers, *pack.use_cases)
-    for c in every:
-        for vector in vector_types(c):
-            terms = terms_of(c, vector)
-            reduction = terms.mitigations.get(firing.risk, 0.0) if terms else 0.0
-            if reduction > 0:
-                cards.append((c.id, c.title, _step(c), reduction))
-    for card, title, step, reduction in dict.fromkeys(cards):
-        project = state.project(card)
-        done = project.deployed_turn if project else None
-        if card in firing.mitigations:
-            status = "active"
-        else:
-            status = "later" if done is not None else "missing"
-        found.append(Mitigator(card, title, step, reduction, status, done))
-    return tuple(found)
-
-
-def _risks(state: GameState) -> list[RiskRecord]:
-    cat = state.catalog
-    records = []
-    for firing in state.risks_fired:
-        risk = cat.risks[firing.risk]
-        effects = tuple(
-            (cat.gauges[k].label if k in cat.gauges else "", v)
-            for k, v in risk.consequences.effects.items()
-        )
-        records.append(
-            RiskRecord(
-                turn=firing.turn,
-                risk=risk.id,
-                title=risk.title,
-                description=risk.description,
-                probability=firing.probability,
-                sources=_sources(state, firing),
-                mitigators=_mitigators(state, firing),
-                consequences=effects,
-                suspended=cat.card_title(firing.suspended) if firing.suspended else None,
-                lesson=risk.lesson,
-                remedies=risk.remedies,
-            )
-        )
-    return records
-
-
 def _objectives(state: GameState, people: _People) -> list[ObjectiveRecord]:
     if state.phase is Phase.FIN:
         scores, met = state.scores, state.objectives_met
@@ -273,7 +207,8 @@ def _turns(events: Iterable[GameEvent], cat: Catalog, turns: int) -> list[TurnSu
     for e in events:
         if isinstance(e, EventRevealed):
             card = cat.events[e.event]
-            revealed[e.turn].append(RevealedEvent(card.title, card.text, e.injected))
+            effects = gauge_effects(cat, card.effects)
+            revealed[e.turn].append(RevealedEvent(card.title, card.text, e.injected, effects))
         elif isinstance(e, ProposalDecided) and e.accepted:
             funded[e.turn].append(cat.card_title(e.card))
         elif isinstance(e, CardDeployed):
@@ -286,6 +221,22 @@ def _turns(events: Iterable[GameEvent], cat: Catalog, turns: int) -> list[TurnSu
     ]
 
 
+def _thresholds(state: GameState, gauge: str) -> list[Threshold]:
+    """The bounds the roles' secret objectives put on `gauge`, and whether the gauge's
+    final value keeps each one."""
+    found = []
+    final = state.gauges.get(gauge, 0)
+    for role in state.catalog.pack.scenario.roles:
+        for cond in role.secret.conditions:
+            if cond.gauge != gauge:
+                continue
+            if cond.min is not None:
+                found.append(Threshold(role.title, "min", cond.min, final >= cond.min))
+            if cond.max is not None:
+                found.append(Threshold(role.title, "max", cond.max, final <= cond.max))
+    return found
+
+
 def _gauges(state: GameState) -> list[GaugeSeries]:
     return [
         GaugeSeries(
@@ -295,6 +246,7 @@ def _gauges(state: GameState) -> list[GaugeSeries]:
             max=g.max,
             weight=g.weight,
             values=tuple(h.get(g.id, g.start) for h in state.gauge_history),
+            thresholds=tuple(_thresholds(state, g.id)),
         )
         for g in state.catalog.pack.scenario.gauges
     ]
@@ -326,7 +278,7 @@ def table_report(replayer: Replayer, *, name: str) -> TableReport:
         gauges=tuple(_gauges(state)),
         proposals=tuple(_proposals(events, cat, people)),
         dilemmas=tuple(_dilemmas(events, cat, people)),
-        risks=tuple(_risks(state)),
+        risks=risk_records(state),
         objectives=tuple(_objectives(state, people)),
         turns=tuple(_turns(events, cat, state.turn)),
         shadow_ai=tuple(s.title for s in scenario.collectivite.shadow_ai),

@@ -10,19 +10,20 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from game.report import charts
-from game.report.compare import compare
+from game.report.compare import Comparison, compare
 from game.report.i18n import Messages, messages, number
-from game.report.model import STEPS, Comparison, Person, TableReport
+from game.report.model import STEPS, Person, TableReport
+from game.report.workshop import summarize, workshop_sentences
 
 
 @dataclass
 class Charts:
-    """Every chart of one report, as data URIs."""
+    """Every chart of one report, as data URIs, and the marks keyed under each table's."""
 
     gauges: list[str] = field(default_factory=list)
+    marks: list[tuple[charts.Mark, ...]] = field(default_factory=list)
     scores: str = ""
     compare_gauges: str = ""
-    dilemmas: dict[str, str] = field(default_factory=dict)
 
 
 def _signed(value: int) -> str:
@@ -102,13 +103,14 @@ def _environment(kind: str, t: Messages) -> Environment:
 
 
 def _charts(tables: Sequence[TableReport], comparison: Comparison, t: Messages) -> Charts:
-    result = Charts(gauges=[charts.gauges_chart(tb, t) for tb in tables])
+    marks = [charts.chart_marks(tb) for tb in tables]
+    result = Charts(
+        gauges=[charts.gauges_chart(tb, t, m) for tb, m in zip(tables, marks, strict=True)],
+        marks=marks,
+    )
     if len(tables) > 1:
         result.scores = charts.scores_chart(comparison, t)
         result.compare_gauges = charts.gauges_compare_chart(comparison, t)
-        result.dilemmas = {
-            d.dilemma: charts.dilemma_chart(d, t) for d in comparison.dilemmas if d.faced > 1
-        }
     return result
 
 
@@ -120,13 +122,17 @@ def render_html(tables: Sequence[TableReport], *, lang: str = "fr") -> str:
     """The whole debrief as one HTML page: no network needed, charts inline."""
     t = messages(lang)
     comparison = compare(tables)
+    summaries = [summarize(tb, t) for tb in tables]
     env = _environment("html", t)
     return env.get_template("report.html.j2").render(
         lang=lang,
         tables=tables,
         comparison=comparison,
+        summaries=summaries,
+        sentences=workshop_sentences(comparison, summaries, t),
         charts=_charts(tables, comparison, t),
         scenario=_scenarios(tables),
+        multi_scenario=len({tb.scenario for tb in tables}) > 1,
     )
 
 
@@ -134,6 +140,14 @@ def render_markdown(tables: Sequence[TableReport], *, lang: str = "fr") -> str:
     """The same debrief as Markdown, for the trainees' notes (no charts)."""
     t = messages(lang)
     env = _environment("md", t)
+    comparison = compare(tables)
+    summaries = [summarize(tb, t) for tb in tables]
     return env.get_template("report.md.j2").render(
-        lang=lang, tables=tables, comparison=compare(tables), scenario=_scenarios(tables)
+        lang=lang,
+        tables=tables,
+        comparison=comparison,
+        summaries=summaries,
+        sentences=workshop_sentences(comparison, summaries, t),
+        scenario=_scenarios(tables),
+        multi_scenario=len({tb.scenario for tb in tables}) > 1,
     )
