@@ -22,6 +22,7 @@ from server.errors import error_ack, validation_message
 from server.hub import Hub
 from server.keys import HUB_KEY
 from server.scenarios import UnknownScenarioError
+from server.seat_page import add_seat_routes
 
 
 def _error(status: int, code: ErrorCode, message: str) -> web.Response:
@@ -180,3 +181,4 @@ def add_routes(app: web.Application) -> None:
     app.router.add_get("/api/tables/{table_id}/report", table_report)
     app.router.add_get("/api/workshops/{workshop_id}/report", workshop_report)
     app.router.add_get("/api/workshops/{workshop_id}/pack", workshop_pack)
+    add_seat_routes(app)
