@@ -283,3 +283,46 @@ async def test_the_seat_page_has_no_level_a_or_aa_accessibility_violation(
     bad = {k: v for k, v in found.items() if v}
     assert bad == {}, json.dumps(bad, indent=1, ensure_ascii=False)
     assert {"code", "choix", "lobby", "evenement", "propositions", "vote", "dilemmes"} <= set(found)
+
+
+async def _tab_to(seat: SeatPage, test: str, limit: int = 120) -> None:
+    """Press Tab until the focused element passes the JS predicate `test` (el => bool)."""
+    for _ in range(limit):
+        await seat.page.keyboard.press("Tab")
+        if await seat.page.evaluate(f"() => ({test})(document.activeElement)"):
+            return
+    raise AssertionError(f"Tab never reached {test}")
+
+
+async def test_a_seat_is_played_with_the_keyboard_alone(
+    live_server: LiveServer, browser: Any
+) -> None:
+    # Tab, arrows, Enter and Space only: type a name, choose the DSI, join, open a card of
+    # the market, propose it, say « prêt·e » (the table's only seat: the vote begins).
+    ws = await live_server.workshop("decouverte", seed=5)
+    code, table_id = ws.tables[0].code, ws.tables[0].table_id
+    fac = await live_server.facilitator(ws.facilitator_token)
+    seat = await new_seat(browser)
+    keys = seat.page.keyboard
+    await seat.open(f"{live_server.url}/t/{code}")
+    await seat.page.get_by_role("button", name="Rejoindre la table").wait_for()
+    await _tab_to(seat, "el => el.id === 'name'")
+    await keys.type("Bruno")
+    await _tab_to(seat, "el => el.type === 'radio'")
+    await keys.press("ArrowDown")
+    await _tab_to(seat, "el => el.type === 'submit'")
+    await keys.press("Enter")
+    await seat.page.locator("#h-phase").wait_for()
+    assert (await seat.page.locator("h1").inner_text()).startswith("DSI")
+    await _start(fac, table_id, 1)
+    await seat.wait_version(await _version(live_server, ws))
+    await _tab_to(seat, "el => el.tagName === 'SUMMARY' && el.closest('li.card.can')")
+    await keys.press("Enter")
+    await _tab_to(seat, "el => el.textContent.startsWith('Proposer')")
+    await keys.press("Enter")
+    await seat.page.locator("#h-props").locator("..").get_by_text("par DSI").wait_for()
+    await _tab_to(seat, "el => el.textContent === 'Je suis prêt·e'")
+    await keys.press("Space")
+    # The only seat is ready: the table goes on to the vote.
+    await seat.page.locator("#phase-name", has_text="Vote").wait_for()
+    assert seat.errors == []

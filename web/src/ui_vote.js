@@ -6,7 +6,7 @@ import { PROPOSAL_STATUS, VECTORS, VOTES } from "./texts.js";
 const quote = (s) => (s ? ` — « ${s} »` : "");
 
 /** A form: radios (one per legal action), a justification, a submit button. */
-function choiceForm(app, key, legend, choices, sendText) {
+function choiceForm(app, key, legend, choices, sendText, sendLabel) {
   const draft = app.draft(key);
   const name = `r-${key}`;
   const radios = choices.map(({ value, label, action }, i) => {
@@ -32,7 +32,7 @@ function choiceForm(app, key, legend, choices, sendText) {
     h("label", { for: ta }, "Justification (facultative, lue au débriefing)"),
     h("textarea", { id: ta, rows: 2, maxlength: 500, value: draft.text || "",
       oninput: (e) => { draft.text = e.target.value; } }),
-    app.button(`send:${key}`, "Envoyer", null, "primary", null, "submit"));
+    app.button(`send:${key}`, sendLabel, null, "primary", null, "submit"));
 }
 
 function ballotsList(app, votes, label) {
@@ -47,7 +47,9 @@ export function votePanel(app) {
   if (!(v.proposals || []).length) {
     return h("p", null, "Aucune proposition ce tour-ci : dites que vous êtes prêt·e.");
   }
-  return h("ul", { class: "plain" }, v.proposals.map((p) => {
+  const left = v.proposals.filter((p) => (v.legal_actions || []).some((a) => a.type === "vote" && a.proposal === p.index)).length;
+  const intro = h("p", null, left ? `${left} proposition(s) attendent votre vote.` : "Vous avez voté sur toutes les propositions.");
+  return [intro, h("ul", { class: "plain" }, v.proposals.map((p) => {
     const c = t.card(p.card);
     const vec = p.vector ? ` · ${VECTORS[p.vector] || p.vector}` : "";
     const mine = (p.votes || {})[v.seat];
@@ -56,18 +58,20 @@ export function votePanel(app) {
       value: ch, label: VOTES[ch], action: legal.find((a) => a.choice === ch),
     }));
     let mineBlock;
-    if (mine) mineBlock = h("p", { class: "done" }, `✓ Vous avez voté : ${VOTES[mine.choice]}`, quote(mine.justification));
-    else if (legal.length) mineBlock = choiceForm(app, `vote:${p.index}`, `Votre vote sur « ${c.title} »`, choices, `Vote envoyé : ${c.title}.`);
+    const own = p.seat === v.seat ? " (votre proposition)" : "";
+    if (mine) mineBlock = h("p", { class: "done" }, `✓ Vous avez voté : ${VOTES[mine.choice]}${own}`, quote(mine.justification));
+    else if (legal.length) mineBlock = choiceForm(app, `vote:${p.index}`, `Votre vote sur « ${c.title} »`, choices, `Vote envoyé : ${c.title}.`, "Envoyer mon vote");
     else mineBlock = h("p", { class: "why" }, app.refusal("vote"));
     return h("li", { class: "box" },
       h("article", { "aria-labelledby": `h-p${p.index}` },
         h("h3", { id: `h-p${p.index}` }, mark(c.mark, c.kind === "lever" ? String(c.step) : ""), " ", c.title),
         h("p", { class: "muted" }, `proposée par ${t.roleTitle(p.seat)}${vec} — ${PROPOSAL_STATUS[p.status] || p.status}`, p.reason ? ` : ${p.reason}` : ""),
-        h("p", null, c.description),
+        h("details", null, h("summary", null, "Lire la carte"), h("p", null, c.description),
+          c.examples ? h("p", null, h("strong", null, "Exemples : "), c.examples) : null),
         h("h4", null, "Votes de la table"),
         ballotsList(app, p.votes, (b) => VOTES[b.choice] || b.choice),
         mineBlock));
-  }));
+  }))];
 }
 
 /** The expert view of a decided dilemma: from the view when it carries it, else the pack. */
@@ -97,7 +101,7 @@ function dilemmaItem(app, d) {
   let mineBlock;
   if (d.chosen !== null && d.chosen !== undefined) mineBlock = expertBlock(app, d);
   else if (mine) mineBlock = h("p", { class: "done" }, `✓ Vous avez choisi : ${t.optionLabel(d.dilemma, mine.option)}`, quote(mine.justification));
-  else if (legal.length) mineBlock = choiceForm(app, `dil:${d.index}`, "Votre choix", choices, "Choix envoyé.");
+  else if (legal.length) mineBlock = choiceForm(app, `dil:${d.index}`, "Votre choix", choices, "Choix envoyé.", "Envoyer mon choix");
   else mineBlock = h("p", { class: "why" }, app.refusal("option"));
   return h("li", { class: "box" },
     h("article", { "aria-labelledby": `h-d${d.index}` },
