@@ -13,6 +13,8 @@ from pathlib import Path
 
 from aiohttp import web
 
+from server.board import add_board_routes
+
 STATIC = Path(__file__).resolve().parent / "static" / "seat"
 BUNDLE = STATIC / "seat.js"
 
@@ -62,7 +64,8 @@ _TYPES = {
 
 
 def add_seat_routes(app: web.Application) -> None:
-    """Register the seat page and its static files on `app`."""
+    """Register the seat page, its static files and the boards' public view on `app`."""
     app.router.add_get("/", seat_page)
     app.router.add_get("/t/{code}", seat_page)
     app.router.add_get("/static/seat/{name}", seat_asset)
+    add_board_routes(app)

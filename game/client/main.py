@@ -19,6 +19,9 @@ def add_play_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--code", default="", help="code de la table (avec --server)")
     parser.add_argument("--name", default="", help="votre nom (avec --server)")
     parser.add_argument("--seat", metavar="ROLE", default=None, help="rôle souhaité (ex. dpo)")
+    parser.add_argument(
+        "--board", action="store_true", help="écran partagé de la table, sans place (avec --server)"
+    )
     parser.add_argument("--seed", type=int, default=1, help="graine de la partie locale")
     parser.add_argument("--seats", default=None, help="rôles occupés, séparés par des virgules")
     parser.add_argument("--log", type=Path, default=None, help="écrire le journal local (JSONL)")
@@ -80,12 +83,31 @@ def play_command(args: argparse.Namespace) -> int:
         app.switch(HandoverScene(session, session.seats[0]))
         app.run()
         return 0
+    if getattr(args, "board", False):
+        return board_command(args)
     app = App(_size(args.size), scale=args.scale)
     scene = connect_scene(args)
     app.switch(scene)
     app.run()
     if scene.session is not None:
         scene.session.close()
+    return 0
+
+
+def board_command(args: argparse.Namespace) -> int:
+    """The table's shared screen: its public view, drawn read-only (no seat, no secret)."""
+    from game.client.app import App
+    from game.client.board import BoardScene, BoardSession
+
+    if not args.server or not args.code:
+        print("capia play --board : il faut --server URL et --code CODE.", file=sys.stderr)
+        return 2
+    session = BoardSession(args.server, args.code)
+    session.wait_view()
+    app = App(_size(args.size), scale=args.scale)
+    app.switch(BoardScene(session))
+    app.run()
+    session.close()
     return 0
 
 
