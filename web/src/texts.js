@@ -54,6 +54,12 @@ export const PROJECT_STATUS = { in_progress: "en cours", deployed: "déployé", 
 export const VOTES = { pour: "Pour", contre: "Contre", abstention: "Abstention" };
 export const RISK_LEVELS = { faible: "faible", moyen: "moyen", eleve: "élevé" };
 
+// Risk sources that are no card: the masked shadow-AI inventory, a dilemma's choice.
+const SOURCE_WORDS = {
+  "usages-non-recenses": "des usages d'IA non recensés",
+  dilemme: "un choix fait sur un dilemme",
+};
+
 const byId = (items) => Object.fromEntries((items || []).map((i) => [String(i.id), i]));
 const nbsp = (n) => Number(n || 0).toLocaleString("fr-FR");
 
@@ -147,6 +153,7 @@ export class PackTexts {
   }
 
   titleOf(id) {
+    if (id in SOURCE_WORDS) return SOURCE_WORDS[id];
     for (const t of [this.useCases, this.levers, this.risks, this.dilemmas, this.events]) {
       if (id in t) return t[id].titre || id;
     }

@@ -33,7 +33,8 @@ function events(app) {
     const eff = t.effectsText(ev.effets || {});
     return h("article", { class: "box" },
       h("h3", null, ev.titre || id), h("p", null, ev.texte || ""),
-      eff ? h("p", null, h("strong", null, "Effets : "), eff) : null);
+      eff ? h("p", null, h("strong", null, "Effets : "), eff) : null,
+      ev.dilemme ? h("p", null, h("strong", null, "Dilemme ouvert : "), t.titleOf(ev.dilemme), " (à trancher en phase Dilemmes)") : null);
   });
 }
 
@@ -47,7 +48,7 @@ function resolution(app) {
     const why = r.sources && r.sources.length ? `exposé par ${r.sources.map((s) => t.titleOf(s)).join(", ")}` : "risque de fond";
     const mit = r.mitigations && r.mitigations.length ? ` ; atténué par ${r.mitigations.map((m) => t.titleOf(m)).join(", ")}` : "";
     const sus = r.suspended ? ` ; suspendu : ${t.titleOf(r.suspended)}` : "";
-    return h("li", null, h("strong", null, t.titleOf(r.risk)), ` (probabilité ${Math.round(r.probability * 100)} %) : ${why}${mit}${sus}`);
+    return h("li", null, h("strong", null, t.titleOf(r.risk)), ` (probabilité ${Math.round(r.probability * 100)}\u202f%) : ${why}${mit}${sus}`);
   });
   const levels = Object.entries(v.risk_levels || {}).map(([k, lv]) => h("li", null, `${t.titleOf(k)} : ${RISK_LEVELS[lv] || lv}`));
   const experts = turnDilemmas(app).filter((d) => d.chosen).map((d) =>
