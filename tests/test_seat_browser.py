@@ -203,6 +203,18 @@ async def test_a_browser_seat_reloads_mid_turn_and_gets_its_seat_back(
     await seat.wait_version(await _version(live_server, ws))
     assert await page.evaluate("() => capia.session.syncs") == 1
     assert "DSI (Bruno) : prêt·e" in await page.locator("#h-seats").locator("..").inner_text()
+    # A second tab of the same browser takes the seat with the kept token; the first
+    # says so and offers to take it back.
+    other = await seat.context.new_page()
+    await other.goto(f"{live_server.url}/t/{code}")
+    await other.locator("#h-phase").wait_for()
+    take_back = page.get_by_role("button", name="Reprendre ma place ici")
+    await take_back.wait_for()
+    assert await page.get_by_role("button", name="Je suis prêt·e").is_disabled()
+    await take_back.click()
+    await other.get_by_role("button", name="Reprendre ma place ici").wait_for()
+    await page.get_by_role("button", name="Je suis prêt·e").click()  # both seats ready: vote
+    await page.locator("#phase-name", has_text="Vote").wait_for()
     assert seat.errors == []
 
 
@@ -239,6 +251,11 @@ async def test_player_text_shows_as_text_never_as_html(
     seats = await page.locator("#h-seats").locator("..").inner_text()
     assert "DSI (<b>Bruno</b>)" in seats and f"DGS ({XSS})" in seats
     assert await page.locator("main img, main b").count() == 0
+    # A facilitator's message is shown as written too.
+    ack = await fac.call("notice", {"table_id": table_id, "text": "<i>Pause</i> dans 5 min"})
+    assert ack["ok"], ack
+    await page.get_by_text("<i>Pause</i> dans 5 min").first.wait_for()
+    assert await page.locator("i").count() == 0
     assert seat.dialogs == [] and seat.errors == []
     await seat.shot("phone-echappement", full=False)
 
