@@ -7,10 +7,13 @@ Screenshots of each phase (phone 360×740, laptop 1280×800) go to tests/screens
 from __future__ import annotations
 
 import json
+import socket
 import time
+from pathlib import Path
 from typing import Any
 
 import pytest
+from aiohttp import web
 from seat_browser import (
     LAPTOP,
     PHONE,
@@ -21,9 +24,11 @@ from seat_browser import (
     needs_browser,
     new_seat,
 )
-from server_fixtures import LiveServer, Player, live_server
+from server_fixtures import PACK_ROOTS, LiveServer, Player, live_server, stop_server
 
 from game.log import GameLog
+from server.app import create_app
+from server.settings import Settings
 
 __all__ = ["browser", "live_server"]
 
@@ -92,10 +97,13 @@ async def test_four_browser_seats_play_decouverte_to_the_end(
     fac = await live_server.facilitator(ws.facilitator_token)
     seats: list[SeatPage] = []
     seated: list[float] = []
+    shown: list[float] = []  # the roles listed
     for i, (title, name) in enumerate(ROLES):
         seat = await new_seat(browser, LAPTOP if i == 1 else PHONE)
         t0 = time.monotonic()
         await seat.open(f"{live_server.url}/t/{code}")
+        await seat.page.get_by_role("button", name="Rejoindre la table").wait_for()
+        shown.append(time.monotonic() - t0)
         await seat.join(title, name)
         seated.append(time.monotonic() - t0)
         seats.append(seat)
@@ -138,7 +146,11 @@ async def test_four_browser_seats_play_decouverte_to_the_end(
     assert any(a["type"] == "choose_option" and a["justification"] for a in actions)
     assert any(d.chosen for d in game.state.dilemmas) and game.state.phase == "fin"
     SHOTS.mkdir(parents=True, exist_ok=True)
-    metrics = {**weight, "seated_s": [round(s, 2) for s in seated]}
+    metrics = {
+        **weight,
+        "roles_shown_s": [round(s, 2) for s in shown],
+        "seated_s": [round(s, 2) for s in seated],
+    }
     (SHOTS / "metrics.json").write_text(json.dumps(metrics, indent=1))
     print("browser seat first load:", metrics)
 
@@ -343,3 +355,48 @@ async def test_a_seat_is_played_with_the_keyboard_alone(
     # The only seat is ready: the table goes on to the vote.
     await seat.page.locator("#phase-name", has_text="Vote").wait_for()
     assert seat.errors == []
+
+
+async def _serve(db: Path, port: int) -> web.AppRunner:
+    """The app on 127.0.0.1:`port` over the SQLite file `db`."""
+    app = create_app(Settings(db=db, scenario_roots=PACK_ROOTS))
+    runner = web.AppRunner(app, handle_signals=False, shutdown_timeout=1.0)  # a page stays open
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", port).start()
+    return runner
+
+
+async def test_a_browser_seat_comes_back_by_itself_after_a_server_restart(
+    tmp_path: Path, browser: Any
+) -> None:
+    # The server stops mid-turn and starts again on the same address: the page says the
+    # connection is lost, reconnects alone, takes its seat back by token and plays on.
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    db = tmp_path / "capia.sqlite3"
+    server = LiveServer(url=f"http://127.0.0.1:{port}", db=db, runner=await _serve(db, port))
+    try:
+        ws = await server.workshop("decouverte", seed=5)
+        fac = await server.facilitator(ws.facilitator_token)
+        seat = await new_seat(browser)
+        await seat.open(f"{server.url}/t/{ws.tables[0].code}")
+        await seat.join("DPO", "Chloé")
+        await _start(fac, ws.tables[0].table_id, 1)
+        await seat.wait_version(await _version(server, ws))
+        await server.close_clients()
+        assert server.runner is not None
+        await server.runner.cleanup()
+        await seat.page.locator("body[data-status=offline]").wait_for()
+        server.runner = await _serve(db, port)
+        await seat.page.locator("body[data-status=online]").wait_for(timeout=20_000)
+        assert await seat.page.evaluate("() => capia.session.joins") == 2
+        assert await seat.play_one("", 0)  # proposes a card: the seat is its own again
+        status, text = await server.http(
+            "GET", f"/api/tables/{ws.tables[0].table_id}/log", token=ws.facilitator_token
+        )
+        actions = [r["action"] for r in GameLog.from_jsonl(text).records]
+        assert status == 200 and {"type": "propose", "seat": "dpo"}.items() <= actions[-1].items()
+        assert seat.errors == []
+    finally:
+        await stop_server(server)
