@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LOCK := requirements-dev.lock
 
-.PHONY: run test bench install browser deps lock wheel wheel-check clean
+.PHONY: run test bench install browser deps lock wheel wheel-check web clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -17,7 +17,7 @@ $(STAMP): $(BIN)/python pyproject.toml $(LOCK)
 	$(BIN)/python -m pip install -q --no-deps -e .
 	touch $(STAMP)
 
-install: $(STAMP)
+install: $(STAMP) web
 
 # `make run HOST=0.0.0.0 PORT=9000`: what is given on make's command line becomes a
 # flag of `capia serve` (HOST, PORT, DB, SCENARIO, LOG_LEVEL); capia itself reads
@@ -25,8 +25,16 @@ install: $(STAMP)
 flag = $(if $(filter command line,$(origin $(1))),--$(2) '$($(1))')
 SERVE_ARGS = $(call flag,HOST,host) $(call flag,PORT,port) $(call flag,DB,db) \
 	$(call flag,SCENARIO,scenario) $(call flag,LOG_LEVEL,log-level)
+# The browser seat's script (web/ → server/static/seat/seat.js), built when npm exists.
+SEAT_JS := server/static/seat/seat.js
+web: $(SEAT_JS)
+$(SEAT_JS): web/package.json web/package-lock.json web/compress.mjs $(wildcard web/src/*.js)
+	@if command -v npm >/dev/null 2>&1; then \
+		cd web && npm ci --no-audit --no-fund --loglevel=error && npm run --silent build; \
+	else echo "npm absent (Node 18+ needed): the browser seat page is not built"; fi
 
-run: $(STAMP)
+
+run: $(STAMP) web
 	$(BIN)/capia serve $(strip $(SERVE_ARGS))
 
 # System packages, only when asked for (CI asks): Chromium for the tests that render
@@ -38,7 +46,7 @@ browser:
 
 deps: browser
 
-test: $(STAMP)
+test: $(STAMP) web
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy

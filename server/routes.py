@@ -31,6 +31,7 @@ from server.errors import error_ack, validation_message
 from server.hub import Hub
 from server.keys import HUB_KEY
 from server.scenarios import UnknownScenarioError
+from server.seat_page import add_seat_routes
 
 log = logging.getLogger(__name__)
 
@@ -251,3 +252,4 @@ def add_routes(app: web.Application) -> None:
     app.router.add_get("/api/tables/{table_id}/report", table_report)
     app.router.add_get("/api/workshops/{workshop_id}/report", workshop_report)
     app.router.add_get("/api/workshops/{workshop_id}/pack", workshop_pack)
+    add_seat_routes(app)

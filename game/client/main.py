@@ -32,6 +32,9 @@ def add_play_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--code", default="", help="code de la table (avec --server)")
     parser.add_argument("--name", default="", help="votre nom (avec --server)")
     parser.add_argument("--seat", metavar="ROLE", default=None, help="rôle souhaité (ex. dpo)")
+    parser.add_argument(
+        "--board", action="store_true", help="écran partagé de la table, sans place (avec --server)"
+    )
     parser.add_argument("--seed", type=int, default=1, help="graine de la partie locale")
     parser.add_argument("--seats", default=None, help="rôles occupés, séparés par des virgules")
     parser.add_argument("--log", type=Path, default=None, help="écrire le journal local (JSONL)")
@@ -100,6 +103,8 @@ def play_command(args: argparse.Namespace) -> int:
             return _autoplay(app, session)
         app.run()
         return 0
+    if getattr(args, "board", False):
+        return board_command(args)
     app = App(_size(args.size), scale=args.scale)
     scene = connect_scene(args)
     app.switch(scene)
@@ -141,6 +146,20 @@ def _autoplay(app: App, session: LocalSession) -> int:
     state = session.log.state
     print(f"Partie terminée en {clicks} clics, {state.turn} tours.")
     print(f"Journal de la partie : {Path(session.log_path or '').resolve()}")
+def board_command(args: argparse.Namespace) -> int:
+    """The table's shared screen: its public view, drawn read-only (no seat, no secret)."""
+    from game.client.app import App
+    from game.client.board import BoardScene, BoardSession
+
+    if not args.server or not args.code:
+        print("capia play --board : il faut --server URL et --code CODE.", file=sys.stderr)
+        return 2
+    session = BoardSession(args.server, args.code)
+    session.wait_view()
+    app = App(_size(args.size), scale=args.scale)
+    app.switch(BoardScene(session))
+    app.run()
+    session.close()
     return 0
 
 
