@@ -3,6 +3,7 @@
 - `random`: any legal action, uniformly.
 - `greedy`: proposes and supports what raises the weighted gauges most per k€.
 - `cautious`: levers and the usage framework first (steps 1 to 4), use cases after.
+- `roles`: each seat pursues its own role's secret objective (`game/bots_roles.py`).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Mapping
 
+from game.bots_roles import roles_bot
 from game.engine import Action, GameState, legal_actions
 from game.engine.actions import ChooseOption, Propose, Ready, Vote, VoteChoice
 from game.engine.catalog import Catalog
@@ -146,4 +148,9 @@ def cautious_bot(state: GameState, seat: str, rng: random.Random) -> Action | No
     return _decide(state, seat, rng, value, cautious=True)
 
 
-BOTS: dict[str, Bot] = {"random": random_bot, "greedy": greedy_bot, "cautious": cautious_bot}
+BOTS: dict[str, Bot] = {
+    "random": random_bot,
+    "greedy": greedy_bot,
+    "cautious": cautious_bot,
+    "roles": roles_bot,
+}

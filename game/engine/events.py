@@ -125,6 +125,28 @@ class EffectsApplied(_Event):
     effects: dict[str, int]
 
 
+class BranchTaken(_Event):
+    """A `si` branch of an event or a risk was judged: `held` says which side applied.
+
+    `text` follows « parce que vous aviez » when held, « faute de » otherwise.
+    """
+
+    type: Literal["branch_taken"] = "branch_taken"
+    source: str
+    held: bool
+    text: str
+    effects: dict[str, int] = Field(default_factory=dict)
+
+
+class RunningCostsPaid(_Event):
+    """Running costs of deployed cards came off the budget; `unpaid` lists those suspended."""
+
+    type: Literal["running_costs_paid"] = "running_costs_paid"
+    amount: int
+    budget: int
+    unpaid: tuple[str, ...] = ()
+
+
 class RiskFired(_Event):
     """A risk was drawn and happened; `sources` say what exposed it."""
 
@@ -192,6 +214,8 @@ GameEvent = Annotated[
     | CardsUnlocked
     | ShadowAiRevealed
     | EffectsApplied
+    | BranchTaken
+    | RunningCostsPaid
     | RiskFired
     | UseCaseSuspended
     | UseCaseResumed
