@@ -12,10 +12,10 @@ from __future__ import annotations
 import random
 
 from game.engine import Action, GameState
-from game.engine.actions import Propose
-from game.engine.rules import vector_of
+from game.engine.actions import ChooseOption, Propose
 from game.engine.state import ProjectStatus
-from game.scenario.models import Condition, Lever, UseCase, Vector
+from game.engine.terms import Terms
+from game.scenario.models import Condition, VectorType
 
 #: Weight of one objective condition advanced, in the bots' score points.
 PULL = 12.0
@@ -35,18 +35,19 @@ def _count(state: GameState, cond: Condition) -> int:
     return n
 
 
-def _pull(state: GameState, cond: Condition, card: UseCase | Lever, vector: Vector | None) -> float:
-    """What funding `card` (by `vector`) does for one condition: + helps, - hurts."""
+def _pull(state: GameState, cond: Condition, terms: Terms) -> float:
+    """What funding a card on `terms` does for one condition: + helps, - hurts."""
+    cat = state.catalog
     if cond.lever is not None:
-        return PULL if card.id == cond.lever else 0.0
+        return PULL if terms.card == cond.lever else 0.0
     if cond.use_case is not None:
-        return PULL if card.id == cond.use_case else 0.0
+        return PULL if terms.card == cond.use_case else 0.0
     if cond.axis is not None or cond.vector is not None:
-        if vector is None:
+        use_case = cat.use_cases.get(terms.card)
+        if use_case is None:
             return 0.0
-        assert isinstance(card, UseCase)
-        counts = (cond.axis is not None and card.axis == cond.axis) or (
-            cond.vector is not None and vector.type == cond.vector
+        counts = (cond.axis is not None and use_case.axis == cond.axis) or (
+            cond.vector is not None and terms.vector == cond.vector
         )
         if not counts:
             return 0.0
@@ -57,34 +58,29 @@ def _pull(state: GameState, cond: Condition, card: UseCase | Lever, vector: Vect
             return PULL * 0.75
         return 0.0
     if cond.gauge is not None:
-        effects = vector.on_deploy if vector else getattr(card, "effects", {})
-        delta = effects.get(cond.gauge, 0)
+        delta = terms.on_deploy.get(cond.gauge, 0) + 2 * terms.per_turn.get(cond.gauge, 0)
         sign = -1 if cond.min is None and cond.max is not None else 1
         return sign * delta * 1.5
     if cond.risk_avoided is not None:
-        exposures = vector.risks if vector else ()
-        mitigations = vector.mitigations if vector else getattr(card, "mitigations", ())
-        exposed = sum(e.exposure for e in exposures if e.risk == cond.risk_avoided)
-        mitigated = sum(m.reduction for m in mitigations if m.risk == cond.risk_avoided)
+        exposed = terms.exposures.get(cond.risk_avoided, 0.0)
+        mitigated = terms.mitigations.get(cond.risk_avoided, 0.0)
         return (mitigated - exposed) * 300
     # budget: every k€ spent below the floor hurts
-    cost = vector.cost if vector else getattr(card, "cost", 0)
-    floor = cond.min or 0
-    turns_left = state.catalog.pack.scenario.rules.turns - state.turn
-    projected = state.budget - cost + turns_left * 50
-    return -cost / 10 if projected < floor else 0.0
+    turns_left = cat.pack.scenario.rules.turns - state.turn
+    spent = terms.cost + terms.running_cost * (turns_left + 1)
+    income = cat.pack.scenario.resources.budget_per_turn * turns_left // 3
+    projected = state.budget - spent + income
+    return -spent / 10 if projected < (cond.min or 0) else 0.0
 
 
-def objective_value(state: GameState, seat: str, card: str, vector: object) -> float:
+def objective_value(state: GameState, seat: str, card: str, vector: VectorType | None) -> float:
     """What funding `card` now does for `seat`'s secret objective."""
     cat = state.catalog
     role = cat.roles.get(seat)
-    if role is None:
+    terms = cat.terms(card, vector)
+    if role is None or terms is None:
         return 0.0
-    use_case = cat.use_cases.get(card)
-    target: UseCase | Lever = use_case if use_case is not None else cat.levers[card]
-    v = vector_of(use_case, vector) if use_case is not None else None  # type: ignore[arg-type]
-    return sum(_pull(state, cond, target, v) for cond in role.secret.conditions)
+    return sum(_pull(state, cond, terms) for cond in role.secret.conditions)
 
 
 def roles_bot(state: GameState, seat: str, rng: random.Random) -> Action | None:
@@ -92,9 +88,34 @@ def roles_bot(state: GameState, seat: str, rng: random.Random) -> Action | None:
     from game.bots import _decide, card_value
 
     def value(a: Propose) -> float:
-        base = card_value(state, a.card, a.vector, risk_aware=True)
+        base = card_value(state, a.card, a.vector, risk_aware=True, needs=True)
         if base == -1.0:
             return base
         return base + objective_value(state, seat, a.card, a.vector)
 
-    return _decide(state, seat, rng, value, cautious=True)
+    def option_bias(a: ChooseOption) -> float:
+        return option_pull(state, seat, a)
+
+    return _decide(state, seat, rng, value, cautious=True, option_bias=option_bias)
+
+
+def option_pull(state: GameState, seat: str, action: ChooseOption) -> float:
+    """What a dilemma option does for `seat`'s objective: its gauges and its budget."""
+    cat = state.catalog
+    role = cat.roles.get(seat)
+    if role is None:
+        return 0.0
+    dilemma = cat.dilemmas[state.dilemmas[action.dilemma].dilemma]
+    option = next(o for o in dilemma.options if o.id == action.option)
+    pull = 0.0
+    for cond in role.secret.conditions:
+        if cond.gauge is not None:
+            pull += option.effects.get(cond.gauge, 0) * 2.0
+        elif cond.budget:
+            pull += option.effects.get("budget", 0) / 5
+        elif cond.risk_avoided is not None:
+            added = sum(
+                e.exposure for e in option.follow_ups.adds_risks if e.risk == cond.risk_avoided
+            )
+            pull -= added * 300
+    return pull

@@ -106,6 +106,8 @@ class CardDeployed(_Event):
     type: Literal["card_deployed"] = "card_deployed"
     card: str
     vector: VectorType | None = None
+    missing_steps: tuple[int, ...] = ()  # steps of the method it came before
+    exposure_factor: float = 1.0
 
 
 class CardsUnlocked(_Event):
@@ -196,6 +198,7 @@ class GameEnded(_Event):
     team_score: float
     scores: dict[str, float]
     objectives_met: dict[str, bool]
+    needs_met: dict[str, bool] = Field(default_factory=dict)
 
 
 GameEvent = Annotated[
