@@ -87,10 +87,24 @@ def make_record(seq: int, action: Action, *, action_id: str | None = None) -> di
     }
 
 
+#: Engine versions whose logs this engine replays to the same states. Version 1 logs
+#: carry packs with no running costs, branches, step-order rules or needs: the rules
+#: of version 2 play them exactly as version 1 did.
+REPLAYABLE_ENGINE_VERSIONS = ("1", "2")
+
+
 def state_from_header(header: dict[str, Any]) -> GameState:
     """The lobby state described by a log header (LogError, in French, if it is not one)."""
     if not isinstance(header, dict) or header.get("kind") != LOG_KIND:
         raise LogError("ce fichier n'est pas un journal de partie Cap IA", 1)
+    version = str(header.get("engine_version", "1"))
+    if version not in REPLAYABLE_ENGINE_VERSIONS:
+        known = ", ".join(REPLAYABLE_ENGINE_VERSIONS)
+        raise LogError(
+            f"journal écrit par la version {version[:20]} du moteur, que cette version "
+            f"({ENGINE_VERSION}) ne sait pas rejouer (versions lisibles : {known})",
+            1,
+        )
     try:
         pack = Pack.model_validate(header["scenario"])
         return new_game(pack, seed=int(header["seed"]), seats=header.get("seats", ()))

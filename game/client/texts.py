@@ -16,6 +16,12 @@ class VectorText:
     cost: int
     capacity: int
     duration: int
+    running_cost: int = 0  # k€ per turn once deployed
+
+    def money(self) -> str:
+        """« 40 k€ » or « 40 k€ + 8 k€/tour »: the one-off and the running cost."""
+        once = f"{self.cost} k€"
+        return f"{once} + {self.running_cost} k€/tour" if self.running_cost else once
 
 
 @dataclass(frozen=True)
@@ -110,7 +116,13 @@ class PackTexts:
             uc = self.use_cases[card_id]
             mark = AXES.get(uc.get("axe", ""), LEVER)
             vectors = tuple(
-                VectorText(v["type"], v.get("cout", 0), v.get("capacite", 0), v.get("duree", 1))
+                VectorText(
+                    v["type"],
+                    v.get("cout", 0),
+                    v.get("capacite", 0),
+                    v.get("duree", 1),
+                    v.get("cout_par_tour", 0),
+                )
                 for v in uc.get("vecteurs", ())
             )
             detail = (
@@ -129,7 +141,13 @@ class PackTexts:
             )
         lv = self.levers.get(card_id, {})
         step = int(lv.get("etape", 1))
-        vec = VectorText("", lv.get("cout", 0), lv.get("capacite", 0), lv.get("duree", 1))
+        vec = VectorText(
+            "",
+            lv.get("cout", 0),
+            lv.get("capacite", 0),
+            lv.get("duree", 1),
+            lv.get("cout_par_tour", 0),
+        )
         return CardText(
             card_id,
             "lever",

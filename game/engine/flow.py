@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from operator import attrgetter
 
+from game.engine.branches import with_branches
 from game.engine.effects import apply_effects
 from game.engine.events import (
     BudgetGranted,
@@ -25,7 +26,8 @@ from game.engine.events import (
 from game.engine.phase import Phase
 from game.engine.resolution import resolve_turn, unlock
 from game.engine.rng import draw, weighted_choice
-from game.engine.scoring import final_scores
+from game.engine.running import pay_running_costs
+from game.engine.scoring import final_scores, needs_met
 from game.engine.state import (
     GameState,
     OpenDilemma,
@@ -63,7 +65,8 @@ def reveal_event(
             "current_events": (*state.current_events, event_id),
         }
     )
-    state = apply_effects(state, event.effects, source=event_id, events=events)
+    effects = with_branches(state, event.effects, event.branches, source=event_id, events=events)
+    state = apply_effects(state, effects, source=event_id, events=events)
     if event.dilemma:
         state = open_dilemma(state, event.dilemma, source=event_id, events=events)
     return state
@@ -105,6 +108,7 @@ def _start_turn(state: GameState, events: list[GameEvent]) -> GameState:
             "proposals": (),
         }
     )
+    state = pay_running_costs(state, events)
     return _draw_event(state, events)
 
 
@@ -133,8 +137,15 @@ def _decide_dilemmas(state: GameState, events: list[GameEvent]) -> GameState:
 
 def _final_scores(state: GameState, events: list[GameEvent]) -> GameState:
     team, scores, met = final_scores(state)
-    events.append(GameEnded(turn=state.turn, team_score=team, scores=scores, objectives_met=met))
-    return state.model_copy(update={"team_score": team, "scores": scores, "objectives_met": met})
+    needs = needs_met(state)
+    events.append(
+        GameEnded(
+            turn=state.turn, team_score=team, scores=scores, objectives_met=met, needs_met=needs
+        )
+    )
+    return state.model_copy(
+        update={"team_score": team, "scores": scores, "objectives_met": met, "needs_met": needs}
+    )
 
 
 def _has_proposals(state: GameState) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from game.engine.branches import with_branches
 from game.engine.effects import apply_effects
 from game.engine.events import (
     CardDeployed,
@@ -52,7 +53,7 @@ def _contributions(state: GameState) -> Iterator[tuple[str, float, str]]:
             continue
         for risk, exposure in terms.exposures.items():
             if exposure > 0:
-                yield risk, exposure, project.card
+                yield risk, exposure * project.exposure_factor, project.card
         for risk, reduction in terms.mitigations.items():
             if reduction > 0:
                 yield risk, -reduction, project.card
@@ -100,12 +101,28 @@ def _advance_projects(state: GameState, events: list[GameEvent]) -> GameState:
                 turn=state.turn, card=project.card, progress=progress, duration=project.duration
             )
         )
+        missing: tuple[int, ...] = ()
+        factor = 1.0
         if progress >= project.duration:
-            update.update(status=ProjectStatus.DEPLOYED, deployed_turn=state.turn)
+            missing, factor = early_deployment(state, project.card)
+            update.update(
+                status=ProjectStatus.DEPLOYED,
+                deployed_turn=state.turn,
+                missing_steps=missing,
+                exposure_factor=factor,
+            )
         state = _replace_project(state, project.model_copy(update=update))
         if progress < project.duration:
             continue
-        events.append(CardDeployed(turn=state.turn, card=project.card, vector=project.vector))
+        events.append(
+            CardDeployed(
+                turn=state.turn,
+                card=project.card,
+                vector=project.vector,
+                missing_steps=missing,
+                exposure_factor=factor,
+            )
+        )
         terms = cat.terms(project.card, project.vector)
         if terms is None:
             continue
@@ -115,6 +132,33 @@ def _advance_projects(state: GameState, events: list[GameEvent]) -> GameState:
             events.append(ShadowAiRevealed(turn=state.turn, by=project.card))
             state = state.model_copy(update={"shadow_revealed": True})
     return _check_obligations(state, events)
+
+
+def early_deployment(state: GameState, card: str) -> tuple[tuple[int, ...], float]:
+    """The steps of the method a use case deployed now comes before, and its exposure factor.
+
+    Each of the scenario's step-order rules that concerns `card` adds its `majoration`
+    once per listed step with no lever done yet (the factor stays for the whole game).
+    """
+    use_case = state.catalog.use_cases.get(card)
+    if use_case is None:
+        return (), 1.0
+    done = {
+        state.catalog.levers[p.card].step
+        for p in state.projects
+        if p.kind == "lever" and p.status is ProjectStatus.DEPLOYED
+    }
+    missing: list[int] = []
+    factor = 1.0
+    for rule in state.catalog.pack.scenario.rules.step_order:
+        if rule.generative_only and not use_case.generative:
+            continue
+        for step in rule.steps:
+            if step not in done:
+                factor += rule.increase
+                if step not in missing:
+                    missing.append(step)
+    return tuple(sorted(missing)), round(factor, 6)
 
 
 def _check_obligations(state: GameState, events: list[GameEvent]) -> GameState:
@@ -180,7 +224,14 @@ def _draw_risks(state: GameState, events: list[GameEvent]) -> GameState:
         )
         events.append(RiskFired(**firing.model_dump()))
         state = state.model_copy(update={"risks_fired": (*state.risks_fired, firing)})
-        state = apply_effects(state, risk.consequences.effects, source=risk.id, events=events)
+        effects = with_branches(
+            state,
+            risk.consequences.effects,
+            risk.consequences.branches,
+            source=risk.id,
+            events=events,
+        )
+        state = apply_effects(state, effects, source=risk.id, events=events)
         if suspended is not None:
             project = state.project(suspended)
             assert project is not None
@@ -197,7 +248,7 @@ def _most_exposed(state: GameState, risk_id: str) -> str | None:
         if project.status is not ProjectStatus.DEPLOYED:
             continue
         terms = state.catalog.terms(project.card, project.vector)
-        exposure = terms.exposures.get(risk_id, 0.0) if terms else 0.0
+        exposure = terms.exposures.get(risk_id, 0.0) * project.exposure_factor if terms else 0.0
         if exposure > 0 and (best is None or exposure > best[0]):
             best = (exposure, project.card)
     return best[1] if best else None

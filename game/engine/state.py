@@ -90,6 +90,7 @@ class SuspensionCause(StrEnum):
 
     OBLIGATION = "obligation"  # resumes by itself once the required levers are done
     RISK = "risk"  # stays suspended
+    UNPAID = "unpaid"  # its running cost could not be paid; resumes once it is
 
 
 class Project(_State):
@@ -106,6 +107,8 @@ class Project(_State):
     deployed_turn: int | None = None
     suspended_reason: str = ""  # French, for the players
     suspended_by: SuspensionCause | None = None
+    missing_steps: tuple[int, ...] = ()  # steps of the method not done when it deployed
+    exposure_factor: float = 1.0  # its exposures, raised for each missing step
 
 
 class DilemmaVote(_State):
@@ -168,6 +171,7 @@ class GameState(_State):
     team_score: float | None = None
     scores: dict[str, float] = Field(default_factory=dict)
     objectives_met: dict[str, bool] = Field(default_factory=dict)
+    needs_met: dict[str, bool] = Field(default_factory=dict)
 
     def seat(self, role: str) -> Seat | None:
         """The seat of role `role`, or None."""

@@ -29,7 +29,7 @@ class Terms:
     kind: CardKind
     vector: VectorType | None
     cost: int  # k€, once, when funded
-    running_cost: int  # k€ per turn once deployed (no pack sets one yet)
+    running_cost: int  # k€ per turn once deployed, before anything new is funded
     capacity: int  # team points per turn while in progress
     duration: int  # turns before it deploys
     requirements: Requirements  # what must hold to propose it
@@ -72,7 +72,7 @@ def terms_of(card: Card, vector: VectorType | None) -> Terms | None:
             kind="lever",
             vector=None,
             cost=card.cost,
-            running_cost=0,
+            running_cost=card.running_cost,
             capacity=card.capacity,
             duration=card.duration,
             requirements=card.requirements,
@@ -91,7 +91,7 @@ def terms_of(card: Card, vector: VectorType | None) -> Terms | None:
         kind="use_case",
         vector=v.type,
         cost=v.cost,
-        running_cost=0,
+        running_cost=v.running_cost,
         capacity=v.capacity,
         duration=v.duration,
         requirements=v.requirements,

@@ -107,6 +107,8 @@ CHECKS: tuple[Callable[[Pack, Locator], list[Problem]], ...] = (
     checks.check_effects,
     checks.check_thresholds,
     checks.check_objectives,
+    checks.check_needs,
+    checks.check_step_order,
     checks.check_events,
     check_locks,
     checks.check_arbiter,

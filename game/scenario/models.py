@@ -162,6 +162,40 @@ class Condition(Model):
         return self
 
 
+class Branch(Model):
+    """`si` / `sinon`: effects that depend on what the table has done (levers, gauges, cards)."""
+
+    when: tuple[Condition, ...] = Field(
+        min_length=1,
+        alias="si",
+        description="Conditions sur ce que la table a fait (toutes requises), comme un objectif.",
+    )
+    then: Effects = Field(
+        default_factory=dict,
+        alias="alors",
+        description="Effets ajoutés quand les conditions tiennent.",
+    )
+    otherwise: Effects = Field(
+        default_factory=dict,
+        alias="sinon",
+        description="Effets ajoutés quand elles ne tiennent pas.",
+    )
+    because: str = Field(
+        alias="parce_que",
+        description="Lu quand les conditions tiennent : « parce que vous aviez … » (la suite).",
+    )
+    for_lack: str = Field(
+        alias="faute_de",
+        description="Lu quand elles ne tiennent pas : « faute de … » (la suite).",
+    )
+
+
+Branches = Annotated[
+    tuple[Branch, ...],
+    Field(description="Effets modulés selon ce que la table a fait (si / alors / sinon)."),
+]
+
+
 class SecretObjective(Model):
     text: str = Field(alias="texte", description="L'objectif tel que le rôle le lit.")
     conditions: tuple[Condition, ...] = Field(
@@ -209,6 +243,41 @@ class Resources(Model):
     )
 
 
+class Need(Model):
+    """A stated need of the collectivité: use cases that answer it score more."""
+
+    id: Id
+    title: str = Field(
+        alias="titre", description="Le besoin, en une ligne (60 caractères au plus)."
+    )
+    description: str = Field(default="", description="Ce que vivent les agents ou les usagers.")
+    points: int = Field(
+        default=4, ge=0, le=20, description="Points ajoutés au score d'équipe s'il est couvert."
+    )
+
+
+class StepOrder(Model):
+    """Deploying a use case before some steps of the method raises its exposures."""
+
+    steps: tuple[Annotated[int, Field(ge=1, le=5)], ...] = Field(
+        min_length=1,
+        alias="etapes_avant",
+        description="Étapes (1 à 5) dont un levier doit être réalisé avant le déploiement.",
+    )
+    generative_only: bool = Field(
+        default=True,
+        alias="ia_generative_seulement",
+        description="Vrai : ne concerne que les cas d'usage marqués ia_generative.",
+    )
+    increase: float = Field(
+        ge=0,
+        le=5,
+        alias="majoration",
+        description="Part ajoutée aux expositions par étape manquante (0.5 = +50 %).",
+    )
+    lesson: str = Field(alias="explication", description="Ce que le débriefing en dit.")
+
+
 class Timers(Model):
     """Phase durations in seconds (0 = no timer)."""
 
@@ -236,6 +305,11 @@ class Rules(Model):
     timers: Timers = Field(
         default_factory=Timers, alias="minuteurs", description="Durée des phases."
     )
+    step_order: tuple[StepOrder, ...] = Field(
+        default=(),
+        alias="ordre_des_etapes",
+        description="Ce qu'il en coûte de déployer avant certaines étapes de la démarche.",
+    )
 
 
 class Scenario(Model):
@@ -252,11 +326,24 @@ class Scenario(Model):
     )
     resources: Resources = Field(alias="ressources", description="Budget et capacité par tour.")
     rules: Rules = Field(alias="regles", description="Règles de la partie.")
+    needs: tuple[Need, ...] = Field(
+        default=(),
+        alias="besoins",
+        description="Les 3 à 5 besoins de la collectivité, que des cas d'usage couvrent.",
+    )
 
 
 class Vector(Model):
     type: VectorType = Field(description="importee, etagere ou interne.")
-    cost: int = Field(ge=0, alias="cout", description="k€ à l'engagement.")
+    cost: int = Field(
+        ge=0, alias="cout", description="k€ d'investissement, une fois, à l'engagement."
+    )
+    running_cost: int = Field(
+        default=0,
+        ge=0,
+        alias="cout_par_tour",
+        description="k€ de fonctionnement par tour une fois déployé (licences, personnel).",
+    )
     capacity: int = Field(ge=0, alias="capacite", description="Points d'équipe par tour.")
     duration: int = Field(ge=1, le=10, alias="duree", description="Tours avant déploiement.")
     requirements: Requirements = Field(
@@ -289,6 +376,14 @@ class UseCase(Model):
     )
     description: str = Field(description="Description (300 caractères au plus).")
     examples: str = Field(default="", alias="exemples", description="Collectivités exemples.")
+    generative: bool = Field(
+        default=False,
+        alias="ia_generative",
+        description="Vrai : IA générative (concernée par l'ordre des étapes du scénario).",
+    )
+    needs: tuple[Id, ...] = Field(
+        default=(), alias="repond_a", description="Besoins de la collectivité auxquels il répond."
+    )
     vectors: tuple[Vector, ...] = Field(
         min_length=1, max_length=3, alias="vecteurs", description="De 1 à 3 façons de le déployer."
     )
@@ -305,7 +400,15 @@ class Lever(Model):
     title: str = Field(alias="titre", description="Titre (60 caractères au plus).")
     step: int = Field(ge=1, le=5, alias="etape", description="Étape 1 à 5 de la démarche.")
     description: str = Field(description="Description (300 caractères au plus).")
-    cost: int = Field(ge=0, alias="cout", description="k€ à l'engagement.")
+    cost: int = Field(
+        ge=0, alias="cout", description="k€ d'investissement, une fois, à l'engagement."
+    )
+    running_cost: int = Field(
+        default=0,
+        ge=0,
+        alias="cout_par_tour",
+        description="k€ de fonctionnement par tour une fois réalisé (personnel, abonnement).",
+    )
     capacity: int = Field(ge=0, alias="capacite", description="Points d'équipe par tour.")
     duration: int = Field(ge=1, le=10, alias="duree", description="Tours avant achèvement.")
     requirements: Requirements = Field(
@@ -337,6 +440,7 @@ class Consequences(Model):
         alias="suspend_cas_usage",
         description="Vrai : le cas d'usage en cause est suspendu (plus d'effets par tour).",
     )
+    branches: Branches = Field(default=(), alias="selon")
 
 
 class Risk(Model):
@@ -393,6 +497,7 @@ class Event(Model):
     title: str = Field(alias="titre", description="Titre (60 caractères au plus).")
     text: str = Field(alias="texte", description="Texte de l'événement (300 car. au plus).")
     effects: Effects = Field(default_factory=dict, alias="effets")
+    branches: Branches = Field(default=(), alias="selon")
     dilemma: Id | None = Field(
         default=None, alias="dilemme", description="Dilemme imposé par l'événement."
     )

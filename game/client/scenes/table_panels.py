@@ -385,7 +385,7 @@ def _propose_row(
     key = f"propose:{card}:{vector or ''}"
     ok = key in scene.legal
     name = VECTORS.get(vector or "", "Levier")
-    spec = f"{vt.cost} k€ · {vt.capacity} pt/tour · {vt.duration} tour(s)" if vt else ""
+    spec = f"{vt.money()} · {vt.capacity} pt/tour · {vt.duration} tour(s)" if vt else ""
     line = f"{name} : {spec}"
     scene.right_ops.append(
         wrapped_op(line, pygame.Rect(inner.x, y, inner.width, 60), 14, bold=True)
