@@ -2,7 +2,7 @@
 
 A board (`capia play --server URL --code CODE --board`, the big screen a team looks
 at while each member plays from a phone) holds no seat: it reads this view, which
-carries nothing a seat would hide (`game.engine.public.public_view`). It asks again
+carries nothing a seat would hide (`game.engine.board_view.public_view`). It asks again
 about once a second with `If-None-Match`; while the table has not changed the answer
 is a bodiless 304. `?pack=1` adds the pack's public texts (first request).
 """
@@ -13,7 +13,7 @@ import json
 
 from aiohttp import web
 
-from game.engine.public import public_view
+from game.engine.board_view import public_view
 from game.protocol import ErrorCode
 from server.errors import error_ack
 from server.hub import Hub

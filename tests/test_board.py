@@ -20,10 +20,10 @@ from typing import Any
 import aiohttp
 from server_fixtures import LiveServer, live_server, seated_table
 
-from game.engine.public import public_view
+from game.engine.board_view import public_view
 from game.engine.state import GameState
+from game.randomplay import play_random_game
 from game.replay import Replayer
-from game.report.randomplay import play_random_game
 from game.scenario import load_pack
 from game.scenario.models import Pack
 

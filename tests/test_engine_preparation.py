@@ -7,8 +7,8 @@ from engine_helpers import ROLES, all_ready, mini_pack, play, quiet_pack, replac
 
 from game.engine import Phase, apply
 from game.engine.actions import Propose, Vote, VoteChoice
-from game.engine.flow import reveal_event
 from game.engine.events import BranchTaken, CardDeployed, RunningCostsPaid, UseCaseSuspended
+from game.engine.flow import reveal_event
 from game.engine.scoring import gauge_score, needs_met, team_score
 from game.engine.state import ProjectStatus, SuspensionCause
 from game.scenario.models import Branch, Condition, Consequences, StepOrder, VectorType

@@ -146,6 +146,9 @@ def _autoplay(app: App, session: LocalSession) -> int:
     state = session.log.state
     print(f"Partie terminée en {clicks} clics, {state.turn} tours.")
     print(f"Journal de la partie : {Path(session.log_path or '').resolve()}")
+    return 0
+
+
 def board_command(args: argparse.Namespace) -> int:
     """The table's shared screen: its public view, drawn read-only (no seat, no secret)."""
     from game.client.app import App

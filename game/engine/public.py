@@ -1,4 +1,3 @@
-<<<<<<< HEAD
 """What every seat may read from the start, and the texts the rules reveal later.
 
 `public_pack` is the pack a seat is handed when it joins: card texts and rules.
@@ -15,20 +14,10 @@ once revealed (`player_view` builds those entries with the functions below):
 
 Exact probabilities are never shown to seats (a risk's base probability, a card's
 exposures and mitigations): they see `risk_levels`, a qualitative level.
-=======
-"""The public view: what a board (the table's shared screen, with no seat) may see.
-
-It is a player's view with everything a seat keeps to itself taken out: no seat,
-no secret objective (not even the others', revealed to the seats at the end), no
-legal actions, and the market as the table sees it (the cards' own locks, no seat's
-quota). The shadow-AI inventory stays masked until the table reveals it in play,
-even at the end, when the seats' views show it: a board is a screen in the room.
->>>>>>> browser-seat
 """
 
 from __future__ import annotations
 
-<<<<<<< HEAD
 from typing import Any
 
 from game.engine.view_models import DilemmaText, EventText, OptionText
@@ -82,39 +71,3 @@ def dilemma_text(dilemma: Dilemma) -> DilemmaText:
 def lessons(pack: Pack) -> dict[str, str]:
     """Risk id → the lesson read at the debrief."""
     return {r.id: r.lesson for r in pack.risks}
-=======
-from game.engine.state import GameState
-from game.engine.view import (
-    _market_base_of,
-    _per_state,
-    _seat_market,
-    _visible_risks,
-    player_view,
-)
-from game.engine.view_models import MarketCard, PlayerView
-
-
-def public_market(state: GameState) -> tuple[MarketCard, ...]:
-    """Each card's status and reason from the cards' side only (no seat's part)."""
-    return _seat_market(state, None, None, _per_state(state, "market", _market_base_of))
-
-
-def public_view(state: GameState) -> PlayerView:
-    """The view of a board: the public state of the table, nothing any seat would hide."""
-    view = player_view(state, state.seats[0].role)
-    shadow = state.catalog.pack.scenario.collectivite.shadow_ai
-    hidden = frozenset(() if state.shadow_revealed else (s.id for s in shadow))
-    risks_fired, feed = _visible_risks(state, hidden)
-    return view.model_copy(
-        update={
-            "seat": None,
-            "secret": None,
-            "secrets": {},
-            "legal_actions": (),
-            "market": public_market(state),
-            "shadow_ai": view.shadow_ai if state.shadow_revealed else None,
-            "risks_fired": risks_fired,
-            "feed": feed,
-        }
-    )
->>>>>>> browser-seat
