@@ -97,9 +97,10 @@ class SeatPage:
         """Do the next thing a trainee would do on this screen; False if nothing is left."""
         page = self.page
         form = page.locator("form.choice").first
-        if await form.count():
-            radios = form.locator("input[type=radio]:not([disabled])")
-            await radios.nth(pick % await radios.count()).check()
+        radios = form.locator("input[type=radio]:not([disabled])")
+        choices = await radios.count() if await form.count() else 0
+        if choices:  # a form whose every option is closed has been answered already
+            await radios.nth(pick % choices).check()
             await form.get_by_label("Justification").fill(justification)
             await form.get_by_role("button", name="Envoyer").click()
             await self.settle()

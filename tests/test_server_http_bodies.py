@@ -182,7 +182,7 @@ async def test_a_wrong_method_or_path_is_refused_in_french(live_server: LiveServ
         status, body = await send(live_server, "DELETE", path, b"", {})
         assert status == 405
         assert_french_refusal(status, body)
-    for path in ("/", "/api", "/api/nothing", "/api/tables/x/y/z", "/%ff%fe", "/api/" + "x" * 4000):
+    for path in ("/api", "/api/nothing", "/api/tables/x/y/z", "/%ff%fe", "/api/" + "x" * 4000):
         status, body = await send(live_server, "GET", path, b"", {})
         assert status == 404, path
         assert_french_refusal(status, body)

@@ -137,6 +137,7 @@ class App {
     const before = this.view;
     this.view = view;
     if (whole || !this.texts) this.texts = new PackTexts(this.session.pack);
+    this.texts.reveal(view);
     if (before && before.phase !== view.phase) {
       this.say(`Nouvelle phase : ${PHASES[view.phase] || view.phase}.`);
       this.drafts.clear();

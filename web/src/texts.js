@@ -81,6 +81,22 @@ export class PackTexts {
     this.events = byId(this.data.evenements);
   }
 
+  // The texts the rules reveal in their time come in the view, not in the join pack
+  // (as `PackTexts.reveal` does in the Python client): events once drawn, dilemmas
+  // once opened, the risks' lessons at the end.
+  reveal(view) {
+    for (const e of view.event_texts || []) {
+      this.events[e.id] = { id: e.id, titre: e.title, texte: e.text, effets: e.effects || {} };
+    }
+    for (const d of view.dilemma_texts || []) {
+      const options = (d.options || []).map((o) => ({ id: o.id, libelle: o.label }));
+      this.dilemmas[d.id] = { id: d.id, titre: d.title, situation: d.situation, options };
+    }
+    for (const [risk, lesson] of Object.entries(view.lessons || {})) {
+      if (this.risks[risk]) this.risks[risk] = { ...this.risks[risk], lecon: lesson };
+    }
+  }
+
   roleTitle(role) {
     if (role === null || role === undefined) return "Animation";
     return (this.roles[role] && this.roles[role].titre) || role;
