@@ -56,6 +56,8 @@ PROTOCOL_VERSION = 1
 
 #: Largest socket.io message the server accepts, in bytes of JSON (bigger: payload_too_large).
 MAX_MESSAGE_BYTES = 16_384
+#: Deepest nesting of arrays and objects the server decodes (deeper: not decoded).
+MAX_JSON_DEPTH = 64
 
 ActionId = str
 _ID = Field(min_length=1, max_length=64)
