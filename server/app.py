@@ -8,7 +8,6 @@ import logging
 import time
 from collections.abc import AsyncIterator
 
-import socketio
 from aiohttp import web
 
 from server import wire_json
@@ -19,15 +18,16 @@ from server.routes import add_routes
 from server.scenarios import ScenarioLibrary
 from server.settings import Settings
 from server.store import SqliteStore
+from server.transport import GameServer
 
 log = logging.getLogger(__name__)
 
 
 def create_app(settings: Settings) -> web.Application:
     """A ready-to-run server: HTTP routes, socket.io at /socket.io/, store opened on startup."""
-    app = web.Application(client_max_size=settings.max_http_buffer_size)
+    app = web.Application(client_max_size=settings.max_http_body)
     app[SETTINGS_KEY] = settings
-    sio = socketio.AsyncServer(
+    sio = GameServer(
         async_mode="aiohttp",
         json=wire_json,  # our pre-built JSON texts go out as objects (server/wire_json.py)
         max_http_buffer_size=settings.max_http_buffer_size,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from game.protocol import MAX_MESSAGE_BYTES
+from game.protocol import MAX_MESSAGE_BYTES, MAX_TRANSPORT_BYTES
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -16,7 +16,9 @@ class Settings:
     scenario_roots: tuple[Path, ...] = (Path("scenarios"),)  # folders of packs, by name
     demo_scenario: str | None = None  # on an empty database, open a demo workshop of it
     demo_tables: int = 4
-    #: hard transport limit; messages between MAX_MESSAGE_BYTES and this get an error ack
-    max_http_buffer_size: int = 4 * MAX_MESSAGE_BYTES
+    #: hard transport limit (bigger frame: connection closed); messages between
+    #: MAX_MESSAGE_BYTES and this get a payload_too_large ack
+    max_http_buffer_size: int = MAX_TRANSPORT_BYTES
+    max_http_body: int = 4 * MAX_MESSAGE_BYTES  # HTTP API request bodies
     ping_interval: float = 25
     ping_timeout: float = 20

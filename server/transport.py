@@ -1,0 +1,102 @@
+"""The socket.io server: python-socketio's, guarded where packets enter.
+
+In, before python-socketio reads a packet:
+
+- a packet longer than MAX_MESSAGE_BYTES is not decoded: `payload_too_large` ack;
+- one that does not decode (truncated JSON, nested deeper than MAX_JSON_DEPTH,
+  bad framing) is logged in one line and answered `bad_request` when its ack
+  id can be read; binary packets and frames are not part of the protocol;
+- an event must be ``["name", ...]`` with a name the transport does not
+  reserve: only python-socketio itself runs the `connect` / `disconnect`
+  handlers, a client that emits those names gets an error ack.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from typing import Any
+
+import socketio
+from socketio import packet
+
+from game.protocol import MAX_MESSAGE_BYTES, ErrorCode
+from server.errors import error_ack
+
+log = logging.getLogger(__name__)
+
+#: Event names socket.io gives a meaning of its own (handlers run by the transport).
+RESERVED_EVENTS = frozenset(
+    {"connect", "connect_error", "disconnect", "disconnecting", "newListener", "removeListener"}
+)
+#: Packet type, attachment count, namespace, ack id: what can be read before the JSON.
+_PREFIX = re.compile(r"(\d)(?:\d+-)?(?:(/[^,]*),)?(\d{1,100})?")
+_EVENT_TYPES = {str(packet.EVENT), str(packet.BINARY_EVENT)}
+_BINARY_TYPES = {str(packet.BINARY_EVENT), str(packet.BINARY_ACK)}
+
+
+class GameServer(socketio.AsyncServer):  # type: ignore[misc]
+    """`socketio.AsyncServer` with the guards above; also tells when clients last spoke."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.last_message = time.monotonic()  # latest packet from any client
+
+    # --- in -------------------------------------------------------------------------
+
+    async def _handle_eio_message(self, eio_sid: str, data: Any) -> None:
+        self.last_message = time.monotonic()
+        if not isinstance(data, str):
+            log.warning("connection %s: non-text socket.io packet ignored", eio_sid)
+            return
+        if _too_large(data):
+            message = f"Message trop volumineux (au plus {MAX_MESSAGE_BYTES} octets)."
+            await self._refuse(eio_sid, data, error_ack(ErrorCode.PAYLOAD_TOO_LARGE, message))
+            return
+        if data[:1] in _BINARY_TYPES:
+            message = "Message mal formé : pièces jointes binaires non prises en charge."
+            await self._refuse(eio_sid, data, error_ack(ErrorCode.BAD_REQUEST, message))
+            return
+        try:
+            await super()._handle_eio_message(eio_sid, data)
+        except ValueError as exc:  # python-socketio's decoding and framing errors
+            log.warning("connection %s: unreadable socket.io packet: %s", eio_sid, str(exc)[:200])
+            message = "Message illisible : JSON incomplet, mal formé ou trop imbriqué."
+            await self._refuse(eio_sid, data, error_ack(ErrorCode.BAD_REQUEST, message))
+
+    async def _handle_event(self, eio_sid: str, namespace: str | None, id: Any, data: Any) -> None:
+        if not (type(data) is list and data and type(data[0]) is str):
+            message = "Message mal formé : [« événement », objet] attendu."
+            ack = error_ack(ErrorCode.BAD_REQUEST, message)
+        elif data[0] in RESERVED_EVENTS:
+            message = f"Événement réservé au transport : « {data[0]} »."
+            ack = error_ack(ErrorCode.UNKNOWN_EVENT, message)
+        else:
+            await super()._handle_event(eio_sid, namespace, id, data)
+            return
+        if id is not None:
+            await self._ack(eio_sid, namespace or "/", id, ack)
+
+    async def _refuse(self, eio_sid: str, text: str, ack: dict[str, Any]) -> None:
+        """Answer a packet that was not read with `ack`, if it is an event with an ack id."""
+        m = _PREFIX.match(text)
+        if m is None or m[1] not in _EVENT_TYPES or m[3] is None:
+            return
+        namespace = (m[2] or "/").split("?", 1)[0]
+        await self._ack(eio_sid, namespace, int(m[3]), ack)
+
+    async def _ack(self, eio_sid: str, namespace: str, id: int, ack: dict[str, Any]) -> None:
+        sid = self.manager.sid_from_eio_sid(eio_sid, namespace)
+        if sid is None or not self.manager.is_connected(sid, namespace):
+            return
+        pkt = self.packet_class(packet.ACK, namespace=namespace, id=id, data=[ack])
+        await self._send_packet(eio_sid, pkt)
+
+
+def _too_large(text: str) -> bool:
+    """Whether `text` is longer than MAX_MESSAGE_BYTES in UTF-8 (no encoding for short ones)."""
+    n = len(text)
+    if n * 4 <= MAX_MESSAGE_BYTES:
+        return False
+    return n > MAX_MESSAGE_BYTES or len(text.encode("utf-8", "surrogatepass")) > MAX_MESSAGE_BYTES
