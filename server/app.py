@@ -28,6 +28,7 @@ def create_app(settings: Settings) -> web.Application:
     app = web.Application(client_max_size=settings.max_http_body)
     app[SETTINGS_KEY] = settings
     sio = GameServer(
+        max_queued=settings.max_queued_packets,
         async_mode="aiohttp",
         json=wire_json,  # our pre-built JSON texts go out as objects (server/wire_json.py)
         max_http_buffer_size=settings.max_http_buffer_size,

@@ -20,5 +20,7 @@ class Settings:
     #: MAX_MESSAGE_BYTES and this get a payload_too_large ack
     max_http_buffer_size: int = MAX_TRANSPORT_BYTES
     max_http_body: int = 4 * MAX_MESSAGE_BYTES  # HTTP API request bodies
+    #: packets waiting to be written to one connection past which it is cut (it stopped reading)
+    max_queued_packets: int = 256
     ping_interval: float = 25
     ping_timeout: float = 20

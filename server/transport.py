@@ -1,4 +1,4 @@
-"""The socket.io server: python-socketio's, guarded where packets enter.
+"""The socket.io server: python-socketio's, guarded where packets enter and leave.
 
 In, before python-socketio reads a packet:
 
@@ -9,10 +9,15 @@ In, before python-socketio reads a packet:
 - an event must be ``["name", ...]`` with a name the transport does not
   reserve: only python-socketio itself runs the `connect` / `disconnect`
   handlers, a client that emits those names gets an error ack.
+
+Out: a connection that already has `max_queued` packets waiting to be written
+(a client that stopped reading) is cut instead of queueing more: its seats go
+away like on any disconnect and it rejoins with its token.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 import time
@@ -39,9 +44,12 @@ _BINARY_TYPES = {str(packet.BINARY_EVENT), str(packet.BINARY_ACK)}
 class GameServer(socketio.AsyncServer):  # type: ignore[misc]
     """`socketio.AsyncServer` with the guards above; also tells when clients last spoke."""
 
-    def __init__(self, **kwargs: Any) -> None:
+    def __init__(self, *, max_queued: int, **kwargs: Any) -> None:
         super().__init__(**kwargs)
+        self.max_queued = max_queued
         self.last_message = time.monotonic()  # latest packet from any client
+        self._cutting: set[str] = set()
+        self._tasks: set[asyncio.Task[None]] = set()
 
     # --- in -------------------------------------------------------------------------
 
@@ -93,6 +101,46 @@ class GameServer(socketio.AsyncServer):  # type: ignore[misc]
         pkt = self.packet_class(packet.ACK, namespace=namespace, id=id, data=[ack])
         await self._send_packet(eio_sid, pkt)
 
+    async def _handle_eio_disconnect(self, eio_sid: str, reason: Any) -> None:
+        self._cutting.discard(eio_sid)
+        await super()._handle_eio_disconnect(eio_sid, reason)
+
+    # --- out ------------------------------------------------------------------------
+
+    async def _send_packet(self, eio_sid: str, pkt: Any) -> None:
+        if not self._backlogged(eio_sid):
+            await super()._send_packet(eio_sid, pkt)
+
+    async def _send_eio_packet(self, eio_sid: str, eio_pkt: Any) -> None:
+        if not self._backlogged(eio_sid):
+            await super()._send_eio_packet(eio_sid, eio_pkt)
+
+    def _backlogged(self, eio_sid: str) -> bool:
+        """True if nothing more should be queued for this connection (then it is being cut)."""
+        if eio_sid in self._cutting:
+            return True
+        sock = self.eio.sockets.get(eio_sid)
+        if sock is None or sock.queue.qsize() < self.max_queued:
+            return False
+        log.warning("connection %s cut: %d packets unread", eio_sid, sock.queue.qsize())
+        self._cutting.add(eio_sid)
+        task = asyncio.create_task(self._cut(eio_sid, sock))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return True
+
+    async def _cut(self, eio_sid: str, sock: Any) -> None:
+        """Close a connection whose client does not read, and drop what was queued for it."""
+        environ = self.environ.get(eio_sid) or {}
+        request = environ.get("aiohttp.request")
+        if request is not None and request.transport is not None and _is_websocket(environ):
+            request.transport.abort()  # its reader and writer see the connection lost
+        await sock.close(wait=False, abort=True, reason=self.eio.reason.SERVER_DISCONNECT)
+        while not sock.queue.empty():
+            sock.queue.get_nowait()
+            sock.queue.task_done()
+        sock.queue.put_nowait(None)  # the writer stops once its current write returns
+
 
 def _too_large(text: str) -> bool:
     """Whether `text` is longer than MAX_MESSAGE_BYTES in UTF-8 (no encoding for short ones)."""
@@ -100,3 +148,8 @@ def _too_large(text: str) -> bool:
     if n * 4 <= MAX_MESSAGE_BYTES:
         return False
     return n > MAX_MESSAGE_BYTES or len(text.encode("utf-8", "surrogatepass")) > MAX_MESSAGE_BYTES
+
+
+def _is_websocket(environ: dict[str, Any]) -> bool:
+    """Whether the connection's first request was its websocket (not a polling request)."""
+    return str(environ.get("HTTP_UPGRADE", "")).lower() == "websocket"

@@ -1,19 +1,21 @@
-"""What a hostile client can do at the socket.io level: reserved names, broken or huge packets.
-Real server on 127.0.0.1; real python-socketio clients, or hand-written frames over a real
-websocket (`RawSocket`)."""
+"""What a hostile client can do at the socket.io level: reserved names, broken or huge packets,
+not reading. Real server on 127.0.0.1; real python-socketio clients, or hand-written frames
+over a real websocket (`RawSocket`)."""
 
 from __future__ import annotations
 
 import asyncio
 import json
 import socket
+from pathlib import Path
 from typing import Any
 
 import aiohttp
 import pytest
-from server_fixtures import WAIT, LiveServer, live_server, seated_table
+from server_fixtures import WAIT, LiveServer, live_server, seated_table, start_server, stop_server
 
 from game.protocol import MAX_TRANSPORT_BYTES
+from server.keys import HUB_KEY
 
 __all__ = ["live_server"]
 
@@ -181,3 +183,40 @@ async def test_a_frame_over_the_transport_limit_closes_the_connection_and_the_se
     ack = await back.join(ws.tables[0].code, token=dgs.token)
     assert ack["ok"] and ack["seat"] == "dgs", ack
     assert (await back.act({"type": "ready"}))["ok"]
+
+
+# --- a client that does not read ---------------------------------------------------------
+
+
+async def test_a_client_that_stops_reading_is_cut_and_rejoins_with_its_token(
+    tmp_path: Path,
+) -> None:
+    server = await start_server(tmp_path / "capia.sqlite3", max_queued_packets=8)
+    raw: RawSocket | None = None
+    try:
+        ws, (dgs,) = await seated_table(server, ("dgs",))
+        raw = await RawSocket.open(server.url, receive_buffer=4096)
+        await raw.ws.send_str("421" + json.dumps(["join", {"code": ws.tables[0].code}]))
+        _, joined = await raw.ack(1)
+        assert joined["ok"], joined
+        # From here `raw` reads nothing: aiohttp stops reading the socket once ~500 kB wait
+        # unread, then the kernel's buffers fill and the server's writes to it block.
+        host = server.runner.app[HUB_KEY].host(ws.tables[0].table_id)  # type: ignore[union-attr]
+        assert host is not None and joined["seat"] in host.holders
+        fac = await server.facilitator(ws.facilitator_token)
+        notice = {"table_id": ws.tables[0].table_id, "text": "Message de l'animation. " * 20}
+        sent = 0  # ~6 000 notices fill the kernel's buffers on 127.0.0.1 (4 MiB)
+        while joined["seat"] in host.holders and sent < 20_000:
+            for _ in range(50):
+                await fac.sio.emit("notice", notice)
+            assert (await fac.call("notice", notice))["ok"]
+            sent += 51
+        assert joined["seat"] not in host.holders, f"still seated after {sent} notices"
+        back = await server.player()
+        again = await back.join(ws.tables[0].code, token=joined["token"])
+        assert again["ok"] and again["seat"] == joined["seat"], again
+        assert (await dgs.call("sync", {}))["ok"]
+    finally:
+        if raw is not None:
+            await raw.close()
+        await stop_server(server)
