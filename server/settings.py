@@ -24,3 +24,6 @@ class Settings:
     max_queued_packets: int = 256
     ping_interval: float = 25
     ping_timeout: float = 20
+    #: seconds after a connection closes before the full GC pass that frees what it left
+    #: (more than ping_interval: engine.io's ping task holds a closed socket that long)
+    gc_collect_after: float = 30.0

@@ -13,6 +13,11 @@ In, before python-socketio reads a packet:
 Out: a connection that already has `max_queued` packets waiting to be written
 (a client that stopped reading) is cut instead of queueing more: its seats go
 away like on any disconnect and it rejoins with its token.
+
+Closing: engine.io's aiohttp websocket told a closed connection by raising
+OSError; that exception's traceback held the frame that held it, so every
+closed connection stayed in memory until a full GC pass (server/gc_pace.py).
+`_WebSocket` tells it by None, which engine.io treats the same way.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ import time
 from typing import Any
 
 import socketio
+from engineio.async_drivers import aiohttp as engineio_aiohttp
 from socketio import packet
 
 from game.protocol import MAX_MESSAGE_BYTES, ErrorCode
@@ -48,8 +54,10 @@ class GameServer(socketio.AsyncServer):  # type: ignore[misc]
         super().__init__(**kwargs)
         self.max_queued = max_queued
         self.last_message = time.monotonic()  # latest packet from any client
+        self.last_close = float("-inf")  # latest connection closed
         self._cutting: set[str] = set()
         self._tasks: set[asyncio.Task[None]] = set()
+        self.eio._async = {**self.eio._async, "websocket": _WebSocket}
 
     # --- in -------------------------------------------------------------------------
 
@@ -102,6 +110,7 @@ class GameServer(socketio.AsyncServer):  # type: ignore[misc]
         await self._send_packet(eio_sid, pkt)
 
     async def _handle_eio_disconnect(self, eio_sid: str, reason: Any) -> None:
+        self.last_close = time.monotonic()
         self._cutting.discard(eio_sid)
         await super()._handle_eio_disconnect(eio_sid, reason)
 
@@ -153,3 +162,14 @@ def _too_large(text: str) -> bool:
 def _is_websocket(environ: dict[str, Any]) -> bool:
     """Whether the connection's first request was its websocket (not a polling request)."""
     return str(environ.get("HTTP_UPGRADE", "")).lower() == "websocket"
+
+
+class _WebSocket(engineio_aiohttp.WebSocket):  # type: ignore[misc]
+    """engine.io's aiohttp websocket, telling a closed connection by None, not by OSError.
+
+    (`_websocket_handler` ends on None as on OSError, minus the exception's reference cycle.)
+    """
+
+    async def wait(self) -> Any:
+        msg = await self._sock.receive()
+        return msg.data if isinstance(msg.data, (bytes, str)) else None
