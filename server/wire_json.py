@@ -35,25 +35,26 @@ class RawJSON(str):
 
 
 def dumps(obj: Any, **kwargs: Any) -> str:
-    """`json.dumps` without ASCII escaping, `RawJSON` items of a packet's list inserted verbatim.
+    """`json.dumps` without ASCII escaping, `RawJSON` items of a packet's list inserted verbatim."""
+    if type(obj) is list and any(type(item) is RawJSON for item in obj):
+        items = (item if type(item) is RawJSON else _utf8_dumps(item, kwargs) for item in obj)
+        return "[" + ",".join(items) + "]"
+    return _utf8_dumps(obj, kwargs)
 
-    A lone surrogate (only a client can send one, echoed in an error message) cannot be
-    sent as UTF-8: that packet alone is encoded with escapes.
+
+def _utf8_dumps(obj: Any, kwargs: dict[str, Any]) -> str:
+    """`json.dumps(obj, ensure_ascii=False)`, escaped after all if it cannot be sent as UTF-8.
+
+    Only a client can send a lone surrogate (an error message may echo it); the server's
+    own texts (`RawJSON`, from pydantic) are valid UTF-8 and not checked.
     """
-    text = _dumps(obj, ensure_ascii=False, **kwargs)
+    text = json.dumps(obj, ensure_ascii=False, **kwargs)
     if not text.isascii():
         try:
             text.encode("utf-8")
         except UnicodeEncodeError:
-            text = _dumps(obj, ensure_ascii=True, **kwargs)
+            return json.dumps(obj, **kwargs)
     return text
-
-
-def _dumps(obj: Any, **kwargs: Any) -> str:
-    if type(obj) is list and any(type(item) is RawJSON for item in obj):
-        items = (item if type(item) is RawJSON else json.dumps(item, **kwargs) for item in obj)
-        return "[" + ",".join(items) + "]"
-    return json.dumps(obj, **kwargs)
 
 
 def loads(text: str | bytes, **kwargs: Any) -> Any:
