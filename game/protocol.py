@@ -69,8 +69,14 @@ from game.engine.view_models import PlayerView
 
 PROTOCOL_VERSION = 1
 
-#: Largest socket.io message the server accepts, in bytes of JSON (bigger: payload_too_large).
+#: Largest client event the server reads: its socket.io packet as sent (``42<id>["act",{...}]``),
+#: in UTF-8 bytes. A bigger one is answered `payload_too_large` without being read, and the
+#: connection stays; a frame bigger than MAX_TRANSPORT_BYTES makes the transport close the
+#: connection instead (the seat rejoins with its token). JSON nested deeper than
+#: MAX_JSON_DEPTH arrays or objects is not decoded: `bad_request`.
 MAX_MESSAGE_BYTES = 16_384
+MAX_TRANSPORT_BYTES = 2 * 1024 * 1024
+MAX_JSON_DEPTH = 64
 
 ActionId = str
 _ID = Field(min_length=1, max_length=64)

@@ -14,7 +14,7 @@ from typing import Any, Literal
 from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from game.protocol import MAX_MESSAGE_BYTES, SCENARIO_NAME_PATTERN
+from game.protocol import MAX_MESSAGE_BYTES, MAX_TRANSPORT_BYTES, SCENARIO_NAME_PATTERN
 from game.scenario.bundled import PackNotFoundError, bundled_root, pack_folder
 
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR"]
@@ -35,10 +35,17 @@ class Settings(BaseSettings):
     #: bundled pack's name, kept as a name under `scenario_roots` (None: no demo)
     scenario: str | None = None
     demo_tables: int = Field(default=4, ge=1, le=50)
-    #: hard transport limit; messages between MAX_MESSAGE_BYTES and this get an error ack
-    max_http_buffer_size: int = 4 * MAX_MESSAGE_BYTES
+    #: hard transport limit (bigger frame: connection closed); messages between
+    #: MAX_MESSAGE_BYTES and this get a payload_too_large ack
+    max_http_buffer_size: int = MAX_TRANSPORT_BYTES
+    max_http_body: int = 4 * MAX_MESSAGE_BYTES  # HTTP API request bodies
+    #: packets waiting to be written to one connection past which it is cut (it stopped reading)
+    max_queued_packets: int = 256
     ping_interval: float = 25
     ping_timeout: float = 20
+    #: seconds after a connection closes before the full GC pass that frees what it left
+    #: (more than ping_interval: engine.io's ping task holds a closed socket that long)
+    gc_collect_after: float = 30.0
 
     @property
     def demo_scenario(self) -> str | None:
