@@ -264,7 +264,7 @@ class StepOrder(Model):
         alias="etapes_avant",
         description="Étapes (1 à 5) dont un levier doit être réalisé avant le déploiement.",
     )
-    generative_only: bool = Field(
+    generative_only: Flag = Field(
         default=True,
         alias="ia_generative_seulement",
         description="Vrai : ne concerne que les cas d'usage marqués ia_generative.",
@@ -376,7 +376,7 @@ class UseCase(Model):
     )
     description: str = Field(description="Description (300 caractères au plus).")
     examples: str = Field(default="", alias="exemples", description="Collectivités exemples.")
-    generative: bool = Field(
+    generative: Flag = Field(
         default=False,
         alias="ia_generative",
         description="Vrai : IA générative (concernée par l'ordre des étapes du scénario).",
