@@ -101,8 +101,8 @@ def _environment(kind: str, t: Messages) -> Environment:
     env.filters["num"] = lambda v, digits=1: number(float(v), t.lang, digits)
     env.filters["pct"] = lambda p: number(float(p) * 100, t.lang, 0)
     env.filters["signed"] = _signed
-    env.filters["factor"] = lambda f: number(float(f), t.lang, 1).removesuffix(",0").removesuffix(
-        ".0"
+    env.filters["factor"] = lambda f: (
+        number(float(f), t.lang, 1).removesuffix(",0").removesuffix(".0")
     )
     return env
 
