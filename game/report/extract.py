@@ -20,10 +20,11 @@ from game.engine.events import (
     SeatReady,
     VoteCast,
 )
-from game.engine.scoring import final_scores
+from game.engine.scoring import final_scores, needs_met
 from game.engine.state import Project
 from game.engine.terms import Card, kind_of
 from game.replay import Replayer
+from game.report import conditions
 from game.report.model import (
     USE_CASE_STEP,
     Ballot,
@@ -262,6 +263,7 @@ def table_report(replayer: Replayer, *, name: str) -> TableReport:
     for e in events:
         people.seen(e)
     finished = state.phase is Phase.FIN
+    early = conditions.early_deployments(events, cat)
     return TableReport(
         name=name,
         scenario=scenario.title,
@@ -283,6 +285,11 @@ def table_report(replayer: Replayer, *, name: str) -> TableReport:
         turns=tuple(_turns(events, cat, state.turn)),
         shadow_ai=tuple(s.title for s in scenario.collectivite.shadow_ai),
         shadow_revealed=state.shadow_revealed,
+        branches=conditions.branches(events, cat),
+        early=early,
+        step_lessons=conditions.step_lessons(cat, early),
+        costs=conditions.running_costs(events, cat),
+        needs=conditions.needs(state, state.needs_met if finished else needs_met(state)),
     )
 
 

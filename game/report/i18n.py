@@ -275,6 +275,42 @@ FR.update(
     }
 )
 
+FR.update(
+    {
+        # conditions and the order of steps (same wording as the client's feed)
+        "conditions": "Conditions et ordre des étapes",
+        "and": "et",
+        "branch_held": "{source} : atténué parce que vous aviez {text}",
+        "branch_missed": "{source} : aggravé faute de {text}",
+        "branch_effects": " ({effects})",
+        "branches_empty": "Aucun événement n'a dépendu de ce que la table avait mis en place.",
+        "step_before_1": "la cartographie (étape 1)",
+        "step_before_2": "l'outillage (étape 2)",
+        "step_before_3": "l'expérimentation et l'organisation des données (étape 3)",
+        "step_before_4": "le cadre d'usage (étape 4)",
+        "step_before_5": "le déploiement (étape 5)",
+        "early_deployed": "{card} ({turn}) : mis en service avant {steps} : expositions ×{factor}",
+        "early_none": "Aucun cas d'usage n'a été mis en service avant les étapes de la démarche.",
+        "method_early_one": "Un cas d'usage a été mis en service avant {steps} : ses expositions "
+        "×{factor} pour toute la partie.",
+        "method_early_many": "{n} cas d'usage ont été mis en service avant {steps} : leurs "
+        "expositions ×{factor} pour toute la partie.",
+        "running_costs": "Coûts de fonctionnement",
+        "costs_turn": "{turn} : −{amount} k€ (reste {budget} k€)",
+        "costs_unpaid": "faute de budget, suspendu(s) : {cards}",
+        "costs_total": "{amount} k€ en tout",
+        "costs_empty": "Aucun coût de fonctionnement payé.",
+        "needs": "Besoins de la collectivité",
+        "needs_covered": "Besoins couverts",
+        "needs_tile": "{met} / {total}",
+        "need_met": "couvert : +{points} points",
+        "need_missed": "non couvert : {points} points manqués",
+        "needs_points": "Besoins couverts : {met} sur {total}, +{points} points au score d'équipe.",
+        "moment_branch_held": "Condition remplie",
+        "moment_branch_missed": "Condition manquante",
+    }
+)
+
 CATALOGUES: dict[str, dict[str, str]] = {"fr": FR}
 
 

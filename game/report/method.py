@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from game.report.i18n import Messages
+from game.report.i18n import Messages, number
 from game.report.model import TableReport
 
 PREPARATION = (1, 2, 3, 4)
@@ -30,6 +30,9 @@ class MethodOrder:
     use_cases_before: int  # use cases funded before the first late step came (or in all)
     inverted: tuple[int, int] | None  # two preparation steps funded against the method order
     verdict: Verdict
+    early: int = 0  # use cases deployed before steps the scenario's order rule names
+    early_steps: tuple[int, ...] = ()  # the steps they came before
+    early_factor: float = 1.0  # the largest exposure factor it cost
 
     @property
     def followed(self) -> bool:
@@ -73,7 +76,27 @@ def method_order(table: TableReport) -> MethodOrder:
         verdict = "reordered"
     else:
         verdict = "in_order"
-    return MethodOrder(first, start, late, never, before, inverted, verdict)
+    steps = tuple(sorted({s for d in table.early for s in d.steps}))
+    factor = max((d.factor for d in table.early), default=1.0)
+    return MethodOrder(
+        first, start, late, never, before, inverted, verdict, len(table.early), steps, factor
+    )
+
+
+def steps_before(steps: tuple[int, ...], t: Messages) -> str:
+    """« la cartographie (étape 1) et le cadre d'usage (étape 4) » (plain text)."""
+    return _and([t(f"step_before_{s}") for s in steps], t)
+
+
+def early_clause(order: MethodOrder, t: Messages) -> str:
+    """« 3 cas d'usage ont été mis en service avant la cartographie (étape 1) … ×3 … » or ""."""
+    if not order.early:
+        return ""
+    steps = steps_before(order.early_steps, t)
+    factor = number(order.early_factor, t.lang, 1).removesuffix(",0").removesuffix(".0")
+    if order.early == 1:
+        return t("method_early_one", steps=steps, factor=factor)
+    return t("method_early_many", n=order.early, steps=steps, factor=factor)
 
 
 def _and(items: list[str], t: Messages) -> str:
@@ -88,7 +111,15 @@ def _step(step: int, t: Messages) -> str:
 
 
 def method_sentence(order: MethodOrder, t: Messages) -> str:
-    """The one sentence the facilitator reads about the order of the table's steps."""
+    """What the facilitator reads about the order of the table's steps, and what the
+    scenario's order rule made it cost."""
+    clause = early_clause(order, t)
+    sentence = order_sentence(order, t)
+    return f"{sentence} {clause}" if clause else sentence
+
+
+def order_sentence(order: MethodOrder, t: Messages) -> str:
+    """The one sentence about the order of the table's steps."""
     if order.verdict == "nothing":
         return t("method_nothing")
     if order.verdict == "no_use_case":

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.engine.terms import CardKind
+from game.report.conditions import BranchRecord, CostsPaid, EarlyDeployment, NeedRecord
 
 #: Where use cases sit on the roadmap: the seed's step 5, « déployer ».
 USE_CASE_STEP = 5
@@ -256,6 +257,19 @@ class TableReport:
     turns: tuple[TurnSummary, ...]
     shadow_ai: tuple[str, ...] = ()  # titles of the shadow-AI uses in the scenario
     shadow_revealed: bool = False
+    branches: tuple[BranchRecord, ...] = ()  # `si` branches of events and risks that applied
+    early: tuple[EarlyDeployment, ...] = ()  # use cases deployed before steps of the method
+    step_lessons: tuple[str, ...] = ()  # the scenario's explanation of each order rule broken
+    costs: tuple[CostsPaid, ...] = ()  # running costs paid, turn by turn
+    needs: tuple[NeedRecord, ...] = ()  # the collectivité's needs, covered or not
+
+    def needs_points(self) -> int:
+        """The points the needs covered added to the team score."""
+        return sum(n.points for n in self.needs if n.met)
+
+    def branches_of(self, key: str) -> tuple[BranchRecord, ...]:
+        """The branches of the event or risk `key` that applied."""
+        return tuple(b for b in self.branches if b.key == key)
 
     @property
     def toolbox(self) -> tuple[RoadmapCard, ...]:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from game.report.conditions import BranchRecord
 from game.report.model import (
     Ballot,
     DilemmaRecord,
@@ -64,7 +65,20 @@ class RiskMoment:
         return self.risk.first.turn
 
 
-KeyMoment = VoteMoment | DilemmaMoment | RiskMoment
+@dataclass(frozen=True)
+class BranchMoment:
+    """An event or a risk whose `si` branch applied: attenuated or made worse by what the
+    table had (or had not) put in place."""
+
+    branch: BranchRecord
+    kind: Literal["branch"] = "branch"
+
+    @property
+    def turn(self) -> int:
+        return self.branch.turns[0]
+
+
+KeyMoment = VoteMoment | DilemmaMoment | RiskMoment | BranchMoment
 
 
 def split_key(p: ProposalRecord) -> tuple[int, int, int, int]:
@@ -144,10 +158,17 @@ def risk_moments(table: TableReport) -> list[RiskMoment]:
     ]
 
 
+def branch_moments(table: TableReport) -> list[BranchMoment]:
+    """Branches that applied, those made worse first, the heaviest first."""
+    ranked = sorted(table.branches, key=lambda b: (not b.held, b.size, -b.turns[0]), reverse=True)
+    return [BranchMoment(b) for b in ranked]
+
+
 FINDERS: tuple[Callable[[TableReport], Sequence[KeyMoment]], ...] = (
     vote_moments,
     risk_moments,
     dilemma_moments,
+    branch_moments,
 )
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from game.report.i18n import Messages
-from game.report.method import MethodOrder, method_sentence
+from game.report.method import MethodOrder, order_sentence
 from game.report.model import TableReport
 from game.report.moments import DilemmaMoment, KeyMoment, RiskMoment, VoteMoment
 
@@ -33,7 +33,7 @@ Asker = Callable[[Facts, Messages], str | None]
 def _about_order(facts: Facts, t: Messages) -> str | None:
     if facts.order.verdict not in ("late", "reordered"):
         return None
-    return t("question_order", sentence=method_sentence(facts.order, t).rstrip("."))
+    return t("question_order", sentence=order_sentence(facts.order, t).rstrip("."))
 
 
 def _about_vote(facts: Facts, t: Messages) -> str | None:

@@ -12,6 +12,7 @@ from markupsafe import Markup, escape
 from game.report import charts
 from game.report.compare import Comparison, compare
 from game.report.i18n import Messages, messages, number
+from game.report.method import steps_before
 from game.report.model import STEPS, Person, TableReport
 from game.report.workshop import summarize, workshop_sentences
 
@@ -96,9 +97,13 @@ def _environment(kind: str, t: Messages) -> Environment:
     )
     translate = _html_messages(t) if html else _md_messages(t)
     env.globals.update(t=translate, steps=STEPS, color=charts.color, **_people(translate))
+    env.globals["steps_before"] = lambda steps: steps_before(steps, t)
     env.filters["num"] = lambda v, digits=1: number(float(v), t.lang, digits)
     env.filters["pct"] = lambda p: number(float(p) * 100, t.lang, 0)
     env.filters["signed"] = _signed
+    env.filters["factor"] = lambda f: (
+        number(float(f), t.lang, 1).removesuffix(",0").removesuffix(".0")
+    )
     return env
 
 
