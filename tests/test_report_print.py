@@ -6,13 +6,11 @@ roadmap in landscape), and the whole single-table report, details folded, on 12 
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import tempfile
 import unicodedata
 from pathlib import Path
 
 import pytest
+from headless_chromium import BROWSER, run_headless
 from pypdf import PdfReader
 from report_helpers import bot_game
 
@@ -21,7 +19,6 @@ from game.scenario import load_pack
 
 ROOT = Path(__file__).resolve().parent.parent
 VILLE = ROOT / "scenarios" / "ville-moyenne"
-BROWSER = shutil.which("chromium") or shutil.which("chromium-browser")
 MAX_PAGES = 12
 
 pytestmark = [
@@ -32,27 +29,7 @@ pytestmark = [
 
 def print_pdf(page: Path, out: Path) -> None:
     """Print the HTML file `page` to the PDF `out` as Chromium does (no header or footer)."""
-    assert BROWSER is not None
-    with tempfile.TemporaryDirectory() as profile:
-        subprocess.run(
-            [
-                BROWSER,
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                f"--user-data-dir={profile}",
-                "--no-pdf-header-footer",
-                f"--print-to-pdf={out}",
-                page.as_uri(),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=120,
-        )
+    run_headless(page, "--no-pdf-header-footer", f"--print-to-pdf={out}")
 
 
 @pytest.fixture(scope="module")
