@@ -14,9 +14,9 @@ import sys
 import time
 from pathlib import Path
 
+from game.randomplay import play_random_game, with_turns
 from game.replay import Replayer
 from game.report import build_report_html, build_report_markdown
-from game.report.randomplay import play_random_game, with_turns
 from game.scenario import Pack, load_pack
 
 ROOT = Path(__file__).resolve().parent.parent

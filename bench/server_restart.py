@@ -3,7 +3,7 @@
     .venv/bin/python bench/server_restart.py [--quick] [--tables 200] [--repeat 3]
 
 Builds two databases through the server's own store (SqliteStore): one with
-`--tables` finished games of ville-moyenne (greedy bots, game.playtest) plus one
+`--tables` finished games of ville-moyenne (greedy bots, game.driver) plus one
 lobby table, one with `--tables` games stopped halfway (unfinished tables are
 replayed at start; finished ones on first use). Then times, from spawning
 `capia serve`: /healthz answering, and a player joining a table and getting an
@@ -29,8 +29,9 @@ import socketio
 from _common import emit, say
 from _serve import ROOT, free_port, start_capia, stop, wait_healthy
 
+from game.bots import BOTS
+from game.driver import BotRounds, play
 from game.log import GameLog
-from game.playtest import play_game
 from game.scenario import load_pack
 from server.auth import hash_token, new_code, new_id, new_token
 from server.store import ActionRow, SqliteStore, TableRow, WorkshopRow
@@ -38,14 +39,13 @@ from server.store import ActionRow, SqliteStore, TableRow, WorkshopRow
 DISTINCT_GAMES = 20  # distinct bot games, reused round-robin over the tables
 
 
-def bot_games(n: int, tmp: Path) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
+def bot_games(n: int) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
     """`n` finished greedy-bot games of ville-moyenne as (header, records)."""
     pack = load_pack(ROOT / "scenarios" / "ville-moyenne")
     games = []
     for seed in range(n):
-        play_game(pack, strategy="greedy", seed=seed, log_dir=tmp)
-        lines = (tmp / f"greedy-{seed}.jsonl").read_text(encoding="utf-8").splitlines()
-        games.append((json.loads(lines[0]), [json.loads(x) for x in lines[1:]]))
+        log = play(pack, BotRounds(BOTS["greedy"]), seed)
+        games.append((log.header, log.records))
     return games
 
 
@@ -156,7 +156,7 @@ async def main(args: argparse.Namespace) -> None:
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         t0 = time.perf_counter()
-        games = bot_games(min(DISTINCT_GAMES, args.tables), tmp)
+        games = bot_games(min(DISTINCT_GAMES, args.tables))
         dbs = {}
         for kind in ("finished", "unfinished"):
             db = tmp / f"{kind}.sqlite3"

@@ -7,7 +7,7 @@ either the event's `...Ack` model (`ok: true`) or an `ErrorAck` (`ok: false`).
 Socket.io events, client → server (payload → ack):
 
 - ``join``      `JoinRequest`      → `JoinAck`       (players; no connect auth)
-- ``act``       `ActRequest`       → `ActAck`
+- ``act``       `ActRequest`       → `ActAck`        (an element of the view's `legal_actions`)
 - ``sync``      `SyncRequest`      → `SyncAck`
 - ``leave``     `LeaveRequest`     → `LeaveAck`      (the seat becomes empty)
 - ``control``   `ControlRequest`   → `ActAck`        (facilitator)
@@ -15,26 +15,41 @@ Socket.io events, client → server (payload → ack):
 - ``sync_all``  `SyncAllRequest`   → `SyncAllAck`    (facilitator)
 - ``table_view`` `TableViewRequest` → `SyncAck`      (facilitator: everything revealed)
 
+Requests are validated strictly: a string is not a number, a boolean is not an
+integer, a number is not a string (a wrong type gets a `bad_request` ack naming
+the field, and changes nothing).
+
+Every action carries `at` (seconds since the epoch). The actions of a view's
+`legal_actions` have ``at: 0.0``; a client may send them as they are. The server
+ignores whatever `at` a client sends: it stamps its own clock on each action it
+applies (the time the log records and the timers count from).
+
 A facilitator connects with socket.io auth `FacilitatorAuth`
 (``{"facilitator_token": ...}``); a player connects without auth, then joins.
 
-Server → client events:
+Server → client events (each payload is one JSON object; the server writes
+`view` and `summary` payloads as JSON text itself and puts that text in the
+socket.io packet as it is, so a client decodes one object, never a string):
 
-- ``view``    after every change, each seat gets its own view, as an
-  already-serialised JSON text (a `str`, to spare the server a scan of the
-  payload). Either a whole `ViewMessage` ``{table_id, version, view}`` (the
-  first after a join or a sync), or a **patch** of the view this connection
-  was last sent for that seat: ``{table_id, version, seat, base, changes,
-  lists}`` where `base` is
-  that earlier version, `changes` maps each top-level field that changed to
-  its new value, and `lists` maps a changed list field to ``[start, length,
-  [[i, item], ...]]``: keep the old list from `start`, cut or pad it to
-  `length`, then set each listed item (a vote changes one proposal, a new
-  event shifts the feed by one). `SeatView` applies both; a patch whose base
-  is not the view held is a gap: call ``sync``.
+- ``view``    after every change, each seat gets its own view. Either a
+  whole `ViewMessage` ``{table_id, version, view}`` (the first after a join
+  or a sync), or a **patch** of the view this connection was last sent for
+  that seat: ``{table_id, version, seat, base, changes, lists}`` where `base`
+  is that earlier version, `changes` maps each top-level field that changed
+  to its new value, and `lists` maps a changed list field to ``[start,
+  length, [[i, item], ...]]``: keep the old list from `start`, cut or pad it
+  to `length`, then set each listed item (a vote changes one proposal, a new
+  event shifts the feed by one). `SeatView` applies both (as a decoded
+  object, or as JSON text); a patch whose base is not the view held is a gap:
+  call ``sync``.
 - ``notice``  `NoticeMessage`: a facilitator message, or « votre place a été
   reprise » when another connection took this seat over with its token.
 - ``summary`` `WorkshopSummary`: to the facilitator after every change.
+
+A view holds what its seat may see now, and nothing the rules reveal later: the
+pack a seat joins with (`JoinAck.pack`, `game.engine.public_pack`) has no event,
+dilemma, expert view, lesson, secret objective, shadow AI nor probability; the
+view carries each once revealed (game/engine/public.py lists when).
 
 Versions are the length of a table's log: a client that sees a gap calls
 ``sync``. The same `action_id` sent twice is applied once and acked twice.
@@ -54,8 +69,14 @@ from game.engine.view_models import PlayerView
 
 PROTOCOL_VERSION = 1
 
-#: Largest socket.io message the server accepts, in bytes of JSON (bigger: payload_too_large).
+#: Largest client event the server reads: its socket.io packet as sent (``42<id>["act",{...}]``),
+#: in UTF-8 bytes. A bigger one is answered `payload_too_large` without being read, and the
+#: connection stays; a frame bigger than MAX_TRANSPORT_BYTES makes the transport close the
+#: connection instead (the seat rejoins with its token). JSON nested deeper than
+#: MAX_JSON_DEPTH arrays or objects is not decoded: `bad_request`.
 MAX_MESSAGE_BYTES = 16_384
+MAX_TRANSPORT_BYTES = 2 * 1024 * 1024
+MAX_JSON_DEPTH = 64
 
 ActionId = str
 _ID = Field(min_length=1, max_length=64)
@@ -102,6 +123,13 @@ class _Msg(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+class _Request(_Msg):
+    """What a client sends: validated strictly (a string is not a number, a boolean is not
+    an integer, a number is not a string), as the actions it carries are."""
+
+    model_config = ConfigDict(strict=True)
+
+
 # --- errors ----------------------------------------------------------------
 
 
@@ -119,7 +147,7 @@ class ErrorAck(_Msg):
 # --- players -----------------------------------------------------------------
 
 
-class JoinRequest(_Msg):
+class JoinRequest(_Request):
     """Sit at the table whose join code is `code`.
 
     With `token`: take back the seat this token was given for (after a drop or a
@@ -141,12 +169,13 @@ class JoinAck(_Msg):
     table_id: str
     version: int
     view: PlayerView
-    pack: dict[str, Any]  # public_pack(pack): card texts, no secrets
+    pack: dict[str, Any]  # public_pack(pack): what every seat may read from the start
 
 
-class ActRequest(_Msg):
+class ActRequest(_Request):
     """Apply `action` as the sender's seat. `action.seat` may be omitted when the
-    connection holds one seat; any other seat than the sender's is refused."""
+    connection holds one seat; any other seat than the sender's is refused. The
+    action's `at` is ignored: the server stamps its own time."""
 
     action: Action
     action_id: ActionId = _ID
@@ -157,7 +186,7 @@ class ActAck(_Msg):
     version: int
 
 
-class SyncRequest(_Msg):
+class SyncRequest(_Request):
     seat: str | None = Field(default=None, max_length=64)  # which held seat (default: the first)
 
 
@@ -168,7 +197,7 @@ class SyncAck(_Msg):
     view: PlayerView
 
 
-class LeaveRequest(_Msg):
+class LeaveRequest(_Request):
     seat: str | None = Field(default=None, max_length=64)
 
 
@@ -180,17 +209,17 @@ class LeaveAck(_Msg):
 # --- facilitator ------------------------------------------------------------------
 
 
-class FacilitatorAuth(_Msg):
+class FacilitatorAuth(_Request):
     facilitator_token: str = Field(min_length=1, max_length=128)
 
 
-class ControlRequest(_Msg):
+class ControlRequest(_Request):
     table_id: str = _ID
     action: Action
     action_id: ActionId = _ID
 
 
-class NoticeRequest(_Msg):
+class NoticeRequest(_Request):
     table_id: str | None = Field(default=None, max_length=64)  # None: every table
     text: str = Field(min_length=1, max_length=500)
 
@@ -199,11 +228,11 @@ class NoticeAck(_Msg):
     ok: Literal[True] = True
 
 
-class SyncAllRequest(_Msg):
+class SyncAllRequest(_Request):
     pass
 
 
-class TableViewRequest(_Msg):
+class TableViewRequest(_Request):
     table_id: str = _ID
 
 
@@ -266,7 +295,7 @@ class NoticeMessage(_Msg):
 # --- HTTP ----------------------------------------------------------------------------
 
 
-class CreateWorkshopRequest(_Msg):
+class CreateWorkshopRequest(_Request):
     """`POST /api/workshops`: open a workshop of `tables` tables of scenario `scenario`."""
 
     scenario: str = Field(pattern=SCENARIO_NAME_PATTERN)
@@ -345,7 +374,8 @@ def patch_view(
 class SeatView:
     """The latest view of one seat, as a JSON dict, kept from whole views and patches.
 
-    `take` a `view` message (text or dict); `reset` with the view of a join or sync ack.
+    `take` a `view` message (the decoded object socket.io hands over, or its JSON text);
+    `reset` with the view of a join or sync ack.
     """
 
     def __init__(self) -> None:

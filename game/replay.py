@@ -15,13 +15,12 @@ most `every - 1` actions from the nearest checkpoint.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from game.engine import Action, GameEvent, GameState, Phase, apply, parse_action
-from game.log import state_from_header
+from game.engine import Action, GameEvent, GameState, IllegalAction, Phase, apply
+from game.log import read_jsonl, record_action, refused, state_from_header
 
 DEFAULT_EVERY = 16
 
@@ -44,13 +43,20 @@ class Replayer:
         records: Iterable[dict[str, Any]],
         *,
         every: int = DEFAULT_EVERY,
+        lines: Iterable[int] | None = None,
     ) -> None:
+        """`lines` are the records' line numbers in their file, for the French LogError
+        raised when a record is invalid or refused by the rules (default: 2, 3…)."""
         if every < 1:
             raise ValueError("every must be at least 1")
         self.header = header
         self.every = every
         self.records: list[dict[str, Any]] = list(records)
-        self._actions: list[Action] = [parse_action(r["action"]) for r in self.records]
+        numbers = list(lines) if lines is not None else []
+        self._lines = numbers + list(range(len(numbers) + 2, len(self.records) + 2))
+        self._actions: list[Action] = [
+            record_action(r, n) for r, n in zip(self.records, self._lines, strict=True)
+        ]
         self._events: list[tuple[GameEvent, ...]] = []
         self._checkpoints: list[GameState] = []
         self.marks: list[Mark] = []
@@ -61,17 +67,18 @@ class Replayer:
     @classmethod
     def from_jsonl(cls, text: str | Iterable[str], *, every: int = DEFAULT_EVERY) -> Replayer:
         """A replayer over a JSONL log (its text or its lines)."""
-        lines = text.splitlines() if isinstance(text, str) else list(text)
-        rows = [json.loads(line) for line in lines if line.strip()]
-        if not rows:
-            raise ValueError("journal vide")
-        return cls(rows[0], rows[1:], every=every)
+        rows = read_jsonl(text)
+        records = [r for _, r in rows[1:]]
+        return cls(rows[0][1], records, every=every, lines=[n for n, _ in rows[1:]])
 
     def _build(self, state: GameState) -> None:
         self._checkpoints.append(state)
         self.marks.append(Mark(0, state.turn, state.phase))
         for i, action in enumerate(self._actions, start=1):
-            state, events = apply(state, action)
+            try:
+                state, events = apply(state, action)
+            except IllegalAction as exc:
+                raise refused(exc, self._lines[i - 1]) from None
             self._events.append(events)
             if i % self.every == 0:
                 self._checkpoints.append(state)

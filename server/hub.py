@@ -17,7 +17,7 @@ import socketio
 
 from game.engine import Action, IllegalAction
 from game.engine.actions import PhaseTimeout
-from game.log import make_header
+from game.log import make_header, revised
 from game.protocol import (
     CreateWorkshopResponse,
     EventName,
@@ -25,6 +25,7 @@ from game.protocol import (
     TableRef,
     WorkshopSummary,
 )
+from server import activity
 from server.auth import hash_token, new_code, new_id, new_token, normalise_code
 from server.scenarios import ScenarioLibrary
 from server.store import EventStore, SeatRow, TableRow, WorkshopRow
@@ -179,6 +180,7 @@ class Hub:
             self._rows[row.id] = row
             self._by_code[row.code] = row.id
             self._load(row)
+        activity.workshop_opened(workshop.id, scenario, [r.code for r in rows])
         return CreateWorkshopResponse(
             workshop_id=workshop.id,
             facilitator_token=token,
@@ -226,11 +228,12 @@ class Hub:
         if done is not None:
             return done
         if stamp:
-            action = action.model_copy(update={"at": time.time()})
+            action = revised(action, at=time.time())
         version, _events = host.commit(
             self.store, action, action_id=action_id, claim=claim, release=release
         )
         self._arm(host)
+        activity.table_changed(host, _events)
         await self.broadcast(host)
         return version
 

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import socketio
 from aiohttp import web
 
 from game.protocol import CreateWorkshopResponse
 from server.hub import Hub
 from server.settings import Settings
 from server.store import EventStore
+from server.transport import GameServer
 
 SETTINGS_KEY = web.AppKey("settings", Settings)
-SIO_KEY = web.AppKey("sio", socketio.AsyncServer)
+SIO_KEY = web.AppKey("sio", GameServer)
 STORE_KEY = web.AppKey("store", EventStore)
 HUB_KEY = web.AppKey("hub", Hub)
 #: the demo workshop created at start on an empty database (its token is shown once)

@@ -4,55 +4,112 @@ from __future__ import annotations
 
 import argparse
 import logging
+import socket
+import sys
 from pathlib import Path
+from typing import Any
 
 from aiohttp import web
+from pydantic import ValidationError
 
+from game.scenario import PackError
+from server import activity
 from server.app import create_app
 from server.keys import DEMO_KEY, HUB_KEY
+from server.scenarios import UnknownScenarioError
 from server.settings import Settings
 
-DEFAULT_SCENARIO = Path("scenarios/ville-moyenne")
-FALLBACK_SCENARIO = Path("tests/packs/mini")
+DEFAULT_SCENARIO = "ville-moyenne"
+
+
+class ServeSettings(Settings):
+    """`capia serve`'s settings: those of any server, with a demo workshop by default."""
+
+    scenario: str | None = DEFAULT_SCENARIO
 
 
 def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
-    """Options of `capia serve`."""
-    parser.add_argument("--host", default="127.0.0.1", help="adresse d'écoute")
-    parser.add_argument("--port", type=int, default=8080, help="port d'écoute")
-    parser.add_argument("--db", type=Path, default=Path("var/capia.sqlite3"), help="fichier SQLite")
+    """Options of `capia serve`; each one not given comes from CAPIA_<OPTION>, else its default."""
+    parser.add_argument("--host", help="adresse d'écoute (CAPIA_HOST ; 127.0.0.1)")
+    parser.add_argument(
+        "--port", type=int, help="port d'écoute, 0 : un port libre (CAPIA_PORT ; 8080)"
+    )
+    parser.add_argument("--db", type=Path, help="fichier SQLite (CAPIA_DB ; var/capia.sqlite3)")
     parser.add_argument(
         "--scenario",
-        type=Path,
-        default=DEFAULT_SCENARIO,
-        help="pack de l'atelier de démonstration (créé si la base est vide)",
+        metavar="PACK",
+        help="pack de l'atelier de démonstration créé si la base est vide : dossier ou nom "
+        f"d'un pack fourni (CAPIA_SCENARIO ; {DEFAULT_SCENARIO})",
+    )
+    parser.add_argument(
+        "--demo-tables",
+        type=int,
+        help="tables de l'atelier de démonstration (CAPIA_DEMO_TABLES ; 4)",
+    )
+    parser.add_argument(
+        "--log-level",
+        type=str.upper,
+        choices=["DEBUG", "INFO", "WARNING", "ERROR"],
+        help="niveau du journal du serveur (CAPIA_LOG_LEVEL ; INFO)",
     )
 
 
-def _scenario_folder(wanted: Path) -> Path:
-    if (wanted / "scenario.yaml").is_file():
-        return wanted
-    print(f"Scénario introuvable : {wanted} ; repli sur {FALLBACK_SCENARIO}.", flush=True)
-    return FALLBACK_SCENARIO
+def settings_from(args: argparse.Namespace) -> ServeSettings:
+    """The flags given, else the CAPIA_* environment, else the defaults (raises ValueError)."""
+    given = {k: v for k, v in vars(args).items() if k in ServeSettings.model_fields}
+    try:
+        return ServeSettings(**{k: v for k, v in given.items() if v is not None})
+    except ValidationError as exc:
+        raise ValueError("\n".join(_problem(e) for e in exc.errors())) from None
+
+
+def _problem(error: Any) -> str:
+    """One pydantic error as a line: `--port : …`, or the message of a whole-settings check."""
+    msg = str(error["msg"]).removeprefix("Value error, ")
+    field = "--" + "-".join(str(p) for p in error["loc"]).replace("_", "-")
+    return f"{field} : {msg}" if error["loc"] else msg
 
 
 def serve_command(args: argparse.Namespace) -> int:
     """Run the server until interrupted; return the exit code."""
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    scenario = _scenario_folder(args.scenario)
-    roots = [scenario.parent]
-    if Path("scenarios").is_dir() and Path("scenarios").resolve() != scenario.parent.resolve():
-        roots.append(Path("scenarios"))
-    settings = Settings(db=args.db, scenario_roots=tuple(roots), demo_scenario=scenario.name)
+    try:
+        settings = settings_from(args)
+    except ValueError as exc:
+        print(f"capia serve : {exc}", file=sys.stderr)
+        return 2
+    level = getattr(logging, settings.log_level)
+    logging.basicConfig(
+        level=level, format="%(asctime)s %(levelname)s %(message)s", datefmt="%H:%M:%S"
+    )
+    try:
+        sock = _listen(settings.host, settings.port)
+    except OSError as exc:
+        where = f"{settings.host}:{settings.port}"
+        print(f"capia serve : impossible d'écouter sur {where} : {exc}", file=sys.stderr)
+        return 1
+    port = sock.getsockname()[1]
     app = create_app(settings)
-    url = f"http://{args.host}:{args.port}"
+    url = f"http://{settings.host}:{port}"
 
     async def banner(app: web.Application) -> None:
-        _print_banner(app, url, args.db)
+        _print_banner(app, url, settings.db)
+        demo = app[DEMO_KEY]
+        activity.server_started(app[HUB_KEY], url, new_tables=len(demo.tables) if demo else 0)
 
     app.on_startup.append(banner)
-    web.run_app(app, host=args.host, port=args.port, print=None, handle_signals=True)
+    access_log = logging.getLogger("aiohttp.access") if level <= logging.DEBUG else None
+    try:
+        web.run_app(app, sock=sock, print=None, handle_signals=True, access_log=access_log)
+    except (PackError, UnknownScenarioError) as exc:
+        print(f"capia serve : pack de démonstration refusé : {exc}", file=sys.stderr)
+        return 1
     return 0
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """A listening socket on (host, port); port 0 takes a free one."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    return socket.create_server((host, port), family=family)
 
 
 def _print_banner(app: web.Application, url: str, db: Path) -> None:

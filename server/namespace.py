@@ -6,7 +6,6 @@ becomes an error ack, never a dropped connection or a crashed server.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -25,7 +24,6 @@ from game.engine.actions import (
     Vote,
 )
 from game.protocol import (
-    MAX_MESSAGE_BYTES,
     ActAck,
     ActRequest,
     ControlRequest,
@@ -44,6 +42,7 @@ from game.protocol import (
     SyncRequest,
     TableViewRequest,
 )
+from server import activity
 from server.auth import hash_token, new_token
 from server.errors import Refused, ack_for, error_ack
 from server.hub import Hub, table_room, workshop_room
@@ -78,7 +77,11 @@ class GameNamespace(socketio.AsyncNamespace):  # type: ignore[misc]
         return self._hub()
 
     async def trigger_event(self, event: Any, *args: Any) -> Any:
-        """Route an event; unknown names, bad arity, oversize and any failure → error ack."""
+        """Route an event; unknown names, bad arity and any failure → error ack.
+
+        `connect` and `disconnect` come from the transport only (`GameServer` refuses
+        clients' events of those names), and so does the size limit.
+        """
         if event == "connect":
             return await self.connect(args[0], args[2] if len(args) > 2 else None)
         if event == "disconnect":
@@ -92,11 +95,6 @@ class GameNamespace(socketio.AsyncNamespace):  # type: ignore[misc]
             return error_ack(ErrorCode.BAD_REQUEST, "Un seul objet est attendu par message.")
         data = payload[0] if payload else {}
         try:
-            if len(json.dumps(data, ensure_ascii=False)) > MAX_MESSAGE_BYTES:
-                return error_ack(
-                    ErrorCode.PAYLOAD_TOO_LARGE,
-                    f"Message trop volumineux (au plus {MAX_MESSAGE_BYTES} octets).",
-                )
             return await handler(sid, data)
         except (Refused, IllegalAction, ValidationError) as exc:
             return ack_for(exc)
@@ -143,6 +141,7 @@ class GameNamespace(socketio.AsyncNamespace):  # type: ignore[misc]
             if host.holders.get(role) == sid:
                 del host.holders[role]
         host.connection_changed()
+        activity.disconnected(host, [r for r in session["seats"] if r not in host.holders])
         await hub.send_summary(host.workshop_id)
 
     # --- players ----------------------------------------------------------------------
@@ -190,6 +189,7 @@ class GameNamespace(socketio.AsyncNamespace):  # type: ignore[misc]
                 view=host.view(role),
                 pack=host.public_pack(),
             )
+            activity.joined(host, role, rejoined=req.token is not None)
         return ack.model_dump(mode="json")
 
     async def _sit(self, host: TableHost, req: JoinRequest) -> tuple[str, str]:
@@ -291,6 +291,7 @@ class GameNamespace(socketio.AsyncNamespace):  # type: ignore[misc]
             host.connection_changed()
             session["seats"].remove(role)
             await self.save_session(sid, session)
+            activity.left(host, role)
         return LeaveAck(version=version).model_dump(mode="json")
 
     # --- facilitator ------------------------------------------------------------------

@@ -1,12 +1,21 @@
 """HTTP routes: open a workshop, read it, fetch a table's log or debrief report,
-find a table by its code."""
+find a table by its code.
+
+Whatever a request carries (any body, any content type, a wrong method or path), the
+answer is an `ErrorAck` with a French message when it is refused, never a 500 for a
+body: `_refusals` turns aiohttp's own refusals (404, 405, 413) into French ones, and
+`_body` reads a request body as strict JSON of one request model.
+"""
 
 from __future__ import annotations
 
 import asyncio
-from typing import Any
+import logging
+from typing import TypeVar
 
 from aiohttp import web
+from aiohttp.http_exceptions import HttpProcessingError
+from aiohttp.typedefs import Handler
 from pydantic import BaseModel, ValidationError
 
 from game.protocol import (
@@ -22,6 +31,11 @@ from server.errors import error_ack, validation_message
 from server.hub import Hub
 from server.keys import HUB_KEY
 from server.scenarios import UnknownScenarioError
+from server.seat_page import add_seat_routes
+
+log = logging.getLogger(__name__)
+
+M = TypeVar("M", bound=BaseModel)
 
 
 def _error(status: int, code: ErrorCode, message: str) -> web.Response:
@@ -52,6 +66,35 @@ _DENIED = (
 )
 
 
+class _BadBody(Exception):
+    """A request body refused: the HTTP status and the French message to answer."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+async def _body(request: web.Request, model: type[M]) -> M:
+    """The request's body as `model`: JSON (UTF-8, nested at most a few hundred levels),
+    validated strictly. Raises _BadBody (415, 413 or 400) with a French message."""
+    if request.content_type != "application/json":
+        raise _BadBody(415, "Corps de requête JSON attendu (Content-Type: application/json).")
+    try:
+        raw = await request.read()
+    except web.HTTPRequestEntityTooLarge:
+        limit = request.client_max_size
+        raise _BadBody(413, f"Corps de requête trop volumineux (au plus {limit} octets).") from None
+    except (web.RequestPayloadError, HttpProcessingError, ConnectionError):
+        raise _BadBody(400, "Corps de requête illisible (incomplet ou mal encodé).") from None
+    try:
+        return model.model_validate_json(raw)
+    except ValidationError as exc:
+        if exc.errors()[0]["type"] == "json_invalid":
+            raise _BadBody(400, "Corps de requête JSON invalide (UTF-8 attendu).") from None
+        raise _BadBody(400, validation_message(exc)) from None
+
+
 async def healthz(request: web.Request) -> web.Response:
     """`GET /healthz`: the server answers, with a few counts."""
     return web.json_response({"ok": True, **_hub(request).counts()})
@@ -60,12 +103,10 @@ async def healthz(request: web.Request) -> web.Response:
 async def create_workshop(request: web.Request) -> web.Response:
     """`POST /api/workshops` {scenario, tables, seed?} → CreateWorkshopResponse (201)."""
     try:
-        body: Any = await request.json()
-        req = CreateWorkshopRequest.model_validate(body)
-    except ValidationError as exc:
-        return _error(400, ErrorCode.BAD_REQUEST, validation_message(exc))
-    except ValueError:
-        return _error(400, ErrorCode.BAD_REQUEST, "Corps de requête JSON attendu.")
+        req = await _body(request, CreateWorkshopRequest)
+    except _BadBody as bad:
+        code = ErrorCode.PAYLOAD_TOO_LARGE if bad.status == 413 else ErrorCode.BAD_REQUEST
+        return _error(bad.status, code, bad.message)
     try:
         created = _hub(request).create_workshop(req.scenario, req.tables, req.seed)
     except UnknownScenarioError:
@@ -170,8 +211,39 @@ async def table_by_code(request: web.Request) -> web.Response:
     return _ok(table)
 
 
+_HTTP_REFUSALS = {
+    400: (ErrorCode.BAD_REQUEST, "Requête mal formée."),
+    404: (ErrorCode.BAD_REQUEST, "Aucune ressource à cette adresse."),
+    405: (ErrorCode.BAD_REQUEST, "Méthode non permise à cette adresse."),
+    413: (ErrorCode.PAYLOAD_TOO_LARGE, "Corps de requête trop volumineux."),
+}
+
+
+@web.middleware
+async def _refusals(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """aiohttp's own refusals (no such route, wrong method, body too large) in French, and
+    any failure of a route as a French 500 (logged), never aiohttp's English page."""
+    if request.path.startswith("/socket.io/"):
+        return await handler(request)  # the transport answers for itself
+    try:
+        return await handler(request)
+    except web.HTTPException as exc:
+        if exc.status < 400:
+            raise
+        code, message = _HTTP_REFUSALS.get(exc.status, (ErrorCode.BAD_REQUEST, "Requête refusée."))
+        response = _error(exc.status, code, message)
+        if exc.status == 405 and "Allow" in exc.headers:
+            response.headers["Allow"] = exc.headers["Allow"]
+        return response
+    except Exception:
+        log.exception("HTTP %s %s failed", request.method, request.path)
+        return _error(500, ErrorCode.INTERNAL, "Erreur interne du serveur : réessayez.")
+
+
 def add_routes(app: web.Application) -> None:
-    """Register every HTTP route on `app`."""
+    """Register every HTTP route on `app` (and the middleware that answers refusals in
+    French)."""
+    app.middlewares.append(_refusals)
     app.router.add_get("/healthz", healthz)
     app.router.add_post("/api/workshops", create_workshop)
     app.router.add_get("/api/workshops/{workshop_id}", get_workshop)
@@ -180,3 +252,4 @@ def add_routes(app: web.Application) -> None:
     app.router.add_get("/api/tables/{table_id}/report", table_report)
     app.router.add_get("/api/workshops/{workshop_id}/report", workshop_report)
     app.router.add_get("/api/workshops/{workshop_id}/pack", workshop_pack)
+    add_seat_routes(app)

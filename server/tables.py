@@ -96,7 +96,7 @@ class TableHost:
         Raises IllegalAction (nothing stored, nothing changed). Call under `lock`.
         """
         state, events = apply(self.log.state, action)
-        record = make_record(self.version + 1, action)
+        record = make_record(self.version + 1, action, action_id=action_id)
         row = ActionRow(
             table_id=self.id,
             seq=record["seq"],
@@ -267,14 +267,15 @@ def _log(text: str, records: Iterable[dict[str, Any]]) -> GameLog:
         return GameLog.from_records(header, records)
     log = GameLog(header, new_game(pack, seed=int(header["seed"]), seats=header.get("seats", ())))
     for record in records:
-        log.append(parse_action(record["action"]))
+        log.append(parse_action(record["action"]), action_id=record.get("action_id"))
     return log
 
 
 def load_host(store: EventStore, row: TableRow) -> TableHost:
     """Rebuild a table from its stored header, seats and actions (replaying the log)."""
     actions = store.actions(row.id)
-    log = _log(row.header, (json.loads(a.record) for a in actions))
+    # the stored id wins: records written before logs carried `action_id` have none
+    log = _log(row.header, ({**json.loads(a.record), "action_id": a.action_id} for a in actions))
     host = TableHost(id=row.id, workshop_id=row.workshop_id, code=row.code, log=log)
     host.action_ids = {a.action_id: a.seq for a in actions}
     for seat in store.seats(row.id):

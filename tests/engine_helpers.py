@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import random
 from pathlib import Path
 from typing import Any
 
-from game.bots import BOTS
-from game.engine import Action, GameState, Phase, apply, legal_actions, new_game
-from game.engine.actions import PhaseTimeout, Ready, StartGame
+from game.bots import random_bot
+from game.driver import OneSeat
+from game.driver import play as play_to_the_end
+from game.engine import Action, GameState, Phase, apply, new_game
+from game.engine.actions import Ready, StartGame
 from game.scenario import load_pack
 from game.scenario.models import Pack
 
@@ -66,29 +67,8 @@ def started(
 
 def random_game(pack: Pack, seed: int, max_steps: int = 20_000) -> tuple[GameState, list[Action]]:
     """Every seat plays random legal actions until the end; returns the state and actions."""
-    rng = random.Random(seed)
-    seats = [r.id for r in pack.scenario.roles]
-    state = new_game(pack, seed=seed, seats=seats)
     played: list[Action] = []
-    for _ in range(max_steps):
-        if state.phase is Phase.FIN:
-            break
-        seat = rng.choice(seats)
-        actions = legal_actions(state, seat)
-        if actions:
-            action = rng.choice(actions)
-            state, _ = apply(state, action)
-            played.append(action)
-    return state, played
-
-
-def bot_move(state: GameState, bot: str, rng: random.Random, clock: float) -> tuple[Action, float]:
-    """The next action of a table where every seat plays `bot` (one seat's move, at random,
-    or the phase timeout when nobody can act), stamped with the advanced clock."""
-    choose = BOTS[bot]
-    moves = [a for s in state.seats if (a := choose(state, s.role, rng)) is not None]
-    clock += 1.0
-    if moves:
-        return rng.choice(moves).model_copy(update={"at": clock}), clock
-    clock = max(clock, state.timer.deadline or clock)
-    return PhaseTimeout(at=clock), clock
+    log = play_to_the_end(
+        pack, OneSeat(random_bot), seed, max_steps=max_steps, watch=lambda a, *_: played.append(a)
+    )
+    return log.state, played

@@ -231,9 +231,9 @@ def _uid() -> str:
     return uuid.uuid4().hex
 
 
-async def start_server(db: Path) -> LiveServer:
-    """Start the app on 127.0.0.1 on a free port, storing in `db`."""
-    app = create_app(Settings(db=db, scenario_roots=PACK_ROOTS))
+async def start_server(db: Path, **settings: Any) -> LiveServer:
+    """Start the app on 127.0.0.1 on a free port, storing in `db` (other `Settings` as given)."""
+    app = create_app(Settings(db=db, scenario_roots=PACK_ROOTS, **settings))
     runner = web.AppRunner(app, handle_signals=False)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)

@@ -232,12 +232,13 @@ def test_funding_a_use_case_with_a_dilemma_opens_it_and_the_expert_view_comes_af
     state = vote_all(state, 0, VoteChoice.POUR)
     state = all_ready(state)
     assert state.phase is Phase.DILEMMES
-    assert not player_view(state, "dpo").dilemmas[0].expert_view_shown
+    assert player_view(state, "dpo").dilemmas[0].expert_view is None
     for seat in ROLES:
         state = play(state, ChooseOption(seat=seat, dilemma=0, option="annoncer"))
     state = all_ready(state)
     view = player_view(state, "dpo")
-    assert view.dilemmas[0].chosen == "annoncer" and view.dilemmas[0].expert_view_shown
+    expert = state.catalog.dilemmas[view.dilemmas[0].dilemma].expert_view
+    assert view.dilemmas[0].chosen == "annoncer" and view.dilemmas[0].expert_view == expert
     assert state.gauges["confiance"] == 50 + 4 - 2  # the option, then the deployment
 
 

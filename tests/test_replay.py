@@ -9,8 +9,8 @@ import pytest
 
 from game.engine import Phase
 from game.log import GameLog, replay
+from game.randomplay import play_random_game, with_turns
 from game.replay import Replayer
-from game.report.randomplay import play_random_game, with_turns
 from game.scenario import load_pack
 
 MINI = Path(__file__).parent / "packs" / "mini"

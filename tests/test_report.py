@@ -11,12 +11,13 @@ from markupsafe import escape
 from game.engine import EVENT_ADAPTER, Phase
 from game.engine.actions import AdvancePhase, EndGame, StartGame
 from game.log import GameLog, replay
+from game.randomplay import play_random_game
 from game.replay import Replayer
 from game.report import build_report_html, build_report_markdown, table_reports
 from game.report.extract import table_report
 from game.report.i18n import messages
 from game.report.model import USE_CASE_STEP
-from game.report.randomplay import play_random_game
+from game.report.render import md_escape
 from game.scenario import load_pack
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -221,13 +222,13 @@ def test_an_unfinished_game_is_reported_with_provisional_scores() -> None:
 def test_markdown_carries_the_same_decisions_escaped(logs: list[str]) -> None:
     # The Markdown notes list the proposals and dilemmas; HTML typed by players stays text.
     text = build_report_markdown(logs)
-    assert "## Comparaison des tables" in text
-    assert "## Table 1" in text and "### Dilemmes" in text
+    assert "## L'atelier : toutes les tables" in text
+    assert "## Table 1" in text and "#### Dilemmes" in text
     assert SCRIPT not in text
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+    assert "\\<script\\>alert\\(1\\)\\</script\\>" in text
     report = table_reports([logs[0]])[0]
     for p in report.proposals:
-        assert p.title.replace("|", "\\|") in text
+        assert md_escape(p.title) in text
 
 
 def test_only_known_languages_are_accepted() -> None:

@@ -2,46 +2,23 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 
 import pytest
+from headless_chromium import BROWSER, run_headless
 
+from game.randomplay import play_random_game
 from game.report import build_report_html
-from game.report.randomplay import play_random_game
 from game.scenario import load_pack
 
 ROOT = Path(__file__).resolve().parent.parent
 PACK = ROOT / "scenarios" / "decouverte"
-BROWSER = shutil.which("chromium") or shutil.which("chromium-browser")
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 
 def screenshot(page: Path, out: Path, *, height: int = 2000) -> None:
     """Render `page` in headless Chromium into the PNG `out` (1280 px wide)."""
-    assert BROWSER is not None
-    with tempfile.TemporaryDirectory() as profile:
-        subprocess.run(
-            [
-                BROWSER,
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                f"--user-data-dir={profile}",
-                f"--screenshot={out}",
-                f"--window-size=1280,{height}",
-                page.as_uri(),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=120,
-        )
+    run_headless(page, f"--screenshot={out}", f"--window-size=1280,{height}")
 
 
 @pytest.mark.slow

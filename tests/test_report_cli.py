@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from game.cli import main
-from game.report.randomplay import play_random_game
+from game.randomplay import play_random_game
 from game.scenario import load_pack
 
 MINI = Path(__file__).resolve().parent / "packs" / "mini"
@@ -32,7 +32,7 @@ def test_report_writes_one_html_file_named_after_the_logs(
     assert main(["report", *map(str, log_files), "-o", str(out)]) == 0
     page = out.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>")
-    assert "table-1" in page and "table-2" in page and "Comparaison des tables" in page
+    assert "table-1" in page and "table-2" in page and "atelier : toutes les tables" in page
     assert "rapport écrit" in capsys.readouterr().out
 
 

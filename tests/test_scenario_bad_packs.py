@@ -84,6 +84,26 @@ EXPECTED = {
         "trouvé le texte « Un scénario très simple. »"
     ],
     "scenario-manquant": ["scenario.yaml:1:1: scenario: fichier manquant : scenario.yaml"],
+    # YAML 1.2 core schema: only true/false are booleans, no base 60, no octal from a 0.
+    "booleen-no": [
+        "cas_usage.yaml:6:3: cas_usage[1].crpa: type incorrect : vrai ou faux (true / false) "
+        "attendu, trouvé le texte « no » : écrivez true ou false "
+        "(oui/non, yes/no, on/off ne sont pas des booléens)"
+    ],
+    "booleen-non": [
+        "cas_usage.yaml:7:3: cas_usage[1].verrouille: type incorrect : vrai ou faux "
+        "(true / false) attendu, trouvé le texte « non » : écrivez true ou false "
+        "(oui/non, yes/no, on/off ne sont pas des booléens)"
+    ],
+    "duree-deux-points": [
+        "scenario.yaml:32:5: scenario.regles.minuteurs.vote: type incorrect : un nombre entier "
+        "attendu, trouvé le texte « 1:30 » : écrivez un seul nombre, sans « : » "
+        "(une durée 1:30 s'écrit 90, en secondes)"
+    ],
+    "identifiant-zero": [
+        "leviers.yaml:1:3: leviers[1].id: type incorrect : un texte attendu, "
+        'trouvé le nombre 17 (mettez-le entre guillemets : "017")'
+    ],
 }
 
 

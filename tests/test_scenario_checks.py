@@ -185,3 +185,43 @@ def test_a_yaml_file_the_pack_does_not_read_is_a_warning(pack: Path) -> None:
         "evenement.yaml:1:1: evenement: attention : fichier ignoré : seuls scenario.yaml, "
         "cas_usage.yaml, leviers.yaml, risques.yaml, dilemmes.yaml, evenements.yaml sont lus",
     ]
+
+
+def test_a_use_case_answering_an_undeclared_need_is_an_error(pack: Path) -> None:
+    edit(pack, "cas_usage.yaml", "repond_a: [accueil-sature]", "repond_a: [accueil-saturee]")
+    found = lines(pack)
+    assert any(
+        line.startswith("cas_usage.yaml:")
+        and "besoin inconnu « accueil-saturee »" in line
+        and "vouliez-vous dire « accueil-sature »" in line
+        for line in found
+    ), found
+    # (paths count from 1, as an author reads them) and the need nobody answers now warns
+    assert any(line.startswith("scenario.yaml:") and "accueil-sature" in line for line in found)
+
+
+def test_a_branch_naming_an_unknown_lever_is_an_error_with_its_line(pack: Path) -> None:
+    edit(pack, "risques.yaml", "si: [{levier: aipd}]", "si: [{levier: aipdd}]")
+    found = lines(pack)
+    assert any(
+        line.startswith("risques.yaml:")
+        and "risques[3].consequences.selon[1].si[1].levier: levier inconnu « aipdd »" in line
+        for line in found
+    ), found
+
+
+def test_branch_effects_on_an_unknown_gauge_are_an_error(pack: Path) -> None:
+    edit(pack, "evenements.yaml", "alors: {donnees: 2}", "alors: {donnes: 2}")
+    found = lines(pack)
+    assert any("evenements[4].selon[1].alors.donnes: jauge inconnue" in line for line in found), (
+        found
+    )
+
+
+def test_a_step_order_rule_on_a_step_without_levers_is_an_error(pack: Path) -> None:
+    edit(pack, "scenario.yaml", "etapes_avant: [1, 4]", "etapes_avant: [1, 5]")
+    found = lines(pack)
+    assert any(
+        "regles.ordre_des_etapes[1].etapes_avant[2]: aucun levier de l'étape 5" in line
+        for line in found
+    ), found

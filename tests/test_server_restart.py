@@ -10,8 +10,8 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from engine_helpers import bot_move
-
+from game.bots import BOTS
+from game.driver import BotPick
 from game.engine import Phase
 from game.engine.actions import OccupySeat, Ready
 from server.hub import Hub
@@ -93,12 +93,12 @@ async def test_the_stored_timer_follows_the_game_though_most_actions_leave_it_al
     roles = host.roles
     for role in roles:
         host.commit(hub.store, OccupySeat(seat=role, at=1.0), action_id=f"o-{role}")
-    rng, clock, writes = random.Random(6), 2.0, 0
+    rng, table, writes = random.Random(6), BotPick(BOTS["random"], clock=2.0), 0
     while host.state.phase is not Phase.FIN:
         if host.version == 40:  # reopen the database halfway
             hub.store.close()
             hub.store = SqliteStore(db)
-        action, clock = bot_move(host.state, "random", rng, clock)
+        action = table(host.state, rng)
         before = hub.store.table(table_id)
         host.commit(hub.store, action, action_id=f"a{host.version}")
         row = hub.store.table(table_id)

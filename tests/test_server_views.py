@@ -12,8 +12,8 @@ import random
 from collections.abc import Iterator
 from pathlib import Path
 
-from engine_helpers import bot_move
-
+from game.bots import BOTS
+from game.driver import BotPick
 from game.engine import Phase
 from game.engine.actions import OccupySeat
 from game.protocol import SeatView, ViewMessage, WorkshopSummary
@@ -45,9 +45,9 @@ def _game(tmp_path: Path, seed: int = 3) -> tuple[Hub, TableHost, Iterator[None]
         host.commit(hub.store, OccupySeat(seat=role, name=name, at=1.0), action_id=f"occupy{i}")
 
     def steps() -> Iterator[None]:
-        rng, clock = random.Random(seed), 2.0
+        rng, table = random.Random(seed), BotPick(BOTS["greedy"], clock=2.0)
         while host.state.phase is not Phase.FIN:
-            action, clock = bot_move(host.state, "greedy", rng, clock)
+            action = table(host.state, rng)
             host.commit(hub.store, action, action_id=f"a{host.version}")
             yield
 

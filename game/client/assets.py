@@ -1,16 +1,17 @@
-"""Bundled fonts and the pygame_gui theme (paths resolved from the repository's assets/)."""
+"""Bundled fonts and the pygame_gui theme: the `assets` package's data files."""
 
 from __future__ import annotations
 
 import json
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import pygame
 import pygame.freetype
 
-ASSETS = Path(__file__).resolve().parents[2] / "assets"
+from game.scenario.bundled import package_folder
+
+ASSETS = package_folder("assets")
 FONTS = ASSETS / "fonts"
 THEME = ASSETS / "theme.json"
 FONT_FILES = {

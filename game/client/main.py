@@ -9,17 +9,33 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from game.client.app import App
     from game.client.scenes.connect import ConnectScene
+    from game.client.sessions.local import LocalSession
+    from game.scenario.models import Pack
 
 
 def add_play_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of `capia play` (no --local nor --server: the connect screen)."""
     where = parser.add_mutually_exclusive_group()
-    where.add_argument("--local", metavar="PACK", help="partie locale sur un seul écran (hot-seat)")
+    where.add_argument(
+        "--local",
+        metavar="PACK",
+        help="partie locale sur un seul écran (hot-seat) : dossier ou nom d'un pack fourni",
+    )
     where.add_argument("--server", metavar="URL", help="adresse du serveur d'atelier")
+    parser.add_argument(
+        "--autoplay",
+        action="store_true",
+        help="avec --local : jouer chaque place par des clics automatiques jusqu'à la fin, "
+        "puis quitter (vérification sans écran)",
+    )
     parser.add_argument("--code", default="", help="code de la table (avec --server)")
     parser.add_argument("--name", default="", help="votre nom (avec --server)")
     parser.add_argument("--seat", metavar="ROLE", default=None, help="rôle souhaité (ex. dpo)")
+    parser.add_argument(
+        "--board", action="store_true", help="écran partagé de la table, sans place (avec --server)"
+    )
     parser.add_argument("--seed", type=int, default=1, help="graine de la partie locale")
     parser.add_argument("--seats", default=None, help="rôles occupés, séparés par des virgules")
     parser.add_argument(
@@ -43,7 +59,9 @@ def add_facilitate_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of `capia facilitate`."""
     where = parser.add_mutually_exclusive_group(required=True)
     where.add_argument("--server", metavar="URL", help="adresse du serveur d'atelier")
-    where.add_argument("--local", metavar="PACK", help="atelier de démonstration sans serveur")
+    where.add_argument(
+        "--local", metavar="PACK", help="atelier de démonstration sans serveur (dossier ou nom)"
+    )
     parser.add_argument("--token", help="jeton d'animation (avec --server)")
     parser.add_argument("--workshop", metavar="ID", help="atelier attendu (vérifié avec --server)")
     parser.add_argument("--tables", type=int, default=3, help="nombre de tables (avec --local)")
@@ -84,31 +102,87 @@ def play_command(args: argparse.Namespace) -> int:
     """Open the table (hot-seat over the engine), or the connect screen of a networked one."""
     from game.client.app import App
 
+    if args.autoplay and not args.local:
+        print("capia play --autoplay : il faut aussi --local PACK.", file=sys.stderr)
+        return 2
     if args.local:
         from game.client.scene import SceneName
         from game.client.sessions.local import LocalSession
-        from game.scenario import PackError, load_pack
 
-        try:
-            pack = load_pack(Path(args.local))
-        except PackError as exc:
-            print(f"Pack illisible : {exc}", file=sys.stderr)
+        pack = _load_pack(args.local)
+        if pack is None:
             return 1
         seats = args.seats.split(",") if args.seats else None
         log = None if args.no_log else (args.log or default_log_path(pack.scenario.id))
         session = LocalSession(pack, seed=args.seed, seats=seats, log_path=log, timers=args.timers)
         app = App(_size(args.size), scale=args.scale)
         app.open(SceneName.HANDOVER, session=session, seat=session.seats[0])
+        if args.autoplay:
+            return _autoplay(app, session)
         app.run()
         if log is not None and log.exists():
             print(f"Journal de la partie : {log.resolve()}")
         return 0
+    if getattr(args, "board", False):
+        return board_command(args)
     app = App(_size(args.size), scale=args.scale)
     scene = connect_scene(args)
     app.switch(scene)
     app.run()
     if scene.session is not None:
         scene.session.close()
+    return 0
+
+
+def _load_pack(wanted: str) -> Pack | None:
+    """The pack `wanted` names (a folder or a bundled pack's name); None, said why, if none."""
+    from game.scenario import PackError, load_pack
+    from game.scenario.bundled import PackNotFoundError, pack_folder
+
+    try:
+        return load_pack(pack_folder(wanted))
+    except PackNotFoundError as exc:
+        print(exc, file=sys.stderr)
+    except PackError as exc:
+        print(f"Pack illisible : {exc}", file=sys.stderr)
+    return None
+
+
+def _autoplay(app: App, session: LocalSession) -> int:
+    """Play the hot-seat game to its end by clicks, close the window, say where the log is."""
+    import pygame
+
+    from game.client.driver import Driver, UiError, autoplay
+
+    try:
+        clicks = autoplay(Driver(app), session)
+    except UiError as exc:
+        print(f"Partie automatique interrompue : {exc}", file=sys.stderr)
+        return 1
+    finally:
+        if app.scene is not None:
+            app.scene.exit()
+        pygame.quit()
+    state = session.log.state
+    print(f"Partie terminée en {clicks} clics, {state.turn} tours.")
+    print(f"Journal de la partie : {Path(session.log_path or '').resolve()}")
+    return 0
+
+
+def board_command(args: argparse.Namespace) -> int:
+    """The table's shared screen: its public view, drawn read-only (no seat, no secret)."""
+    from game.client.app import App
+    from game.client.board import BoardScene, BoardSession
+
+    if not args.server or not args.code:
+        print("capia play --board : il faut --server URL et --code CODE.", file=sys.stderr)
+        return 2
+    session = BoardSession(args.server, args.code)
+    session.wait_view()
+    app = App(_size(args.size), scale=args.scale)
+    app.switch(BoardScene(session))
+    app.run()
+    session.close()
     return 0
 
 
@@ -141,9 +215,11 @@ def facilitate_command(args: argparse.Namespace) -> int:
     session: FacilitatorSession
     if args.local:
         from game.client.sessions.local import LocalWorkshop
-        from game.scenario import load_pack
 
-        session = LocalWorkshop(load_pack(Path(args.local)), tables=args.tables)
+        pack = _load_pack(args.local)
+        if pack is None:
+            return 1
+        session = LocalWorkshop(pack, tables=args.tables)
         first = SceneName.FACILITATOR
     else:
         from game.client.sessions.remote_facilitator import RemoteFacilitatorSession
@@ -164,12 +240,19 @@ def replay_command(args: argparse.Namespace) -> int:
     """Open the replay viewer on a game log (JSONL)."""
     from game.client.app import App
     from game.client.scenes.replay import replay_scene_from_jsonl
+    from game.logerrors import LogError, where
 
     try:
         text = Path(args.log).read_text(encoding="utf-8")
         scene = replay_scene_from_jsonl(text, seat=None if args.facilitator else args.seat)
     except OSError as exc:
         print(f"Journal illisible : {exc}", file=sys.stderr)
+        return 1
+    except UnicodeDecodeError:
+        print(f"Journal illisible : {args.log} : ce n'est pas un texte UTF-8", file=sys.stderr)
+        return 1
+    except LogError as exc:
+        print(f"Journal refusé : {where(args.log, exc)} : {exc.detail}", file=sys.stderr)
         return 1
     except ValueError as exc:
         print(f"Journal refusé : {exc}", file=sys.stderr)

@@ -1,4 +1,5 @@
-"""One accessor over the pack's public texts, whether it came from a local Pack or a join ack."""
+"""One accessor over the pack's public texts, whether it came from a local Pack or a join ack,
+with the texts the views reveal as the game goes (events drawn, dilemmas opened)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from game.client.palette import AI_ACT, AXES, LEVER, STEPS, VECTORS, Mark
+from game.engine.view_models import PlayerView
 
 
 @dataclass(frozen=True)
@@ -16,6 +18,12 @@ class VectorText:
     duration: int
     on_deploy: dict[str, int] = field(default_factory=dict)
     per_turn: dict[str, int] = field(default_factory=dict)
+    running_cost: int = 0  # k€ per turn once deployed
+
+    def money(self) -> str:
+        """« 40 k€ » or « 40 k€ + 8 k€/tour »: the one-off and the running cost."""
+        once = f"{self.cost} k€"
+        return f"{once} + {self.running_cost} k€/tour" if self.running_cost else once
 
 
 @dataclass(frozen=True)
@@ -38,7 +46,8 @@ def _by_id(items: Any) -> dict[str, dict[str, Any]]:
 
 
 class PackTexts:
-    """Card, role, gauge, risk, dilemma and event texts from `public_pack(pack)`'s dict."""
+    """Card, role, gauge, risk, dilemma and event texts from `public_pack(pack)`'s dict
+    (or the facilitator's whole pack), and what `reveal` adds from the views."""
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.data = data
@@ -60,6 +69,27 @@ class PackTexts:
         self.dilemmas = _by_id(data.get("dilemmes"))
         self.events = _by_id(data.get("evenements"))
         self._cards: dict[str, CardText] = {}
+
+    def reveal(self, view: PlayerView) -> None:
+        """Take the event and dilemma texts `view` carries (a seat's pack has none: the
+        rules reveal them as the game goes), in the pack's shape."""
+        for e in view.event_texts:
+            if e.id not in self.events:
+                self.events[e.id] = {
+                    "id": e.id,
+                    "titre": e.title,
+                    "texte": e.text,
+                    "effets": dict(e.effects),
+                }
+        for d in view.dilemma_texts:
+            if d.id not in self.dilemmas:
+                options = [{"id": o.id, "libelle": o.label} for o in d.options]
+                self.dilemmas[d.id] = {
+                    "id": d.id,
+                    "titre": d.title,
+                    "situation": d.situation,
+                    "options": options,
+                }
 
     def role_title(self, role: str | None) -> str:
         """The role's French title (the id if unknown)."""
@@ -95,6 +125,7 @@ class PackTexts:
                     v.get("duree", 1),
                     dict(v.get("effets_deploiement") or {}),
                     dict(v.get("effets_par_tour") or {}),
+                    v.get("cout_par_tour", 0),
                 )
                 for v in uc.get("vecteurs", ())
             )
@@ -121,6 +152,7 @@ class PackTexts:
             lv.get("duree", 1),
             dict(lv.get("effets") or {}),
             dict(lv.get("effets_par_tour") or {}),
+            lv.get("cout_par_tour", 0),
         )
         return CardText(
             card_id,

@@ -3,6 +3,11 @@
 Actions are imperative (`Propose`); each carries a `type` literal so that
 `Action` is a discriminated union. `at` is the time (seconds since the epoch)
 stamped by whoever applies the action: the rules read no clock.
+
+Actions are validated strictly (they arrive from clients): a string is not a
+number, a boolean is not an integer, a number is not a string. Enum fields
+still take their value as a string in Python mode too, so an action read back
+from a JSON log with `json.loads` validates the same as from the JSON text.
 """
 
 from __future__ import annotations
@@ -24,9 +29,11 @@ class VoteChoice(StrEnum):
 
 
 class _Action(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
 
-    at: float = Field(default=0.0, ge=0, description="Horodatage posé par le serveur.")
+    at: float = Field(
+        default=0.0, ge=0, allow_inf_nan=False, description="Horodatage posé par le serveur."
+    )
 
 
 class _SeatAction(_Action):
@@ -41,7 +48,7 @@ class Propose(_SeatAction):
 
     type: Literal["propose"] = "propose"
     card: str = Field(min_length=1, max_length=64)
-    vector: VectorType | None = None
+    vector: VectorType | None = Field(default=None, strict=False)  # "interne" in a JSON dict
 
 
 class Vote(_SeatAction):
@@ -49,7 +56,7 @@ class Vote(_SeatAction):
 
     type: Literal["vote"] = "vote"
     proposal: int = Field(ge=0, le=1000)
-    choice: VoteChoice
+    choice: VoteChoice = Field(strict=False)  # "pour" in a JSON dict
     justification: str = Field(default="", max_length=MAX_JUSTIFICATION)
 
 

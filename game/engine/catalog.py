@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from game.scenario.models import Dilemma, Event, Gauge, Lever, Pack, Risk, Role, UseCase
+from game.engine.terms import Card, Terms, terms_of, vector_types
+from game.scenario.models import (
+    Dilemma,
+    Event,
+    Gauge,
+    Lever,
+    Pack,
+    Risk,
+    Role,
+    UseCase,
+    VectorType,
+)
 
 
 @dataclass(frozen=True, eq=False)
@@ -20,6 +31,7 @@ class Catalog:
     roles: dict[str, Role] = field(init=False)
     gauges: dict[str, Gauge] = field(init=False)
     arbiter: str | None = field(init=False)
+    _terms: dict[tuple[str, VectorType | None], Terms] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         p = self.pack
@@ -32,6 +44,24 @@ class Catalog:
         setattr_(self, "roles", {r.id: r for r in p.scenario.roles})
         setattr_(self, "gauges", {g.id: g for g in p.scenario.gauges})
         setattr_(self, "arbiter", next((r.id for r in p.scenario.roles if r.arbiter), None))
+        terms: dict[tuple[str, VectorType | None], Terms] = {}
+        for card_id in {**self.levers, **self.use_cases}:
+            card = self.card(card_id)
+            assert card is not None
+            for vector in vector_types(card):
+                found = terms_of(card, vector)
+                if found is not None:
+                    terms.setdefault((card_id, vector), found)
+        setattr_(self, "_terms", terms)
+
+    def card(self, card: str) -> Card | None:
+        """The use case or lever with id `card` (the use case if both share it), or None."""
+        return self.use_cases.get(card) or self.levers.get(card)
+
+    def terms(self, card: str, vector: VectorType | None) -> Terms | None:
+        """The terms of card `card` taken with `vector` (None for a lever), or None if the
+        card is unknown or offers no such vector."""
+        return self._terms.get((card, vector))
 
     def card_title(self, card: str) -> str:
         """The French title of any card id (the id itself if unknown)."""

@@ -106,6 +106,8 @@ class CardDeployed(_Event):
     type: Literal["card_deployed"] = "card_deployed"
     card: str
     vector: VectorType | None = None
+    missing_steps: tuple[int, ...] = ()  # steps of the method it came before
+    exposure_factor: float = 1.0
 
 
 class CardsUnlocked(_Event):
@@ -123,6 +125,28 @@ class EffectsApplied(_Event):
     type: Literal["effects_applied"] = "effects_applied"
     source: str
     effects: dict[str, int]
+
+
+class BranchTaken(_Event):
+    """A `si` branch of an event or a risk was judged: `held` says which side applied.
+
+    `text` follows « parce que vous aviez » when held, « faute de » otherwise.
+    """
+
+    type: Literal["branch_taken"] = "branch_taken"
+    source: str
+    held: bool
+    text: str
+    effects: dict[str, int] = Field(default_factory=dict)
+
+
+class RunningCostsPaid(_Event):
+    """Running costs of deployed cards came off the budget; `unpaid` lists those suspended."""
+
+    type: Literal["running_costs_paid"] = "running_costs_paid"
+    amount: int
+    budget: int
+    unpaid: tuple[str, ...] = ()
 
 
 class RiskFired(_Event):
@@ -174,6 +198,7 @@ class GameEnded(_Event):
     team_score: float
     scores: dict[str, float]
     objectives_met: dict[str, bool]
+    needs_met: dict[str, bool] = Field(default_factory=dict)
 
 
 GameEvent = Annotated[
@@ -192,6 +217,8 @@ GameEvent = Annotated[
     | CardsUnlocked
     | ShadowAiRevealed
     | EffectsApplied
+    | BranchTaken
+    | RunningCostsPaid
     | RiskFired
     | UseCaseSuspended
     | UseCaseResumed

@@ -1,7 +1,17 @@
-"""Turn and phase changes live here only: moves never advance the phase themselves."""
+"""Turn and phase changes live here only: moves never advance the phase themselves.
+
+`PHASES` is the whole flow of a game, one row per phase: what happens on entering it,
+what happens when it closes, its timer, and the phases that may follow it (the first
+one whose `when` holds is entered, so empty phases are skipped).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from operator import attrgetter
+
+from game.engine.branches import with_branches
 from game.engine.effects import apply_effects
 from game.engine.events import (
     BudgetGranted,
@@ -16,7 +26,8 @@ from game.engine.events import (
 from game.engine.phase import Phase
 from game.engine.resolution import resolve_turn, unlock
 from game.engine.rng import draw, weighted_choice
-from game.engine.scoring import final_scores
+from game.engine.running import pay_running_costs
+from game.engine.scoring import final_scores, needs_met
 from game.engine.state import (
     GameState,
     OpenDilemma,
@@ -24,17 +35,10 @@ from game.engine.state import (
     Timer,
 )
 from game.engine.voting import decide_proposals, tally_dilemma
+from game.scenario.models import Timers
 
-
-def _timer_seconds(state: GameState, phase: Phase) -> int:
-    timers = state.catalog.pack.scenario.rules.timers
-    return {
-        Phase.EVENEMENT: timers.event,
-        Phase.PROPOSITIONS: timers.proposals,
-        Phase.VOTE: timers.vote,
-        Phase.DILEMMES: timers.dilemmas,
-        Phase.RESOLUTION: timers.resolution,
-    }.get(phase, 0)
+#: Something that happens as a phase begins or ends: the new state, events appended.
+Step = Callable[[GameState, list[GameEvent]], GameState]
 
 
 def open_dilemma(
@@ -61,7 +65,8 @@ def reveal_event(
             "current_events": (*state.current_events, event_id),
         }
     )
-    state = apply_effects(state, event.effects, source=event_id, events=events)
+    effects = with_branches(state, event.effects, event.branches, source=event_id, events=events)
+    state = apply_effects(state, effects, source=event_id, events=events)
     if event.dilemma:
         state = open_dilemma(state, event.dilemma, source=event_id, events=events)
     return state
@@ -103,25 +108,111 @@ def _start_turn(state: GameState, events: list[GameEvent]) -> GameState:
             "proposals": (),
         }
     )
+    state = pay_running_costs(state, events)
     return _draw_event(state, events)
 
 
+def _game_started(state: GameState, events: list[GameEvent]) -> GameState:
+    events.append(GameStarted(turn=0))
+    return state
+
+
+def _count_votes(state: GameState, events: list[GameEvent]) -> GameState:
+    """Votes are counted; a funded use case or lever may open its dilemma for this turn."""
+    state = decide_proposals(state, events)
+    for p in state.proposals:
+        card = state.catalog.card(p.card)
+        if p.status == "funded" and card is not None and card.dilemma:
+            state = open_dilemma(state, card.dilemma, source=p.card, events=events)
+    return state
+
+
+def _decide_dilemmas(state: GameState, events: list[GameEvent]) -> GameState:
+    """Every dilemma still open is decided."""
+    for d in state.dilemmas:
+        if d.chosen is None:
+            state = _decide_dilemma(state, d.index, events)
+    return state
+
+
+def _final_scores(state: GameState, events: list[GameEvent]) -> GameState:
+    team, scores, met = final_scores(state)
+    needs = needs_met(state)
+    events.append(
+        GameEnded(
+            turn=state.turn, team_score=team, scores=scores, objectives_met=met, needs_met=needs
+        )
+    )
+    return state.model_copy(
+        update={"team_score": team, "scores": scores, "objectives_met": met, "needs_met": needs}
+    )
+
+
+def _has_proposals(state: GameState) -> bool:
+    return bool(state.proposals)
+
+
+def _has_open_dilemmas(state: GameState) -> bool:
+    return any(d.chosen is None for d in state.dilemmas)
+
+
+def _last_turn_played(state: GameState) -> bool:
+    return state.turn >= state.catalog.pack.scenario.rules.turns
+
+
+def _always(state: GameState) -> bool:
+    return True
+
+
+def _no_timer(timers: Timers) -> int:
+    return 0
+
+
+@dataclass(frozen=True)
+class PhaseRow:
+    """One phase of the flow (see the module docstring)."""
+
+    then: tuple[Phase, ...]  # the phases that may follow, first match wins
+    when: Callable[[GameState], bool] = _always  # whether this phase is entered at all
+    enter: Step | None = None
+    close: Step | None = None
+    timer: Callable[[Timers], int] = _no_timer  # seconds, 0: no timer
+
+
+PHASES: dict[Phase, PhaseRow] = {
+    Phase.LOBBY: PhaseRow(then=(Phase.EVENEMENT,), close=_game_started),
+    Phase.EVENEMENT: PhaseRow(
+        then=(Phase.PROPOSITIONS,), enter=_start_turn, timer=attrgetter("event")
+    ),
+    Phase.PROPOSITIONS: PhaseRow(
+        then=(Phase.VOTE, Phase.DILEMMES, Phase.RESOLUTION), timer=attrgetter("proposals")
+    ),
+    Phase.VOTE: PhaseRow(
+        then=(Phase.DILEMMES, Phase.RESOLUTION),
+        when=_has_proposals,
+        close=_count_votes,
+        timer=attrgetter("vote"),
+    ),
+    Phase.DILEMMES: PhaseRow(
+        then=(Phase.RESOLUTION,),
+        when=_has_open_dilemmas,
+        close=_decide_dilemmas,
+        timer=attrgetter("dilemmas"),
+    ),
+    Phase.RESOLUTION: PhaseRow(
+        then=(Phase.FIN, Phase.EVENEMENT), enter=resolve_turn, timer=attrgetter("resolution")
+    ),
+    Phase.FIN: PhaseRow(then=(), when=_last_turn_played, enter=_final_scores),
+}
+
+
 def _enter(state: GameState, phase: Phase, at: float, events: list[GameEvent]) -> GameState:
+    row = PHASES[phase]
     seats = tuple(s.model_copy(update={"ready": False}) if s.ready else s for s in state.seats)
     state = state.model_copy(update={"phase": phase, "seats": seats})
-    if phase is Phase.EVENEMENT:
-        state = _start_turn(state, events)
-    elif phase is Phase.RESOLUTION:
-        state = resolve_turn(state, events)
-    elif phase is Phase.FIN:
-        team, scores, met = final_scores(state)
-        events.append(
-            GameEnded(turn=state.turn, team_score=team, scores=scores, objectives_met=met)
-        )
-        state = state.model_copy(
-            update={"team_score": team, "scores": scores, "objectives_met": met}
-        )
-    seconds = _timer_seconds(state, phase)
+    if row.enter is not None:
+        state = row.enter(state, events)
+    seconds = row.timer(state.catalog.pack.scenario.rules.timers)
     deadline = at + seconds if seconds else None
     if state.paused:
         timer = Timer(deadline=None, remaining=float(seconds) if seconds else None)
@@ -131,46 +222,9 @@ def _enter(state: GameState, phase: Phase, at: float, events: list[GameEvent]) -
     return state.model_copy(update={"timer": timer})
 
 
-def _has_open_dilemmas(state: GameState) -> bool:
-    return any(d.chosen is None for d in state.dilemmas)
-
-
 def _next_phase(state: GameState) -> Phase:
-    phase = state.phase
-    if phase is Phase.LOBBY:
-        return Phase.EVENEMENT
-    if phase is Phase.EVENEMENT:
-        return Phase.PROPOSITIONS
-    if phase is Phase.PROPOSITIONS:
-        if state.proposals:
-            return Phase.VOTE
-        return Phase.DILEMMES if _has_open_dilemmas(state) else Phase.RESOLUTION
-    if phase is Phase.VOTE:
-        return Phase.DILEMMES if _has_open_dilemmas(state) else Phase.RESOLUTION
-    if phase is Phase.DILEMMES:
-        return Phase.RESOLUTION
-    if state.turn >= state.catalog.pack.scenario.rules.turns:
-        return Phase.FIN
-    return Phase.EVENEMENT
-
-
-def _close(state: GameState, events: list[GameEvent]) -> GameState:
-    """What ends with the current phase: votes are counted, dilemmas decided."""
-    if state.phase is Phase.LOBBY:
-        events.append(GameStarted(turn=0))
-    elif state.phase is Phase.VOTE:
-        state = decide_proposals(state, events)
-        cat = state.catalog
-        for p in state.proposals:
-            # A funded use case or lever may open its dilemma for this turn's dilemmes phase.
-            card = cat.use_cases.get(p.card) or cat.levers.get(p.card)
-            if p.status == "funded" and card is not None and card.dilemma:
-                state = open_dilemma(state, card.dilemma, source=p.card, events=events)
-    elif state.phase is Phase.DILEMMES:
-        for d in state.dilemmas:
-            if d.chosen is None:
-                state = _decide_dilemma(state, d.index, events)
-    return state
+    """The first phase after the current one that is entered now."""
+    return next(p for p in PHASES[state.phase].then if PHASES[p].when(state))
 
 
 def _decide_dilemma(state: GameState, index: int, events: list[GameEvent]) -> GameState:
@@ -213,7 +267,9 @@ def _decide_dilemma(state: GameState, index: int, events: list[GameEvent]) -> Ga
 
 def advance(state: GameState, at: float, events: list[GameEvent]) -> GameState:
     """Close the current phase and enter the next one (skipping empty ones)."""
-    state = _close(state, events)
+    close = PHASES[state.phase].close
+    if close is not None:
+        state = close(state, events)
     return _enter(state, _next_phase(state), at, events)
 
 

@@ -25,7 +25,7 @@ from game.engine.actions import (
     VoteChoice,
 )
 from game.engine.catalog import Catalog
-from game.engine.errors import IllegalAction
+from game.engine.errors import IllegalAction, RefusalCode
 from game.engine.events import (
     CardProposed,
     GameEvent,
@@ -65,7 +65,9 @@ def new_game(pack: Pack, *, seed: int, seats: Iterable[str] = ()) -> GameState:
     occupied = set(seats)
     unknown = occupied - set(catalog.roles)
     if unknown:
-        raise IllegalAction("unknown_seat", f"rôle inconnu : {', '.join(sorted(unknown))}")
+        raise IllegalAction(
+            RefusalCode.UNKNOWN_SEAT, f"rôle inconnu : {', '.join(sorted(unknown))}"
+        )
     scenario = pack.scenario
     return GameState(
         catalog=catalog,
@@ -153,7 +155,7 @@ def _choose(state: GameState, a: ChooseOption, events: list[GameEvent]) -> GameS
 
 def _seat_change(state: GameState, a: OccupySeat | LeaveSeat, events: list[GameEvent]) -> GameState:
     if state.seat(a.seat) is None:
-        raise IllegalAction("unknown_seat", f"siège inconnu : {a.seat}")
+        raise IllegalAction(RefusalCode.UNKNOWN_SEAT, f"siège inconnu : {a.seat}")
     occupied = isinstance(a, OccupySeat)
     name = a.name if isinstance(a, OccupySeat) else ""
     events.append(SeatChanged(turn=state.turn, seat=a.seat, occupied=occupied, name=name))
@@ -199,9 +201,9 @@ def _facilitator(state: GameState, a: Action, events: list[GameEvent]) -> GameSt
         return flow.end_game(state, a.at, events)
     if isinstance(a, InjectEvent):
         if a.event not in state.catalog.events:
-            raise IllegalAction("unknown_event", f"événement inconnu : {a.event}")
+            raise IllegalAction(RefusalCode.UNKNOWN_EVENT, f"événement inconnu : {a.event}")
         if a.event in state.drawn_events:
-            raise IllegalAction("event_drawn", "cet événement a déjà été joué")
+            raise IllegalAction(RefusalCode.EVENT_DRAWN, "cet événement a déjà été joué")
         return flow.reveal_event(state, a.event, injected=True, events=events)
     assert isinstance(a, SetTimer | ExtendTimer | Pause | Resume)
     return _timer(state, a, events)
@@ -209,11 +211,11 @@ def _facilitator(state: GameState, a: Action, events: list[GameEvent]) -> GameSt
 
 def _timeout(state: GameState, a: PhaseTimeout, events: list[GameEvent]) -> GameState:
     if state.phase is Phase.FIN:
-        raise IllegalAction("game_over", "la partie est terminée")
+        raise IllegalAction(RefusalCode.GAME_OVER, "la partie est terminée")
     if state.paused or state.timer.deadline is None:
-        raise IllegalAction("no_timer", "aucun minuteur ne court")
+        raise IllegalAction(RefusalCode.NO_TIMER, "aucun minuteur ne court")
     if a.at < state.timer.deadline:
-        raise IllegalAction("too_early", "le minuteur n'est pas écoulé")
+        raise IllegalAction(RefusalCode.TOO_EARLY, "le minuteur n'est pas écoulé")
     return flow.advance(state, a.at, events)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from game.engine.branches import with_branches
 from game.engine.effects import apply_effects
 from game.engine.events import (
     CardDeployed,
@@ -16,8 +17,8 @@ from game.engine.events import (
     UseCaseSuspended,
 )
 from game.engine.rng import draw
-from game.engine.rules import lever_done, vector_of
-from game.engine.state import GameState, Project, ProjectStatus, RiskFiring
+from game.engine.rules import lever_done
+from game.engine.state import GameState, Project, ProjectStatus, RiskFiring, SuspensionCause
 
 MAX_PROBABILITY = 0.95
 
@@ -37,7 +38,7 @@ def _contributions(state: GameState) -> Iterator[tuple[str, float, str]]:
     """Every exposure (+) and mitigation (-) in force this turn: (risk, delta, card or source).
 
     The one place that says what moves a risk's probability: shadow AI always, deployed
-    use cases (their vector's exposures and mitigations), done levers, dilemma follow-ups.
+    cards (the exposures and mitigations of their terms), dilemma follow-ups.
     """
     cat = state.catalog
     for shadow in cat.pack.scenario.collectivite.shadow_ai:
@@ -47,18 +48,15 @@ def _contributions(state: GameState) -> Iterator[tuple[str, float, str]]:
     for project in state.projects:
         if project.status is not ProjectStatus.DEPLOYED:
             continue
-        if project.kind == "use_case":
-            vector = vector_of(cat.use_cases[project.card], project.vector)
-            for exp in vector.risks if vector else ():
-                if exp.exposure > 0:
-                    yield exp.risk, exp.exposure, project.card
-            for mit in vector.mitigations if vector else ():
-                if mit.reduction > 0:
-                    yield mit.risk, -mit.reduction, project.card
-        else:
-            for mit in cat.levers[project.card].mitigations:
-                if mit.reduction > 0:
-                    yield mit.risk, -mit.reduction, project.card
+        terms = cat.terms(project.card, project.vector)
+        if terms is None:
+            continue
+        for risk, exposure in terms.exposures.items():
+            if exposure > 0:
+                yield risk, exposure * project.exposure_factor, project.card
+        for risk, reduction in terms.mitigations.items():
+            if reduction > 0:
+                yield risk, -reduction, project.card
     for exp in state.extra_exposures:
         if exp.exposure > 0:
             yield exp.risk, exp.exposure, "dilemme"
@@ -103,24 +101,64 @@ def _advance_projects(state: GameState, events: list[GameEvent]) -> GameState:
                 turn=state.turn, card=project.card, progress=progress, duration=project.duration
             )
         )
+        missing: tuple[int, ...] = ()
+        factor = 1.0
         if progress >= project.duration:
-            update.update(status=ProjectStatus.DEPLOYED, deployed_turn=state.turn)
+            missing, factor = early_deployment(state, project.card)
+            update.update(
+                status=ProjectStatus.DEPLOYED,
+                deployed_turn=state.turn,
+                missing_steps=missing,
+                exposure_factor=factor,
+            )
         state = _replace_project(state, project.model_copy(update=update))
         if progress < project.duration:
             continue
-        events.append(CardDeployed(turn=state.turn, card=project.card, vector=project.vector))
-        if project.kind == "use_case":
-            vector = vector_of(cat.use_cases[project.card], project.vector)
-            effects = vector.on_deploy if vector else {}
-            state = apply_effects(state, effects, source=project.card, events=events)
-        else:
-            lever = cat.levers[project.card]
-            state = apply_effects(state, lever.effects, source=lever.id, events=events)
-            state = unlock(state, lever.unlocks, by=lever.id, events=events)
-            if lever.reveals_shadow_ai and not state.shadow_revealed:
-                events.append(ShadowAiRevealed(turn=state.turn, by=lever.id))
-                state = state.model_copy(update={"shadow_revealed": True})
+        events.append(
+            CardDeployed(
+                turn=state.turn,
+                card=project.card,
+                vector=project.vector,
+                missing_steps=missing,
+                exposure_factor=factor,
+            )
+        )
+        terms = cat.terms(project.card, project.vector)
+        if terms is None:
+            continue
+        state = apply_effects(state, terms.on_deploy, source=project.card, events=events)
+        state = unlock(state, terms.unlocks, by=project.card, events=events)
+        if terms.reveals_shadow_ai and not state.shadow_revealed:
+            events.append(ShadowAiRevealed(turn=state.turn, by=project.card))
+            state = state.model_copy(update={"shadow_revealed": True})
     return _check_obligations(state, events)
+
+
+def early_deployment(state: GameState, card: str) -> tuple[tuple[int, ...], float]:
+    """The steps of the method a use case deployed now comes before, and its exposure factor.
+
+    Each of the scenario's step-order rules that concerns `card` adds its `majoration`
+    once per listed step with no lever done yet (the factor stays for the whole game).
+    """
+    use_case = state.catalog.use_cases.get(card)
+    if use_case is None:
+        return (), 1.0
+    done = {
+        state.catalog.levers[p.card].step
+        for p in state.projects
+        if p.kind == "lever" and p.status is ProjectStatus.DEPLOYED
+    }
+    missing: list[int] = []
+    factor = 1.0
+    for rule in state.catalog.pack.scenario.rules.step_order:
+        if rule.generative_only and not use_case.generative:
+            continue
+        for step in rule.steps:
+            if step not in done:
+                factor += rule.increase
+                if step not in missing:
+                    missing.append(step)
+    return tuple(sorted(missing)), round(factor, 6)
 
 
 def _check_obligations(state: GameState, events: list[GameEvent]) -> GameState:
@@ -133,17 +171,21 @@ def _check_obligations(state: GameState, events: list[GameEvent]) -> GameState:
         if missing and project.status is ProjectStatus.DEPLOYED:
             reason = "en attente du levier « " + state.catalog.card_title(missing[0]) + " »"
             events.append(UseCaseSuspended(turn=state.turn, card=card, reason=reason))
-            upd = {"status": ProjectStatus.SUSPENDED, "suspended_reason": reason}
-            state = _replace_project(state, project.model_copy(update=upd))
+            state = _suspend(state, project, SuspensionCause.OBLIGATION, reason)
         elif (
             not missing
             and project.status is ProjectStatus.SUSPENDED
-            and (project.suspended_reason.startswith("en attente"))
+            and project.suspended_by is SuspensionCause.OBLIGATION
         ):
             events.append(UseCaseResumed(turn=state.turn, card=card))
-            upd = {"status": ProjectStatus.DEPLOYED, "suspended_reason": ""}
+            upd = {"status": ProjectStatus.DEPLOYED, "suspended_reason": "", "suspended_by": None}
             state = _replace_project(state, project.model_copy(update=upd))
     return state
+
+
+def _suspend(state: GameState, project: Project, cause: SuspensionCause, reason: str) -> GameState:
+    upd = {"status": ProjectStatus.SUSPENDED, "suspended_reason": reason, "suspended_by": cause}
+    return _replace_project(state, project.model_copy(update=upd))
 
 
 def _replace_project(state: GameState, new: Project) -> GameState:
@@ -156,12 +198,9 @@ def _per_turn_effects(state: GameState, events: list[GameEvent]) -> GameState:
     for project in state.projects:
         if project.status is not ProjectStatus.DEPLOYED:
             continue
-        if project.kind == "use_case":
-            vector = vector_of(cat.use_cases[project.card], project.vector)
-            effects = vector.per_turn if vector else {}
-        else:
-            effects = cat.levers[project.card].per_turn
-        state = apply_effects(state, effects, source=project.card, events=events)
+        terms = cat.terms(project.card, project.vector)
+        if terms is not None:
+            state = apply_effects(state, terms.per_turn, source=project.card, events=events)
     return state
 
 
@@ -185,25 +224,31 @@ def _draw_risks(state: GameState, events: list[GameEvent]) -> GameState:
         )
         events.append(RiskFired(**firing.model_dump()))
         state = state.model_copy(update={"risks_fired": (*state.risks_fired, firing)})
-        state = apply_effects(state, risk.consequences.effects, source=risk.id, events=events)
+        effects = with_branches(
+            state,
+            risk.consequences.effects,
+            risk.consequences.branches,
+            source=risk.id,
+            events=events,
+        )
+        state = apply_effects(state, effects, source=risk.id, events=events)
         if suspended is not None:
             project = state.project(suspended)
             assert project is not None
             reason = f"suspendu après « {risk.title} »"
             events.append(UseCaseSuspended(turn=state.turn, card=suspended, reason=reason))
-            upd = {"status": ProjectStatus.SUSPENDED, "suspended_reason": reason}
-            state = _replace_project(state, project.model_copy(update=upd))
+            state = _suspend(state, project, SuspensionCause.RISK, reason)
     return state
 
 
 def _most_exposed(state: GameState, risk_id: str) -> str | None:
-    """The deployed use case most exposed to `risk_id` (first in funding order on ties)."""
+    """The deployed card most exposed to `risk_id` (first in funding order on ties)."""
     best: tuple[float, str] | None = None
     for project in state.projects:
-        if project.kind != "use_case" or project.status is not ProjectStatus.DEPLOYED:
+        if project.status is not ProjectStatus.DEPLOYED:
             continue
-        vector = vector_of(state.catalog.use_cases[project.card], project.vector)
-        exposure = sum(e.exposure for e in (vector.risks if vector else ()) if e.risk == risk_id)
+        terms = state.catalog.terms(project.card, project.vector)
+        exposure = terms.exposures.get(risk_id, 0.0) * project.exposure_factor if terms else 0.0
         if exposure > 0 and (best is None or exposure > best[0]):
             best = (exposure, project.card)
     return best[1] if best else None

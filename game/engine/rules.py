@@ -1,4 +1,4 @@
-"""Legality predicates: each returns None when allowed, else (code, French reason).
+"""Legality predicates: each returns None when allowed, else (RefusalCode, French reason).
 
 `legal_actions` and `apply` share these, so what a view offers is exactly what
 `apply` accepts.
@@ -9,20 +9,29 @@ from __future__ import annotations
 from functools import lru_cache
 
 from game.engine.catalog import Catalog
+from game.engine.errors import RefusalCode
 from game.engine.phase import Phase
 from game.engine.state import GameState, OpenDilemma, ProjectStatus, Proposal, ProposalStatus
-from game.scenario.models import Lever, Requirements, UseCase, Vector, VectorType
+from game.engine.terms import Card, CardKind, kind_of
+from game.scenario.models import Requirements, VectorType
 
-Refusal = tuple[str, str] | None
+Refusal = tuple[RefusalCode, str] | None
+
+#: What a card already funded and finished is, by kind.
+_DONE: dict[CardKind, str] = {"use_case": "déjà déployé", "lever": "déjà réalisé"}
+#: Why a card cannot be taken with the vector asked, by kind.
+_NO_SUCH_VECTOR: dict[CardKind, str] = {
+    "use_case": "choisissez un vecteur de déploiement proposé par la carte",
+    "lever": "un levier n'a pas de vecteur de déploiement",
+}
 
 
-def card_of(state: GameState, card: str) -> UseCase | Lever | None:
+def card_of(state: GameState, card: str) -> Card | None:
     """The use case or lever with id `card`, or None."""
-    cat = state.catalog
-    return cat.use_cases.get(card) or cat.levers.get(card)
+    return state.catalog.card(card)
 
 
-def is_unlocked(state: GameState, card: UseCase | Lever) -> bool:
+def is_unlocked(state: GameState, card: Card) -> bool:
     """True when the card is not locked or something unlocked it."""
     return not card.locked or card.id in state.unlocked
 
@@ -40,10 +49,16 @@ def requirements_refusal(state: GameState, req: Requirements) -> Refusal:
         value = state.gauges.get(gauge, 0)
         if value < threshold:
             label = cat.gauges[gauge].label if gauge in cat.gauges else gauge
-            return "requirement", f"il faut « {label} » ≥ {threshold} (actuellement {value})"
+            return (
+                RefusalCode.REQUIREMENT,
+                f"il faut « {label} » ≥ {threshold} (actuellement {value})",
+            )
     for lever in req.levers:
         if not lever_done(state, lever):
-            return "requirement", f"il faut d'abord réaliser le levier « {cat.card_title(lever)} »"
+            return (
+                RefusalCode.REQUIREMENT,
+                f"il faut d'abord réaliser le levier « {cat.card_title(lever)} »",
+            )
     return None
 
 
@@ -65,40 +80,35 @@ def _unlockers(cat: Catalog, card: str) -> tuple[str, ...]:
     return tuple(names)
 
 
-def card_refusal(state: GameState, card: UseCase | Lever) -> Refusal:
+def card_refusal(state: GameState, card: Card) -> Refusal:
     """Why `card` cannot be proposed this turn whatever the vector or seat, or None."""
     if not is_unlocked(state, card):
         names = unlockers(state, card.id)
         hint = f" : se débloque avec « {names[0]} »" if names else ""
-        return "locked", f"carte verrouillée{hint}"
+        return RefusalCode.LOCKED, f"carte verrouillée{hint}"
     project = state.project(card.id)
     if project is not None:
         if project.status is ProjectStatus.IN_PROGRESS:
-            return "already_funded", "projet déjà en cours"
-        return "already_funded", "déjà déployé" if project.kind == "use_case" else "déjà réalisé"
+            return RefusalCode.ALREADY_FUNDED, "projet déjà en cours"
+        return RefusalCode.ALREADY_FUNDED, _DONE[project.kind]
     for p in state.proposals:
         if p.card == card.id and p.status is ProposalStatus.OPEN:
-            return "already_proposed", "déjà proposée ce tour-ci"
+            return RefusalCode.ALREADY_PROPOSED, "déjà proposée ce tour-ci"
     return None
 
 
 def cost_refusal(state: GameState, cost: int, capacity: int) -> Refusal:
     """Why a project of this cost and capacity cannot be afforded now, or None."""
     if cost > state.budget:
-        return "budget", f"budget insuffisant ({cost} k€ demandés, {state.budget} k€ disponibles)"
+        return (
+            RefusalCode.BUDGET,
+            f"budget insuffisant ({cost} k€ demandés, {state.budget} k€ disponibles)",
+        )
     if capacity > state.capacity_left:
         return (
-            "capacity",
+            RefusalCode.CAPACITY,
             f"capacité insuffisante ({capacity} points demandés, {state.capacity_left} libres)",
         )
-    return None
-
-
-def vector_of(card: UseCase, vector: VectorType | None) -> Vector | None:
-    """The vector of `card` of type `vector`, or None."""
-    for v in card.vectors:
-        if v.type == vector:
-            return v
     return None
 
 
@@ -106,15 +116,15 @@ def seat_refusal(state: GameState, seat: str) -> Refusal:
     """Why `seat` may not act now at all, or None."""
     s = state.seat(seat)
     if s is None:
-        return "unknown_seat", f"siège inconnu : {seat}"
+        return RefusalCode.UNKNOWN_SEAT, f"siège inconnu : {seat}"
     if not s.occupied:
-        return "empty_seat", "ce siège est vide"
+        return RefusalCode.EMPTY_SEAT, "ce siège est vide"
     if state.phase is Phase.FIN:
-        return "game_over", "la partie est terminée"
+        return RefusalCode.GAME_OVER, "la partie est terminée"
     if state.paused:
-        return "paused", "la partie est en pause"
+        return RefusalCode.PAUSED, "la partie est en pause"
     if s.ready:
-        return "already_ready", "vous avez déjà indiqué être prêt·e pour cette phase"
+        return RefusalCode.ALREADY_READY, "vous avez déjà indiqué être prêt·e pour cette phase"
     return None
 
 
@@ -124,27 +134,21 @@ def propose_seat_refusal(state: GameState, seat: str) -> Refusal:
     if refusal:
         return refusal
     if state.phase is not Phase.PROPOSITIONS:
-        return "wrong_phase", "on ne propose qu'en phase de propositions"
+        return RefusalCode.WRONG_PHASE, "on ne propose qu'en phase de propositions"
     s = state.seat(seat)
     assert s is not None
     if s.proposals_made >= state.catalog.pack.scenario.rules.max_proposals_per_seat:
-        return "no_proposals_left", "vous avez fait toutes vos propositions pour ce tour"
+        return RefusalCode.NO_PROPOSALS_LEFT, "vous avez fait toutes vos propositions pour ce tour"
     return None
 
 
-def option_refusal(state: GameState, card: UseCase | Lever, vector: VectorType | None) -> Refusal:
+def option_refusal(state: GameState, card: Card, vector: VectorType | None) -> Refusal:
     """Why `card` (already past `card_refusal`) may not be taken with `vector` now, or None."""
-    if isinstance(card, UseCase):
-        v = vector_of(card, vector)
-        if v is None:
-            return "unknown_vector", "choisissez un vecteur de déploiement proposé par la carte"
-        return requirements_refusal(state, v.requirements) or cost_refusal(
-            state, v.cost, v.capacity
-        )
-    if vector is not None:
-        return "unknown_vector", "un levier n'a pas de vecteur de déploiement"
-    return requirements_refusal(state, card.requirements) or cost_refusal(
-        state, card.cost, card.capacity
+    terms = state.catalog.terms(card.id, vector)
+    if terms is None:
+        return RefusalCode.UNKNOWN_VECTOR, _NO_SUCH_VECTOR[kind_of(card)]
+    return requirements_refusal(state, terms.requirements) or cost_refusal(
+        state, terms.cost, terms.capacity
     )
 
 
@@ -152,7 +156,7 @@ def propose_card_refusal(state: GameState, card_id: str, vector: VectorType | No
     """Why the table may not take `card_id` (with `vector`) now, whoever proposes it, or None."""
     card = card_of(state, card_id)
     if card is None:
-        return "unknown_card", f"carte inconnue : {card_id}"
+        return RefusalCode.UNKNOWN_CARD, f"carte inconnue : {card_id}"
     return card_refusal(state, card) or option_refusal(state, card, vector)
 
 
@@ -169,7 +173,7 @@ def vote_refusal(state: GameState, seat: str, proposal: int) -> Refusal:
     if refusal:
         return refusal
     if state.phase is not Phase.VOTE:
-        return "wrong_phase", "on ne vote qu'en phase de vote"
+        return RefusalCode.WRONG_PHASE, "on ne vote qu'en phase de vote"
     p = next((p for p in state.proposals if p.index == proposal), None)
     return ballot_refusal(p, seat)
 
@@ -177,9 +181,9 @@ def vote_refusal(state: GameState, seat: str, proposal: int) -> Refusal:
 def ballot_refusal(p: Proposal | None, seat: str) -> Refusal:
     """Why `seat` (free to vote now) may not vote on proposal `p`, or None."""
     if p is None or p.status is not ProposalStatus.OPEN:
-        return "unknown_proposal", "cette proposition n'est pas soumise au vote"
+        return RefusalCode.UNKNOWN_PROPOSAL, "cette proposition n'est pas soumise au vote"
     if seat in p.votes:
-        return "already_voted", "vous avez déjà voté sur cette proposition"
+        return RefusalCode.ALREADY_VOTED, "vous avez déjà voté sur cette proposition"
     return None
 
 
@@ -189,36 +193,38 @@ def choose_refusal(state: GameState, seat: str, dilemma: int, option: str) -> Re
     if refusal:
         return refusal
     if state.phase is not Phase.DILEMMES:
-        return "wrong_phase", "on ne tranche les dilemmes qu'en phase de dilemmes"
+        return RefusalCode.WRONG_PHASE, "on ne tranche les dilemmes qu'en phase de dilemmes"
     d = next((d for d in state.dilemmas if d.index == dilemma), None)
     refusal = dilemma_ballot_refusal(d, seat)
     if refusal or d is None:
         return refusal
     options = state.catalog.dilemmas[d.dilemma].options
     if option not in {o.id for o in options}:
-        return "unknown_option", f"option inconnue : {option}"
+        return RefusalCode.UNKNOWN_OPTION, f"option inconnue : {option}"
     return None
 
 
 def dilemma_ballot_refusal(d: OpenDilemma | None, seat: str) -> Refusal:
     """Why `seat` (free to vote now) may not choose an option of dilemma `d`, or None."""
     if d is None or d.chosen is not None:
-        return "unknown_dilemma", "ce dilemme n'est pas ouvert"
+        return RefusalCode.UNKNOWN_DILEMMA, "ce dilemme n'est pas ouvert"
     if seat in d.votes:
-        return "already_voted", "vous avez déjà choisi une option pour ce dilemme"
+        return RefusalCode.ALREADY_VOTED, "vous avez déjà choisi une option pour ce dilemme"
     return None
 
 
 def facilitator_refusal(state: GameState, kind: str) -> Refusal:
     """Why the facilitator action of type `kind` is not possible now, or None."""
     if state.phase is Phase.FIN:
-        return "game_over", "la partie est terminée"
+        return RefusalCode.GAME_OVER, "la partie est terminée"
     if kind == "start_game":
-        return None if state.phase is Phase.LOBBY else ("already_started", "partie déjà lancée")
+        if state.phase is Phase.LOBBY:
+            return None
+        return RefusalCode.ALREADY_STARTED, "partie déjà lancée"
     if kind == "pause":
-        return ("already_paused", "la partie est déjà en pause") if state.paused else None
+        return (RefusalCode.ALREADY_PAUSED, "la partie est déjà en pause") if state.paused else None
     if kind == "resume":
-        return None if state.paused else ("not_paused", "la partie n'est pas en pause")
+        return None if state.paused else (RefusalCode.NOT_PAUSED, "la partie n'est pas en pause")
     if state.phase is Phase.LOBBY and kind in {"advance_phase", "inject_event"}:
-        return "not_started", "la partie n'a pas commencé"
+        return RefusalCode.NOT_STARTED, "la partie n'a pas commencé"
     return None

@@ -7,7 +7,7 @@ from game.engine.state import GameState, ProjectStatus
 from game.scenario.models import Condition
 
 
-def team_score(state: GameState) -> float:
+def gauge_score(state: GameState) -> float:
     """Weighted average of the gauges, each scaled to 0-100."""
     total = 0.0
     weights = 0.0
@@ -61,6 +61,20 @@ def condition_met(state: GameState, cond: Condition) -> bool:
     if cond.risk_avoided is not None:
         return all(f.risk != cond.risk_avoided for f in state.risks_fired)
     return _in_bounds(state.budget, cond)
+
+
+def needs_met(state: GameState) -> dict[str, bool]:
+    """Whether each stated need of the collectivité is answered by a use case in service."""
+    cat = state.catalog
+    answered = {need for card in _deployed(state) for need in cat.use_cases[card].needs}
+    return {need.id: need.id in answered for need in cat.pack.scenario.needs}
+
+
+def team_score(state: GameState) -> float:
+    """The gauges' score (0-100) plus the points of every need a use case in service answers."""
+    needs = {n.id: n.points for n in state.catalog.pack.scenario.needs}
+    bonus = sum(needs[n] for n, ok in needs_met(state).items() if ok)
+    return round(gauge_score(state) + bonus, 2)
 
 
 def objectives(state: GameState) -> dict[str, bool]:

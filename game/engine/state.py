@@ -17,6 +17,7 @@ from game.engine.actions import VoteChoice
 from game.engine.catalog import Catalog
 from game.engine.events import GameEvent
 from game.engine.phase import Phase
+from game.engine.terms import CardKind
 from game.scenario.models import Exposure, VectorType
 
 FEED_LENGTH = 40
@@ -84,11 +85,19 @@ class ProjectStatus(StrEnum):
     SUSPENDED = "suspended"
 
 
+class SuspensionCause(StrEnum):
+    """Why a deployed card stopped: a lever a dilemma made it wait for, or a risk that fired."""
+
+    OBLIGATION = "obligation"  # resumes by itself once the required levers are done
+    RISK = "risk"  # stays suspended
+    UNPAID = "unpaid"  # its running cost could not be paid; resumes once it is
+
+
 class Project(_State):
     """A funded card: a use case with its vector, or a lever."""
 
     card: str
-    kind: str  # "use_case" | "lever"
+    kind: CardKind
     vector: VectorType | None = None
     started: int
     progress: int = 0
@@ -96,7 +105,10 @@ class Project(_State):
     capacity: int
     status: ProjectStatus = ProjectStatus.IN_PROGRESS
     deployed_turn: int | None = None
-    suspended_reason: str = ""
+    suspended_reason: str = ""  # French, for the players
+    suspended_by: SuspensionCause | None = None
+    missing_steps: tuple[int, ...] = ()  # steps of the method not done when it deployed
+    exposure_factor: float = 1.0  # its exposures, raised for each missing step
 
 
 class DilemmaVote(_State):
@@ -159,6 +171,7 @@ class GameState(_State):
     team_score: float | None = None
     scores: dict[str, float] = Field(default_factory=dict)
     objectives_met: dict[str, bool] = Field(default_factory=dict)
+    needs_met: dict[str, bool] = Field(default_factory=dict)
 
     def seat(self, role: str) -> Seat | None:
         """The seat of role `role`, or None."""

@@ -1,4 +1,5 @@
-"""What each seat may see and do: `legal_actions`, `player_view`, `public_pack`."""
+"""What each seat may see and do: `legal_actions`, `player_view` (what the pack a seat
+joins with leaves out, the view carries once revealed: game/engine/public.py)."""
 
 from __future__ import annotations
 
@@ -23,8 +24,11 @@ from game.engine.actions import (
     Vote,
     VoteChoice,
 )
+from game.engine.catalog import Catalog
+from game.engine.errors import RefusalCode
 from game.engine.events import GameEvent, RiskFired
 from game.engine.phase import Phase
+from game.engine.public import dilemma_text, event_text, lessons
 from game.engine.resolution import risk_probabilities
 from game.engine.rules import (
     Refusal,
@@ -34,7 +38,6 @@ from game.engine.rules import (
     dilemma_ballot_refusal,
     facilitator_refusal,
     option_refusal,
-    propose_card_refusal,
     propose_refusal,
     propose_seat_refusal,
     seat_refusal,
@@ -49,9 +52,12 @@ from game.engine.state import (
     RiskFiring,
     Seat,
 )
+from game.engine.terms import Card, CardKind, kind_of, vector_types
 from game.engine.view_models import (
     CardStatus,
+    DilemmaText,
     DilemmaView,
+    EventText,
     MarketCard,
     MarketVector,
     PlayerView,
@@ -59,7 +65,7 @@ from game.engine.view_models import (
     RiskLevel,
     SeatView,
 )
-from game.scenario.models import Lever, Pack, UseCase, VectorType
+from game.scenario.models import Dilemma, Event, VectorType
 
 _PROJECT_STATUS = {
     ProjectStatus.IN_PROGRESS: CardStatus.IN_PROGRESS,
@@ -114,14 +120,12 @@ def _table_options(state: GameState) -> tuple[tuple[str, VectorType | None], ...
     """(card, vector) the table may take now, whoever proposes it (None: a lever)."""
     cat = state.catalog
     options: list[tuple[str, VectorType | None]] = []
-    for uc in cat.use_cases.values():
-        if card_refusal(state, uc) is None:
-            for v in uc.vectors:
-                if option_refusal(state, uc, v.type) is None:
-                    options.append((uc.id, v.type))
-    for lever in cat.levers.values():
-        if propose_card_refusal(state, lever.id, None) is None:
-            options.append((lever.id, None))
+    every: tuple[Card, ...] = (*cat.use_cases.values(), *cat.levers.values())
+    for card in every:
+        if card_of(state, card.id) is card and card_refusal(state, card) is None:
+            for vector in vector_types(card):
+                if option_refusal(state, card, vector) is None:
+                    options.append((card.id, vector))
     return tuple(options)
 
 
@@ -169,7 +173,7 @@ def _market_vector(vector_type: VectorType, available: bool, reason: str) -> Mar
 @lru_cache(maxsize=16384)
 def _market_card(
     card: str,
-    kind: str,
+    kind: CardKind,
     status: CardStatus,
     reason: str,
     vectors: tuple[MarketVector, ...] | None = None,
@@ -251,18 +255,18 @@ def _by_inputs(state: GameState, name: str, compute: Callable[[GameState], _T]) 
 # vector's refusal from the card's side (None: the table may take it) and whether
 # its id is shared with another card (only in a pack that failed its checks).
 _Options = tuple[tuple[VectorType | None, Refusal], ...]
-_Pending = tuple[UseCase | Lever, str, _Options, bool]
+_Pending = tuple[Card, CardKind, _Options, bool]
 
 
 def _market_base(state: GameState) -> tuple[MarketCard | _Pending, ...]:
     cat = state.catalog
-    all_cards: list[UseCase | Lever] = [*cat.use_cases.values(), *cat.levers.values()]
+    all_cards: list[Card] = [*cat.use_cases.values(), *cat.levers.values()]
     projects: dict[str, Project] = {}
     for p in state.projects:
         projects.setdefault(p.card, p)  # the first one, as state.project finds it
     entries: list[MarketCard | _Pending] = []
     for card in all_cards:
-        kind = "use_case" if isinstance(card, UseCase) else "lever"
+        kind = kind_of(card)
         project = projects.get(card.id)
         if project is not None:
             status = _PROJECT_STATUS[project.status]
@@ -270,12 +274,11 @@ def _market_base(state: GameState) -> tuple[MarketCard | _Pending, ...]:
             continue
         static = card_refusal(state, card)
         if static is not None:
-            proposed = static[0] == "already_proposed"
+            proposed = static[0] is RefusalCode.ALREADY_PROPOSED
             status = CardStatus.PROPOSED if proposed else CardStatus.LOCKED
             entries.append(_market_card(card.id, kind, status, static[1]))
             continue
-        types = [v.type for v in card.vectors] if isinstance(card, UseCase) else [None]
-        options = tuple((t, option_refusal(state, card, t)) for t in types)
+        options = tuple((t, option_refusal(state, card, t)) for t in vector_types(card))
         entries.append((card, kind, options, card_of(state, card.id) is not card))
     return tuple(entries)
 
@@ -299,7 +302,7 @@ def _market(state: GameState, seat: str | None) -> tuple[MarketCard, ...]:
     seat_part = (
         propose_seat_refusal(state, seat)
         if seat
-        else ("facilitator", "l'animateur·rice ne propose pas")
+        else (RefusalCode.FACILITATOR, "l'animateur·rice ne propose pas")
     )
     base = _per_state(state, "market", _market_base_of)
     if seat and _per_state(state, "shared_ids", _shared_ids):
@@ -433,9 +436,9 @@ def _proposal_view(p: Proposal) -> ProposalView:
     )
 
 
-def _dilemma_view(d: OpenDilemma) -> DilemmaView:
-    return _from_state(
-        d,
+def _dilemma_view(d: OpenDilemma, cat: Catalog) -> DilemmaView:
+    return _ENTRIES.get(
+        (d, cat),
         None,
         lambda: DilemmaView(
             index=d.index,
@@ -443,8 +446,37 @@ def _dilemma_view(d: OpenDilemma) -> DilemmaView:
             source=d.source,
             votes=d.votes,
             chosen=d.chosen,
-            expert_view_shown=d.chosen is not None,
+            expert_view=cat.dilemmas[d.dilemma].expert_view if d.chosen is not None else None,
         ),
+    )
+
+
+def _event_entry(event: Event) -> EventText:
+    return _from_state(event, "text", lambda: event_text(event))
+
+
+def _dilemma_entry(dilemma: Dilemma) -> DilemmaText:
+    return _from_state(dilemma, "text", lambda: dilemma_text(dilemma))
+
+
+def _event_texts(state: GameState) -> tuple[EventText, ...]:
+    """Every event revealed so far, in draw order (one shared entry per event)."""
+    events = state.catalog.events
+    return _MEMO.get(
+        (state.catalog, state.drawn_events),
+        "event_texts",
+        lambda: tuple(_event_entry(events[e]) for e in state.drawn_events),
+    )
+
+
+def _dilemma_texts(state: GameState) -> tuple[DilemmaText, ...]:
+    """Every dilemma opened so far, in the order of `dilemmas` (one shared entry each)."""
+    dilemmas = state.catalog.dilemmas
+    opened = tuple(d.dilemma for d in state.dilemmas)
+    return _MEMO.get(
+        (state.catalog,),
+        ("dilemma_texts", opened),
+        lambda: tuple(_dilemma_entry(dilemmas[d]) for d in opened),
     )
 
 
@@ -478,10 +510,12 @@ def player_view(state: GameState, seat: str | None) -> PlayerView:
         secret=cat.roles[seat].secret if seat in cat.roles else None,
         secrets={r.id: r.secret for r in scenario.roles} if revealed else {},
         current_events=state.current_events,
+        event_texts=_event_texts(state),
+        dilemma_texts=_dilemma_texts(state),
         market=_market(state, seat),
         proposals=tuple(_proposal_view(p) for p in state.proposals),
         projects=state.projects,
-        dilemmas=tuple(_dilemma_view(d) for d in state.dilemmas),
+        dilemmas=tuple(_dilemma_view(d, cat) for d in state.dilemmas),
         shadow_ai=scenario.collectivite.shadow_ai if show_shadow else None,
         risk_levels=_risk_levels(state),
         risks_fired=risks_fired,
@@ -490,6 +524,7 @@ def player_view(state: GameState, seat: str | None) -> PlayerView:
         team_score=state.team_score,
         scores=state.scores,
         objectives_met=state.objectives_met,
+        lessons=_MEMO.get((cat,), "lessons", lambda: lessons(cat.pack)) if revealed else {},
     )
 
 
@@ -547,12 +582,3 @@ def player_views(state: GameState, seats: Iterable[str | None]) -> dict[str | No
         else:
             views[seat] = _reseated(base, state, seat)
     return views
-
-
-def public_pack(pack: Pack) -> dict[str, Any]:
-    """The pack as JSON (French keys) without secret objectives nor the shadow-AI inventory."""
-    data = pack.model_dump(mode="json", by_alias=True)
-    for role in data["scenario"]["roles"]:
-        role.pop("objectif_secret", None)
-    data["scenario"]["collectivite"]["ia_fantome"] = []
-    return data

@@ -10,6 +10,7 @@ from game.engine.actions import Action
 from game.engine.events import GameEvent
 from game.engine.phase import Phase
 from game.engine.state import Ballot, DilemmaVote, Project, ProposalStatus, RiskFiring
+from game.engine.terms import CardKind
 from game.scenario.models import SecretObjective, ShadowAi, VectorType
 
 
@@ -40,7 +41,7 @@ class MarketVector(_View):
 
 class MarketCard(_View):
     card: str
-    kind: str  # "use_case" | "lever"
+    kind: CardKind
     status: CardStatus
     reason: str = ""
     vectors: tuple[MarketVector, ...] = ()
@@ -70,7 +71,30 @@ class DilemmaView(_View):
     source: str
     votes: dict[str, DilemmaVote] = Field(default_factory=dict)
     chosen: str | None = None
-    expert_view_shown: bool = False  # the « regard d'expert » is shown once decided
+    expert_view: str | None = None  # the « regard d'expert », read once the dilemma is decided
+
+
+class EventText(_View):
+    """An event as the table reads it, once drawn or injected."""
+
+    id: str
+    title: str
+    text: str
+    effects: dict[str, int] = Field(default_factory=dict)
+
+
+class OptionText(_View):
+    id: str
+    label: str
+
+
+class DilemmaText(_View):
+    """A dilemma as the table reads it, once opened."""
+
+    id: str
+    title: str
+    situation: str
+    options: tuple[OptionText, ...]
 
 
 class PlayerView(_View):
@@ -91,6 +115,10 @@ class PlayerView(_View):
     secret: SecretObjective | None = None  # this seat's own objective
     secrets: dict[str, SecretObjective] = Field(default_factory=dict)  # all, once revealed
     current_events: tuple[str, ...] = ()
+    #: texts of every event revealed so far and of every dilemma opened so far (the
+    #: pack a seat joins with has neither: game/engine/public.py)
+    event_texts: tuple[EventText, ...] = ()
+    dilemma_texts: tuple[DilemmaText, ...] = ()
     market: tuple[MarketCard, ...] = ()
     proposals: tuple[ProposalView, ...] = ()
     projects: tuple[Project, ...] = ()
@@ -99,7 +127,10 @@ class PlayerView(_View):
     risk_levels: dict[str, RiskLevel] = Field(default_factory=dict)
     risks_fired: tuple[RiskFiring, ...] = ()
     feed: tuple[GameEvent, ...] = ()
+    #: every action this seat may send now, ready to send: each has `at` 0.0 (whoever
+    #: applies an action stamps its own time: the server ignores a client's `at`)
     legal_actions: tuple[Action, ...] = ()
     team_score: float | None = None
     scores: dict[str, float] = Field(default_factory=dict)
     objectives_met: dict[str, bool] = Field(default_factory=dict)
+    lessons: dict[str, str] = Field(default_factory=dict)  # risk id → lesson, at the end

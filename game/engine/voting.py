@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from game.engine.actions import VoteChoice
 from game.engine.events import GameEvent, ProposalDecided
-from game.engine.rules import cost_refusal, vector_of
+from game.engine.rules import cost_refusal
 from game.engine.state import GameState, OpenDilemma, Project, Proposal, ProposalStatus
 from game.scenario.models import VoteRule
 
@@ -34,7 +34,6 @@ def _verdict(state: GameState, proposal: Proposal) -> tuple[bool, str]:
 
 def decide_proposals(state: GameState, events: list[GameEvent]) -> GameState:
     """Count every open proposal; fund the accepted ones in order while budget and capacity last."""
-    cat = state.catalog
     decided: list[Proposal] = []
     for proposal in state.proposals:
         if proposal.status is not ProposalStatus.OPEN:
@@ -43,30 +42,24 @@ def decide_proposals(state: GameState, events: list[GameEvent]) -> GameState:
         accepted, reason = _verdict(state, proposal)
         project: Project | None = None
         if accepted:
-            use_case = cat.use_cases.get(proposal.card)
-            if use_case is not None:
-                vector = vector_of(use_case, proposal.vector)
-                assert vector is not None
-                cost, capacity, duration = vector.cost, vector.capacity, vector.duration
-            else:
-                lever = cat.levers[proposal.card]
-                cost, capacity, duration = lever.cost, lever.capacity, lever.duration
-            refusal = cost_refusal(state, cost, capacity)
+            terms = state.catalog.terms(proposal.card, proposal.vector)
+            assert terms is not None  # the rules let only known (card, vector) be proposed
+            refusal = cost_refusal(state, terms.cost, terms.capacity)
             if refusal:
                 accepted, reason = False, "acceptée mais non financée : " + refusal[1]
             else:
                 project = Project(
                     card=proposal.card,
-                    kind="use_case" if use_case is not None else "lever",
+                    kind=terms.kind,
                     vector=proposal.vector,
                     started=state.turn,
-                    duration=duration,
-                    capacity=capacity,
+                    duration=terms.duration,
+                    capacity=terms.capacity,
                 )
                 state = state.model_copy(
                     update={
-                        "budget": state.budget - cost,
-                        "capacity_left": state.capacity_left - capacity,
+                        "budget": state.budget - terms.cost,
+                        "capacity_left": state.capacity_left - terms.capacity,
                         "projects": (*state.projects, project),
                     }
                 )

@@ -12,29 +12,32 @@ from __future__ import annotations
 
 import base64
 import io
+from collections.abc import Sequence
 from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from typing import Any
 
 import matplotlib
 from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
 
-from game.report.i18n import Messages
-from game.report.model import Comparison, DilemmaComparison, TableReport
+from game.report.compare import Comparison
+from game.report.i18n import Messages, number
+from game.report.model import GaugeSeries, TableReport
 
-PALETTE = (  # matplotlib's tab10, distinct in colour and in grey print
-    "#1f77b4",
-    "#d62728",
-    "#2ca02c",
-    "#ff7f0e",
-    "#9467bd",
-    "#8c564b",
-    "#e377c2",
-    "#7f7f7f",
-    "#bcbd22",
-    "#17becf",
+#: Okabe–Ito, safe for the common colour-vision deficiencies; yellow last (weak on white).
+#: Series also differ by marker and line style, and are named in text: never colour alone.
+PALETTE = (
+    "#0072B2",  # blue
+    "#D55E00",  # vermillion
+    "#009E73",  # bluish green
+    "#E69F00",  # orange
+    "#56B4E9",  # sky blue
+    "#CC79A7",  # reddish purple
+    "#000000",  # black
+    "#F0E442",  # yellow
 )
 MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
+LINESTYLES = ("-", "--", "-.", ":")
 STYLE: dict[str, Any] = {
     "font.size": 9,
     "axes.spines.top": False,
@@ -44,6 +47,9 @@ STYLE: dict[str, Any] = {
     "grid.linewidth": 0.6,
     "svg.hashsalt": "capia",
     "svg.fonttype": "path",
+    # table names and labels are drawn as typed: `$…$` in a name is not maths to render
+    # (a name like « $\\frac{1}{$ » would otherwise make the whole report fail)
+    "text.parse_math": False,
 }
 
 
@@ -57,9 +63,11 @@ def color(i: int) -> str:
     return PALETTE[i % len(PALETTE)]
 
 
-def _to_uri(fig: Figure) -> str:
+def _to_uri(fig: Figure, *, tight: bool = True) -> str:
+    """The figure as an SVG data URI; `tight` crops it to its content (one more draw)."""
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
+    crop = "tight" if tight else None
+    fig.savefig(buffer, format="svg", bbox_inches=crop, metadata={"Date": None})
     return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
@@ -67,23 +75,122 @@ def _turn_labels(count: int, t: Messages) -> list[str]:
     return [t("start")] + [t("t_n", n=n) for n in range(1, count)]
 
 
-def gauges_chart(table: TableReport, t: Messages) -> str:
-    """One line per gauge over the turns (start, then after each turn)."""
+@dataclass(frozen=True)
+class Mark:
+    """A risk that fired (R1, R2…) or an event that moved gauges (E1, E2…), on the charts
+    and in the key printed under them."""
+
+    code: str
+    kind: str  # "risk" | "event"
+    title: str
+    turns: tuple[int, ...]
+    gauges: frozenset[str]
+
+
+def chart_marks(table: TableReport) -> tuple[Mark, ...]:
+    """The risks that fired, one code per risk, then the events that touched a gauge."""
+    marks = [
+        Mark(
+            f"R{i}",
+            "risk",
+            g.first.title,
+            g.turns,
+            frozenset(k for k, _v in g.first.gauge_effects),
+        )
+        for i, g in enumerate(table.risk_groups, start=1)
+    ]
+    events = [(s.turn, e) for s in table.turns for e in s.events if e.effects]
+    marks += [
+        Mark(f"E{i}", "event", e.title, (turn,), frozenset(k for k, _v in e.effects))
+        for i, (turn, e) in enumerate(events, start=1)
+    ]
+    return tuple(marks)
+
+
+def _panel(ax: Any, series: GaugeSeries, i: int, marks: Sequence[Mark], t: Messages) -> None:
+    """One gauge: its line, the objectives' thresholds, the risks and events that hit it."""
+    xs = list(range(len(series.values)))
+    ax.plot(
+        xs,
+        series.values,
+        color=color(i),
+        marker=MARKERS[i % len(MARKERS)],
+        linestyle=LINESTYLES[i % len(LINESTYLES)],
+        linewidth=1.8,
+        markersize=4,
+    )
+    # a plain text, not set_title: titles are re-placed at every draw, costly here
+    ax.text(0, 1.04, series.label, transform=ax.transAxes, fontsize=8.5, va="bottom")
+    for th in series.thresholds:
+        ax.axhline(th.value, color="#444444", linewidth=1, linestyle="--" if th.kept else ":")
+        key = "threshold_min" if th.bound == "min" else "threshold_max"
+        ax.annotate(
+            t(key, role=th.role, value=th.value),
+            xy=(1, th.value),
+            xycoords=("axes fraction", "data"),
+            xytext=(-2, 2),
+            textcoords="offset points",
+            ha="right",
+            va="bottom",
+            fontsize=6.5,
+            color="#222222",
+        )
+    values = list(series.values) + [th.value for th in series.thresholds]
+    low, high = max(series.min, min(values) - 6), min(series.max, max(values) + 8)
+    ax.set_ylim(low, high)
+    for mark in marks:
+        if series.id not in mark.gauges:
+            continue
+        for turn in mark.turns:
+            if turn >= len(series.values):
+                continue
+            y = series.values[turn]
+            ax.plot(
+                [turn],
+                [y],
+                marker="v" if mark.kind == "risk" else "D",
+                markersize=6,
+                markerfacecolor="white",
+                markeredgecolor="#000000",
+                linestyle="none",
+            )
+            ax.annotate(
+                mark.code,
+                xy=(turn, y),
+                xytext=(0, -11 if mark.kind == "risk" else 7),
+                textcoords="offset points",
+                ha="center",
+                fontsize=6.5,
+                fontweight="bold",
+            )
+
+
+def gauges_chart(table: TableReport, t: Messages, marks: Sequence[Mark] = ()) -> str:
+    """Small multiples: one panel per gauge over the turns (start, then after each turn),
+    with the objectives' thresholds and the risks and events that hit each gauge."""
+    gauges = table.gauges
+    cols = 3 if len(gauges) > 4 else max(1, len(gauges))
+    rows = max(1, (len(gauges) + cols - 1) // cols)
     with _styled():
-        fig = Figure(figsize=(8, 3.6))
-        ax = fig.add_subplot()
-        count = max((len(g.values) for g in table.gauges), default=1)
-        xs = list(range(count))
-        for i, g in enumerate(table.gauges):
-            marker = MARKERS[i % len(MARKERS)]
-            ax.plot(xs[: len(g.values)], g.values, marker=marker, color=color(i), label=g.label)
-        ax.set_xticks(xs, _turn_labels(count, t))
-        values = [v for g in table.gauges for v in g.values] or [0, 100]
-        low = max(min(g.min for g in table.gauges), min(values) - 5)
-        high = min(max(g.max for g in table.gauges), max(values) + 5)
-        ax.set_ylim(low, high)
-        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
-        return _to_uri(fig)
+        fig = Figure(figsize=(9, 2.2 * rows + 0.2))
+        axes = fig.subplots(rows, cols, squeeze=False, sharex=True)
+        count = max((len(g.values) for g in gauges), default=1)
+        for k, series in enumerate(gauges):
+            ax = axes[k // cols][k % cols]
+            _panel(ax, series, k, marks, t)
+            ax.set_xticks(range(count), _turn_labels(count, t), fontsize=7)
+            ax.tick_params(axis="y", labelsize=7)
+        for k in range(len(gauges), rows * cols):
+            axes[k // cols][k % cols].set_visible(False)
+        fig.subplots_adjust(
+            left=0.05,
+            right=0.99,
+            top=1 - 0.35 / fig.get_figheight(),
+            bottom=0.35 / fig.get_figheight(),
+            hspace=0.5,
+            wspace=0.22,
+        )
+        return _to_uri(fig, tight=False)
 
 
 def scores_chart(comparison: Comparison, t: Messages) -> str:
@@ -95,7 +202,7 @@ def scores_chart(comparison: Comparison, t: Messages) -> str:
         names = [tb.name for tb in tables][::-1]
         scores = [tb.team_score or 0.0 for tb in tables][::-1]
         bars = ax.barh(names, scores, color=PALETTE[0])
-        ax.bar_label(bars, labels=[f"{s:.1f}".replace(".", ",") for s in scores], padding=3)
+        ax.bar_label(bars, labels=[number(s, t.lang) for s in scores], padding=3)
         ax.set_xlim(0, 100)
         ax.set_xlabel(t("team_score"))
         ax.grid(axis="y", visible=False)
@@ -113,13 +220,21 @@ def gauges_compare_chart(comparison: Comparison, t: Messages) -> str:
         count = max((len(g.values) for tb in comparison.tables for g in tb.gauges), default=1)
         for k, (gauge_id, label) in enumerate(gauges):
             ax = axes[k // cols][k % cols]
-            ax.set_title(label, fontsize=9)
+            ax.text(0, 1.04, label, transform=ax.transAxes, fontsize=9, va="bottom")
             for i, table in enumerate(comparison.tables):
                 series = next((g for g in table.gauges if g.id == gauge_id), None)
                 if series is not None:
                     ys = series.values
                     marker = MARKERS[i % len(MARKERS)]
-                    ax.plot(range(len(ys)), ys, color=color(i), label=table.name, marker=marker)
+                    style = LINESTYLES[i % len(LINESTYLES)]
+                    ax.plot(
+                        range(len(ys)),
+                        ys,
+                        color=color(i),
+                        label=table.name,
+                        marker=marker,
+                        linestyle=style,
+                    )
             ax.set_xticks(range(count), _turn_labels(count, t), fontsize=7)
         for k in range(len(gauges), rows * cols):
             axes[k // cols][k % cols].set_visible(False)
@@ -127,26 +242,3 @@ def gauges_compare_chart(comparison: Comparison, t: Messages) -> str:
         fig.legend(handles, labels, loc="lower center", ncol=min(4, len(labels)), frameon=False)
         fig.subplots_adjust(bottom=0.12 + 0.04 * ((len(labels) - 1) // 4), hspace=0.45)
         return _to_uri(fig)
-
-
-def dilemma_chart(dilemma: DilemmaComparison, t: Messages) -> str:
-    """Compact stacked bars: each table's votes per option (colours as `PALETTE`)."""
-    rows = [(c.table, c.counts) for c in dilemma.choices if c.chosen is not None]
-    rows.reverse()
-    with _styled():
-        fig = Figure(figsize=(7, 0.3 * len(rows) + 0.7))
-        ax = fig.add_subplot()
-        names = [r[0] for r in rows]
-        lefts = [0.0] * len(rows)
-        for i in range(len(dilemma.options)):
-            widths = [float(r[1][i]) for r in rows]
-            ax.barh(names, widths, left=lefts, color=color(i), height=0.7)
-            lefts = [a + b for a, b in zip(lefts, widths, strict=True)]
-        ax.set_xlabel(t("votes"))
-        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-        ax.grid(axis="y", visible=False)
-        return _to_uri(fig)
-
-
-def _short(label: str, width: int = 55) -> str:
-    return label if len(label) <= width else label[: width - 1] + "…"

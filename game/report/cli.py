@@ -35,6 +35,7 @@ def _format(args: argparse.Namespace) -> str:
 def report_command(args: argparse.Namespace) -> int:
     """Write the report of the given logs; return 0, or 1 with a French message on error."""
     from game.engine import IllegalAction
+    from game.logerrors import LogError, where
     from game.report.extract import table_report_from_jsonl
     from game.report.render import render_html, render_markdown
 
@@ -47,6 +48,14 @@ def report_command(args: argparse.Namespace) -> int:
             tables.append(table_report_from_jsonl(path.read_text(encoding="utf-8"), name=name))
         except OSError as exc:
             print(f"erreur : {path} : lecture impossible ({exc.strerror})", file=sys.stderr)
+            return 1
+        except UnicodeDecodeError:
+            print(f"erreur : {path} : ce n'est pas un texte UTF-8", file=sys.stderr)
+            return 1
+        except LogError as exc:
+            print(
+                f"erreur : {where(path, exc)} : journal illisible : {exc.detail}", file=sys.stderr
+            )
             return 1
         except (ValueError, KeyError, IllegalAction) as exc:
             print(f"erreur : {path} : journal illisible ({exc})", file=sys.stderr)

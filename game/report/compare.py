@@ -3,8 +3,53 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
-from game.report.model import Comparison, DilemmaComparison, TableChoice, TableReport
+from game.report.model import TableReport
+
+
+@dataclass(frozen=True)
+class TableChoice:
+    """What one table did on a dilemma (chosen is None when it never faced it)."""
+
+    table: str
+    chosen: str | None
+    counts: tuple[int, ...]  # votes per option, in the dilemma's option order
+
+
+@dataclass(frozen=True)
+class DilemmaComparison:
+    dilemma: str
+    title: str
+    options: tuple[str, ...]
+    choices: tuple[TableChoice, ...]
+
+    @property
+    def totals(self) -> tuple[int, ...]:
+        """Votes per option over every table."""
+        return tuple(sum(c.counts[i] for c in self.choices) for i in range(len(self.options)))
+
+    @property
+    def faced(self) -> int:
+        """How many tables decided it."""
+        return sum(1 for c in self.choices if c.chosen is not None)
+
+    @property
+    def divergent(self) -> bool:
+        """True when the tables that faced it did not all choose the same option."""
+        return len({c.chosen for c in self.choices if c.chosen is not None}) > 1
+
+
+@dataclass(frozen=True)
+class Comparison:
+    tables: tuple[TableReport, ...]
+    gauge_labels: tuple[tuple[str, str], ...]  # (id, label) in the first table's order
+    dilemmas: tuple[DilemmaComparison, ...] = field(default=())
+
+    def final_gauge(self, table: TableReport, gauge: str) -> int | None:
+        """`table`'s last value of `gauge`, None if its scenario has no such gauge."""
+        series = next((g for g in table.gauges if g.id == gauge), None)
+        return series.values[-1] if series else None
 
 
 def _dilemma(dilemma: str, tables: Sequence[TableReport]) -> DilemmaComparison | None:

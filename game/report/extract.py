@@ -17,70 +17,84 @@ from game.engine.events import (
     ProposalDecided,
     RiskFired,
     SeatChanged,
+    SeatReady,
     VoteCast,
 )
-from game.engine.rules import vector_of
-from game.engine.scoring import final_scores
-from game.engine.state import Project, RiskFiring
+from game.engine.scoring import final_scores, needs_met
+from game.engine.state import Project
+from game.engine.terms import Card, kind_of
 from game.replay import Replayer
+from game.report import conditions
 from game.report.model import (
     USE_CASE_STEP,
     Ballot,
     DilemmaRecord,
     GaugeSeries,
-    Mitigator,
     ObjectiveRecord,
     OptionResult,
     Person,
     ProposalRecord,
     RevealedEvent,
-    RiskRecord,
     RoadmapCard,
-    Source,
     TableReport,
+    Threshold,
     TurnSummary,
 )
+from game.report.risks import gauge_effects, risk_records
+from game.scenario.models import Lever
 
 
 class _People:
-    """Seat titles and the last name each seat was taken under."""
+    """Seat titles, the last name each seat was taken under, and who was ever there."""
 
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, catalog: Catalog, seated: Iterable[str] = ()) -> None:
         self.catalog = catalog
         self.names: dict[str, str] = {}
+        self.present: set[str] = set(seated)
 
-    def seen(self, event: SeatChanged) -> None:
-        if event.occupied and event.name:
-            self.names[event.seat] = event.name
+    def seen(self, event: GameEvent) -> None:
+        if isinstance(event, SeatChanged):
+            if event.occupied:
+                self.present.add(event.seat)
+                if event.name:
+                    self.names[event.seat] = event.name
+        elif isinstance(event, CardProposed | VoteCast | OptionChosen | SeatReady):
+            self.present.add(event.seat)
 
     def __call__(self, role: str) -> Person:
         title = self.catalog.roles[role].title if role in self.catalog.roles else role
-        return Person(role=role, title=title, name=self.names.get(role, ""))
+        return Person(role, title, self.names.get(role, ""), role in self.present)
 
 
 def _all_events(replayer: Replayer) -> list[GameEvent]:
     return [e for i in range(1, len(replayer) + 1) for e in replayer.events(i)]
 
 
+def _step(card: Card) -> int:
+    """Where `card` sits on the roadmap: a lever's own step, use cases at « déployer »."""
+    return card.step if isinstance(card, Lever) else USE_CASE_STEP
+
+
+def _suspension_note(project: Project) -> str:
+    """Why a project stands suspended, in French: the one place the report reads it
+    (the engine may record the cause as a field rather than a sentence)."""
+    return project.suspended_reason
+
+
 def _roadmap_card(cat: Catalog, project: Project) -> RoadmapCard:
-    if project.kind == "use_case":
-        use_case = cat.use_cases[project.card]
-        vector = vector_of(use_case, project.vector)
-        needs = vector.requirements.levers if vector else ()
-        step, title = USE_CASE_STEP, use_case.title
-    else:
-        lever = cat.levers[project.card]
-        needs, step, title = lever.requirements.levers, lever.step, lever.title
+    card = cat.card(project.card)
+    terms = cat.terms(project.card, project.vector)
+    needs = terms.requirements.levers if terms else ()
     return RoadmapCard(
         card=project.card,
-        title=title,
+        title=cat.card_title(project.card),
         kind=project.kind,
-        step=step,
+        step=_step(card) if card else USE_CASE_STEP,
         turn=project.started,
         status=project.status.value,
         vector=project.vector.value if project.vector else None,
         deployed_turn=project.deployed_turn,
-        note=project.suspended_reason,
+        note=_suspension_note(project),
         prerequisites=tuple(cat.card_title(lev) for lev in needs),
     )
 
@@ -101,7 +115,7 @@ def _proposals(events: Iterable[GameEvent], cat: Catalog, people: _People) -> li
     records = []
     for key, p in made.items():
         d = decided.get(key)
-        kind = "use_case" if p.card in cat.use_cases else "lever"
+        card = cat.card(p.card)
         cast = ballots[key]
         records.append(
             ProposalRecord(
@@ -110,7 +124,7 @@ def _proposals(events: Iterable[GameEvent], cat: Catalog, people: _People) -> li
                 proposer=people(p.seat),
                 card=p.card,
                 title=cat.card_title(p.card),
-                kind=kind,
+                kind=kind_of(card) if card else "lever",
                 vector=p.vector.value if p.vector else None,
                 status="open" if d is None else ("funded" if d.accepted else "rejected"),
                 reason=d.reason if d else "",
@@ -169,81 +183,6 @@ def _dilemmas(events: Iterable[GameEvent], cat: Catalog, people: _People) -> lis
     return records
 
 
-def _sources(state: GameState, firing: RiskFiring) -> tuple[Source, ...]:
-    cat = state.catalog
-    shadow = {s.id: s.title for s in cat.pack.scenario.collectivite.shadow_ai}
-    found: list[Source] = []
-    for src in dict.fromkeys(firing.sources):
-        if src in shadow:
-            found.append(Source("shadow_ai", shadow[src]))
-        elif src in cat.use_cases:
-            found.append(Source("use_case", cat.use_cases[src].title))
-        elif src == "dilemme":
-            for d in state.dilemmas:
-                dilemma = cat.dilemmas[d.dilemma]
-                option = next((o for o in dilemma.options if o.id == d.chosen), None)
-                if option and any(x.risk == firing.risk for x in option.follow_ups.adds_risks):
-                    found.append(Source("dilemma", f"{dilemma.title} → {option.label}"))
-        else:
-            found.append(Source("other", cat.card_title(src)))
-    return tuple(found)
-
-
-def _mitigators(state: GameState, firing: RiskFiring) -> tuple[Mitigator, ...]:
-    """Every card of the pack that attenuates the risk (levers, and use cases whose vector
-    does once deployed), and whether the table had it in force when the risk fired."""
-    found = []
-    cards: list[tuple[str, str, int, float]] = [
-        (lever.id, lever.title, lever.step, mit.reduction)
-        for lever in state.catalog.pack.levers
-        for mit in lever.mitigations
-        if mit.risk == firing.risk and mit.reduction > 0
-    ]
-    cards += [
-        (uc.id, uc.title, 5, mit.reduction)
-        for uc in state.catalog.pack.use_cases
-        for v in uc.vectors
-        for mit in v.mitigations
-        if mit.risk == firing.risk and mit.reduction > 0
-    ]
-    for card, title, step, reduction in dict.fromkeys(cards):
-        project = state.project(card)
-        done = project.deployed_turn if project else None
-        if card in firing.mitigations:
-            status = "active"
-        else:
-            status = "later" if done is not None else "missing"
-        found.append(Mitigator(card, title, step, reduction, status, done))
-    return tuple(found)
-
-
-def _risks(state: GameState) -> list[RiskRecord]:
-    cat = state.catalog
-    records = []
-    for firing in state.risks_fired:
-        risk = cat.risks[firing.risk]
-        effects = tuple(
-            (cat.gauges[k].label if k in cat.gauges else k, v)
-            for k, v in risk.consequences.effects.items()
-        )
-        records.append(
-            RiskRecord(
-                turn=firing.turn,
-                risk=risk.id,
-                title=risk.title,
-                description=risk.description,
-                probability=firing.probability,
-                sources=_sources(state, firing),
-                mitigators=_mitigators(state, firing),
-                consequences=effects,
-                suspended=cat.card_title(firing.suspended) if firing.suspended else None,
-                lesson=risk.lesson,
-                remedies=risk.remedies,
-            )
-        )
-    return records
-
-
 def _objectives(state: GameState, people: _People) -> list[ObjectiveRecord]:
     if state.phase is Phase.FIN:
         scores, met = state.scores, state.objectives_met
@@ -269,7 +208,8 @@ def _turns(events: Iterable[GameEvent], cat: Catalog, turns: int) -> list[TurnSu
     for e in events:
         if isinstance(e, EventRevealed):
             card = cat.events[e.event]
-            revealed[e.turn].append(RevealedEvent(card.title, card.text, e.injected))
+            effects = gauge_effects(cat, card.effects)
+            revealed[e.turn].append(RevealedEvent(card.title, card.text, e.injected, effects))
         elif isinstance(e, ProposalDecided) and e.accepted:
             funded[e.turn].append(cat.card_title(e.card))
         elif isinstance(e, CardDeployed):
@@ -282,6 +222,22 @@ def _turns(events: Iterable[GameEvent], cat: Catalog, turns: int) -> list[TurnSu
     ]
 
 
+def _thresholds(state: GameState, gauge: str) -> list[Threshold]:
+    """The bounds the roles' secret objectives put on `gauge`, and whether the gauge's
+    final value keeps each one."""
+    found = []
+    final = state.gauges.get(gauge, 0)
+    for role in state.catalog.pack.scenario.roles:
+        for cond in role.secret.conditions:
+            if cond.gauge != gauge:
+                continue
+            if cond.min is not None:
+                found.append(Threshold(role.title, "min", cond.min, final >= cond.min))
+            if cond.max is not None:
+                found.append(Threshold(role.title, "max", cond.max, final <= cond.max))
+    return found
+
+
 def _gauges(state: GameState) -> list[GaugeSeries]:
     return [
         GaugeSeries(
@@ -291,6 +247,7 @@ def _gauges(state: GameState) -> list[GaugeSeries]:
             max=g.max,
             weight=g.weight,
             values=tuple(h.get(g.id, g.start) for h in state.gauge_history),
+            thresholds=tuple(_thresholds(state, g.id)),
         )
         for g in state.catalog.pack.scenario.gauges
     ]
@@ -302,11 +259,11 @@ def table_report(replayer: Replayer, *, name: str) -> TableReport:
     cat = state.catalog
     scenario = cat.pack.scenario
     events = _all_events(replayer)
-    people = _People(cat)
+    people = _People(cat, replayer.header.get("seats") or ())
     for e in events:
-        if isinstance(e, SeatChanged):
-            people.seen(e)
+        people.seen(e)
     finished = state.phase is Phase.FIN
+    early = conditions.early_deployments(events, cat)
     return TableReport(
         name=name,
         scenario=scenario.title,
@@ -323,11 +280,16 @@ def table_report(replayer: Replayer, *, name: str) -> TableReport:
         gauges=tuple(_gauges(state)),
         proposals=tuple(_proposals(events, cat, people)),
         dilemmas=tuple(_dilemmas(events, cat, people)),
-        risks=tuple(_risks(state)),
+        risks=risk_records(state),
         objectives=tuple(_objectives(state, people)),
         turns=tuple(_turns(events, cat, state.turn)),
         shadow_ai=tuple(s.title for s in scenario.collectivite.shadow_ai),
         shadow_revealed=state.shadow_revealed,
+        branches=conditions.branches(events, cat),
+        early=early,
+        step_lessons=conditions.step_lessons(cat, early),
+        costs=conditions.running_costs(events, cat),
+        needs=conditions.needs(state, state.needs_met if finished else needs_met(state)),
     )
 
 

@@ -8,7 +8,10 @@ the message catalogue by the templates.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+
+from game.engine.terms import CardKind
+from game.report.conditions import BranchRecord, CostsPaid, EarlyDeployment, NeedRecord
 
 #: Where use cases sit on the roadmap: the seed's step 5, « déployer ».
 USE_CASE_STEP = 5
@@ -17,11 +20,13 @@ STEPS = (1, 2, 3, 4, 5)
 
 @dataclass(frozen=True)
 class Person:
-    """A seat: its role id and title, and the name of the player who sat there."""
+    """A seat: its role id and title, the name of the player who sat there, and whether
+    anyone did (`present`: seated at some point, or acted), named or not."""
 
     role: str
     title: str
     name: str = ""
+    present: bool = False
 
 
 @dataclass(frozen=True)
@@ -30,7 +35,7 @@ class RoadmapCard:
 
     card: str
     title: str
-    kind: str  # "use_case" | "lever"
+    kind: CardKind
     step: int
     turn: int  # the turn it was funded
     status: str  # "in_progress" | "deployed" | "suspended"
@@ -52,12 +57,14 @@ class Ballot:
 
 @dataclass(frozen=True)
 class ProposalRecord:
+    """A card put to the vote, its ballots (the proposer's implicit « pour » first)."""
+
     turn: int
     index: int
     proposer: Person
     card: str
     title: str
-    kind: str
+    kind: CardKind
     vector: str | None
     status: str  # "funded" | "rejected" | "open"
     reason: str
@@ -65,6 +72,21 @@ class ProposalRecord:
     pour: int = 0
     contre: int = 0
     abstention: int = 0
+
+    @property
+    def contested(self) -> bool:
+        """True when seats voted both « pour » and « contre » (abstaining is not opposing)."""
+        return self.pour > 0 and self.contre > 0
+
+    @property
+    def minority(self) -> int:
+        """How many seats were on the smaller side of « pour » and « contre »."""
+        return min(self.pour, self.contre)
+
+    @property
+    def written(self) -> tuple[Ballot, ...]:
+        """The ballots that carry a written justification."""
+        return tuple(b for b in self.ballots if b.justification.strip())
 
 
 @dataclass(frozen=True)
@@ -87,6 +109,20 @@ class DilemmaRecord:
     ballots: tuple[Ballot, ...]
     tie_break: str
     expert_view: str
+
+    @property
+    def dissent(self) -> int:
+        """How many ballots went to another option than the one chosen (all of them when
+        nothing was chosen but the votes differ)."""
+        if self.chosen is None:
+            counts = sorted((o.votes for o in self.options), reverse=True)
+            return sum(counts[1:])
+        return sum(b.choice != self.chosen for b in self.ballots)
+
+    @property
+    def written(self) -> tuple[Ballot, ...]:
+        """The ballots that carry a written justification."""
+        return tuple(b for b in self.ballots if b.justification.strip())
 
 
 @dataclass(frozen=True)
@@ -118,10 +154,11 @@ class RiskRecord:
     probability: float
     sources: tuple[Source, ...]
     mitigators: tuple[Mitigator, ...]
-    consequences: tuple[tuple[str, int], ...]  # (gauge label or "budget", delta)
+    consequences: tuple[tuple[str, int], ...]  # (gauge label, delta); label "" is the budget
     suspended: str | None
     lesson: str
     remedies: str
+    gauge_effects: tuple[tuple[str, int], ...] = ()  # (gauge id, delta), for the charts
 
     @property
     def missing(self) -> tuple[Mitigator, ...]:
@@ -139,6 +176,34 @@ class ObjectiveRecord:
 
 
 @dataclass(frozen=True)
+class RiskGroup:
+    """Every firing of one risk in a game: one card at the debrief, however often it fired."""
+
+    first: RiskRecord
+    firings: tuple[RiskRecord, ...]
+
+    @property
+    def turns(self) -> tuple[int, ...]:
+        return tuple(r.turn for r in self.firings)
+
+    @property
+    def suspended(self) -> tuple[str, ...]:
+        """The use cases it suspended, each once."""
+        return tuple(dict.fromkeys(r.suspended for r in self.firings if r.suspended))
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """A bound a secret objective puts on a gauge: `bound` is "min" (at least) or "max";
+    `kept`: the gauge's final value is within it."""
+
+    role: str  # the role's title
+    bound: str
+    value: int
+    kept: bool
+
+
+@dataclass(frozen=True)
 class GaugeSeries:
     """A gauge's values: index 0 is the start, index t the value after turn t."""
 
@@ -148,6 +213,7 @@ class GaugeSeries:
     max: int
     weight: float
     values: tuple[int, ...]
+    thresholds: tuple[Threshold, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -155,6 +221,7 @@ class RevealedEvent:
     title: str
     text: str
     injected: bool
+    effects: tuple[tuple[str, int], ...] = ()  # (gauge id, delta), for the charts
 
 
 @dataclass(frozen=True)
@@ -190,6 +257,19 @@ class TableReport:
     turns: tuple[TurnSummary, ...]
     shadow_ai: tuple[str, ...] = ()  # titles of the shadow-AI uses in the scenario
     shadow_revealed: bool = False
+    branches: tuple[BranchRecord, ...] = ()  # `si` branches of events and risks that applied
+    early: tuple[EarlyDeployment, ...] = ()  # use cases deployed before steps of the method
+    step_lessons: tuple[str, ...] = ()  # the scenario's explanation of each order rule broken
+    costs: tuple[CostsPaid, ...] = ()  # running costs paid, turn by turn
+    needs: tuple[NeedRecord, ...] = ()  # the collectivité's needs, covered or not
+
+    def needs_points(self) -> int:
+        """The points the needs covered added to the team score."""
+        return sum(n.points for n in self.needs if n.met)
+
+    def branches_of(self, key: str) -> tuple[BranchRecord, ...]:
+        """The branches of the event or risk `key` that applied."""
+        return tuple(b for b in self.branches if b.key == key)
 
     @property
     def toolbox(self) -> tuple[RoadmapCard, ...]:
@@ -201,54 +281,26 @@ class TableReport:
         """The roadmap cards of `step` funded during `turn`."""
         return tuple(c for c in self.roadmap if c.step == step and c.turn == turn)
 
+    def by_step(self, step: int) -> tuple[RoadmapCard, ...]:
+        """The roadmap cards of `step`, in the order they were funded."""
+        return tuple(sorted((c for c in self.roadmap if c.step == step), key=lambda c: c.turn))
+
     def deployed_use_cases(self) -> int:
-        """How many use cases are live or suspended (they did deploy) at the end."""
-        return sum(1 for c in self.roadmap if c.kind == "use_case" and c.status != "in_progress")
+        """How many use cases are live at the end (suspended ones are not)."""
+        return sum(1 for c in self.roadmap if c.kind == "use_case" and c.status == "deployed")
+
+    def suspended_use_cases(self) -> int:
+        """How many use cases deployed but stand suspended at the end."""
+        return sum(1 for c in self.roadmap if c.kind == "use_case" and c.status == "suspended")
+
+    @property
+    def risk_groups(self) -> tuple[RiskGroup, ...]:
+        """The risks that fired, one group per risk, in order of first firing."""
+        groups: dict[str, list[RiskRecord]] = {}
+        for r in self.risks:
+            groups.setdefault(r.risk, []).append(r)
+        return tuple(RiskGroup(rs[0], tuple(rs)) for rs in groups.values())
 
     def levers_done(self) -> int:
         """How many levers were completed."""
         return sum(1 for c in self.roadmap if c.kind == "lever" and c.status == "deployed")
-
-
-@dataclass(frozen=True)
-class TableChoice:
-    """What one table did on a dilemma (chosen is None when it never faced it)."""
-
-    table: str
-    chosen: str | None
-    counts: tuple[int, ...]  # votes per option, in the dilemma's option order
-
-
-@dataclass(frozen=True)
-class DilemmaComparison:
-    dilemma: str
-    title: str
-    options: tuple[str, ...]
-    choices: tuple[TableChoice, ...]
-
-    @property
-    def totals(self) -> tuple[int, ...]:
-        """Votes per option over every table."""
-        return tuple(sum(c.counts[i] for c in self.choices) for i in range(len(self.options)))
-
-    @property
-    def faced(self) -> int:
-        """How many tables decided it."""
-        return sum(1 for c in self.choices if c.chosen is not None)
-
-    @property
-    def divergent(self) -> bool:
-        """True when the tables that faced it did not all choose the same option."""
-        return len({c.chosen for c in self.choices if c.chosen is not None}) > 1
-
-
-@dataclass(frozen=True)
-class Comparison:
-    tables: tuple[TableReport, ...]
-    gauge_labels: tuple[tuple[str, str], ...]  # (id, label) in the first table's order
-    dilemmas: tuple[DilemmaComparison, ...] = field(default=())
-
-    def final_gauge(self, table: TableReport, gauge: str) -> int | None:
-        """`table`'s last value of `gauge`, None if its scenario has no such gauge."""
-        series = next((g for g in table.gauges if g.id == gauge), None)
-        return series.values[-1] if series else None

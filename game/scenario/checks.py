@@ -5,7 +5,17 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator, Sequence
 
-from game.scenario.models import RESOURCE_KEYS, Dilemma, Event, Lever, Pack, Risk, UseCase
+from game.scenario.models import (
+    RESOURCE_KEYS,
+    Branch,
+    Condition,
+    Dilemma,
+    Event,
+    Lever,
+    Pack,
+    Risk,
+    UseCase,
+)
 from game.scenario.problems import Locator, Problem
 from game.scenario.yamlsafe import Path_
 
@@ -172,6 +182,29 @@ def effects(pack: Pack) -> Iterator[tuple[str, Path_, dict[str, int]]]:
             yield "dilemmes", (i, "options", o, "effets"), op.effects
     for i, ev in enumerate(pack.events):
         yield "evenements", (i, "effets"), ev.effects
+    for key, path, branch in _branches(pack):
+        yield key, (*path, "alors"), branch.then
+        yield key, (*path, "sinon"), branch.otherwise
+
+
+def _branches(pack: Pack) -> Iterator[tuple[str, Path_, Branch]]:
+    """Every `selon` branch of events and risk consequences."""
+    for i, r in enumerate(pack.risks):
+        for b, branch in enumerate(r.consequences.branches):
+            yield "risques", (i, "consequences", "selon", b), branch
+    for i, ev in enumerate(pack.events):
+        for b, branch in enumerate(ev.branches):
+            yield "evenements", (i, "selon", b), branch
+
+
+def conditions(pack: Pack) -> Iterator[tuple[str, Path_, Condition]]:
+    """Every condition (secret objectives, `si` of branches) as (file key, path, condition)."""
+    for i, role in enumerate(pack.scenario.roles):
+        for c, cond in enumerate(role.secret.conditions):
+            yield "scenario", ("roles", i, "objectif_secret", "conditions", c), cond
+    for key, path, branch in _branches(pack):
+        for c, cond in enumerate(branch.when):
+            yield key, (*path, "si", c), cond
 
 
 def check_effects(pack: Pack, at: Locator) -> list[Problem]:
@@ -203,11 +236,11 @@ def check_thresholds(pack: Pack, at: Locator) -> list[Problem]:
     checks: list[tuple[str, Path_, str, int | None, int | None]] = []
     for key, path, mapping in _gauge_thresholds(pack):
         checks += [(key, (*path, name), name, value, None) for name, value in mapping.items()]
-    for i, role in enumerate(pack.scenario.roles):
-        for c, cond in enumerate(role.secret.conditions):
-            if cond.gauge is not None:
-                path = ("roles", i, "objectif_secret", "conditions", c, "jauge")
-                checks.append(("scenario", path, cond.gauge, cond.min, cond.max))
+    condition_keys = set()
+    for key, cpath, cond in conditions(pack):
+        if cond.gauge is not None:
+            checks.append((key, (*cpath, "jauge"), cond.gauge, cond.min, cond.max))
+            condition_keys.add((key, (*cpath, "jauge")))
     for key, path, name, low, high in checks:
         gauge = gauges.get(name)
         if gauge is None:
@@ -218,7 +251,7 @@ def check_thresholds(pack: Pack, at: Locator) -> list[Problem]:
         elif high is not None and high < gauge.min:
             message = f"seuil impossible : {high} sous le minimum de « {name} » ({gauge.min})"
             out.append(at.problem(key, path, message))
-        elif low is not None and low <= gauge.min and key != "scenario":
+        elif low is not None and low <= gauge.min and (key, path) not in condition_keys:
             message = (
                 f"seuil toujours atteint : la jauge « {name} » ne descend pas sous {gauge.min}"
             )
@@ -227,20 +260,58 @@ def check_thresholds(pack: Pack, at: Locator) -> list[Problem]:
 
 
 def check_objectives(pack: Pack, at: Locator) -> list[Problem]:
-    """Secret objectives name levers, use cases and risks that exist."""
+    """Conditions (objectives, branches) name levers, use cases and risks that exist."""
     kinds: list[tuple[str, str, set[str], str]] = [
         ("lever", "levier", {lv.id for lv in pack.levers}, "levier inconnu"),
         ("use_case", "cas_usage", {u.id for u in pack.use_cases}, "cas d'usage inconnu"),
         ("risk_avoided", "risque_evite", {r.id for r in pack.risks}, "risque inconnu"),
     ]
     out = []
-    for i, role in enumerate(pack.scenario.roles):
-        for c, cond in enumerate(role.secret.conditions):
-            for attr, alias, ids, name in kinds:
-                value = getattr(cond, attr)
-                if value is not None and value not in ids:
-                    path = ("roles", i, "objectif_secret", "conditions", c, alias)
-                    out.append(at.problem("scenario", path, _unknown(name, value, ids)))
+    for key, cpath, cond in conditions(pack):
+        for attr, alias, ids, name in kinds:
+            value = getattr(cond, attr)
+            if value is not None and value not in ids:
+                out.append(at.problem(key, (*cpath, alias), _unknown(name, value, ids)))
+    return out
+
+
+def check_needs(pack: Pack, at: Locator) -> list[Problem]:
+    """Use cases answer declared needs; every need is answered by some use case."""
+    needs = {n.id for n in pack.scenario.needs}
+    answered: set[str] = set()
+    out = []
+    for i, u in enumerate(pack.use_cases):
+        for j, need in enumerate(u.needs):
+            answered.add(need)
+            if need not in needs:
+                out.append(
+                    at.problem(
+                        "cas_usage", (i, "repond_a", j), _unknown("besoin inconnu", need, needs)
+                    )
+                )
+    for i, n in enumerate(pack.scenario.needs):
+        if n.id not in answered:
+            message = f"aucun cas d'usage ne répond au besoin « {n.id} » (repond_a)"
+            out.append(at.problem("scenario", ("besoins", i, "id"), message, warning=True))
+    return out
+
+
+def check_step_order(pack: Pack, at: Locator) -> list[Problem]:
+    """Step-order rules name steps that some lever belongs to, and concern some use case."""
+    steps = {lv.step for lv in pack.levers}
+    generative = any(u.generative for u in pack.use_cases)
+    out = []
+    for i, rule in enumerate(pack.scenario.rules.step_order):
+        base: Path_ = ("regles", "ordre_des_etapes", i)
+        for j, step in enumerate(rule.steps):
+            if step not in steps:
+                message = f"aucun levier de l'étape {step} : ce cas ne serait jamais évité"
+                out.append(at.problem("scenario", (*base, "etapes_avant", j), message))
+        if rule.generative_only and not generative:
+            message = "aucun cas d'usage n'est marqué ia_generative : cette règle ne joue jamais"
+            out.append(
+                at.problem("scenario", (*base, "ia_generative_seulement"), message, warning=True)
+            )
     return out
 
 

@@ -8,6 +8,7 @@ import sys
 from importlib import resources
 from pathlib import Path
 
+from game.scenario.bundled import PackNotFoundError, pack_folder
 from game.scenario.loader import FILES, check_pack
 from game.scenario.models import Pack
 from game.scenario.schema import combined_schema, dump, write_schemas
@@ -37,12 +38,19 @@ def summary(pack: Pack) -> str:
 
 def add_validate_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments of `capia validate`."""
-    parser.add_argument("pack", metavar="PACK", help="dossier du pack (avec scenario.yaml)")
+    parser.add_argument(
+        "pack", metavar="PACK", help="dossier du pack (avec scenario.yaml) ou nom d'un pack fourni"
+    )
 
 
 def validate_command(args: argparse.Namespace) -> int:
     """Print every problem of the pack; 1 if any error, else 0 with a summary line."""
-    pack, problems = check_pack(args.pack)
+    try:
+        folder = pack_folder(args.pack)
+    except PackNotFoundError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    pack, problems = check_pack(folder)
     for problem in problems:
         print(problem)
     errors = sum(not p.warning for p in problems)

@@ -55,11 +55,14 @@ def _validate(spec: PackFile, data: Any, key: str, at: Locator) -> tuple[Any, li
     try:
         return adapter.validate_python(data), []
     except ValidationError as exc:
-        problems = [
-            at.problem(key, tuple(err["loc"]), french(err, spec.model))
-            for err in exc.errors(include_url=False)
-            if not _consequence(err)
-        ]
+        doc = at.docs.get(key)
+        plain = doc.plain if doc is not None else {}
+        problems = []
+        for err in exc.errors(include_url=False):
+            if _consequence(err):
+                continue
+            loc = tuple(err["loc"])  # keys as written: the same path as in the Document
+            problems.append(at.problem(key, loc, french(err, spec.model, plain.get(loc))))
         return None, problems
 
 
@@ -104,6 +107,8 @@ CHECKS: tuple[Callable[[Pack, Locator], list[Problem]], ...] = (
     checks.check_effects,
     checks.check_thresholds,
     checks.check_objectives,
+    checks.check_needs,
+    checks.check_step_order,
     checks.check_events,
     check_locks,
     checks.check_arbiter,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 from typing import Any, Union, get_args, get_origin
 
@@ -81,19 +82,47 @@ def allowed_keys(model: type[BaseModel], loc: tuple[int | str, ...]) -> list[str
     return []
 
 
-def _quoting_hint(value: Any) -> str:
-    if isinstance(value, bool):
+def _quoting_hint(value: Any, written: str | None) -> str:
+    """Advice for a value that YAML read as a boolean or a number where a text is expected."""
+    if not isinstance(value, bool | int | float):
+        return ""
+    if written:
+        return f' (mettez-le entre guillemets : "{written}")'
+    return " (mettez-le entre guillemets)"
+
+
+#: YAML 1.1 readers turned `1:30` into 90; a pack is read as YAML 1.2, where it is a text.
+_SEXAGESIMAL = re.compile(r"[-+]?[0-9]+(?::[0-5]?[0-9])+")
+_NUMBER_KINDS = ("int_type", "int_parsing", "float_type", "float_parsing")
+
+
+def _type_hint(kind: str, value: Any, written: str | None) -> str:
+    """What to write instead, after "type incorrect : X attendu, trouvé Y"."""
+    if kind in ("bool_type", "bool_parsing"):
+        hint = " : écrivez true ou false"
+        if isinstance(value, str):
+            hint += " (oui/non, yes/no, on/off ne sont pas des booléens)"
+        return hint
+    if kind == "string_type":
+        return _quoting_hint(value, written)
+    text = value.strip() if isinstance(value, str) else ""
+    if kind in _NUMBER_KINDS and _SEXAGESIMAL.fullmatch(text):
+        seconds = 0
+        for part in text.lstrip("+-").split(":"):
+            seconds = seconds * 60 + int(part)
         return (
-            " (en YAML, oui/non/on/off/yes/no se lisent vrai/faux : "
-            "mettez le texte entre guillemets)"
+            f" : écrivez un seul nombre, sans « : » "
+            f"(une durée {text} s'écrit {seconds}, en secondes)"
         )
-    if isinstance(value, int | float):
-        return " (mettez-le entre guillemets)"
     return ""
 
 
-def french(err: ErrorDetails, model: type[BaseModel]) -> str:
-    """Translate one pydantic error on `model` into a French sentence for an author."""
+def french(err: ErrorDetails, model: type[BaseModel], written: str | None = None) -> str:
+    """Translate one pydantic error on `model` into a French sentence for an author.
+
+    `written` is the value as it stands in the file when YAML read it as a boolean, a
+    number or null (`017` for the number 17), to quote it back to the author.
+    """
     kind = err["type"]
     ctx: dict[str, Any] = dict(err.get("ctx") or {})
     value = err.get("input")
@@ -113,8 +142,9 @@ def french(err: ErrorDetails, model: type[BaseModel]) -> str:
         return f"identifiant invalide « {value} » : {_ID_RULE}"
     if kind in _TYPE_NAMES:
         expected = _TYPE_NAMES[kind]
-        return f"type incorrect : {expected} attendu, trouvé {describe(value)}" + (
-            _quoting_hint(value) if kind == "string_type" else ""
+        found = describe(value)
+        return f"type incorrect : {expected} attendu, trouvé {found}" + _type_hint(
+            kind, value, written
         )
     return _bounds(kind, ctx, value) or _fallback(err)
 

@@ -23,6 +23,8 @@ Id = Annotated[
     ),
 ]
 Probability = Annotated[float, Field(ge=0.0, le=1.0)]
+#: A yes/no field: only true or false, not "no", "oui" or 1 (pydantic's lax mode takes those).
+Flag = Annotated[bool, Field(strict=True)]
 
 #: Reserved effect keys that are resources, not gauges.
 RESOURCE_KEYS = ("budget",)
@@ -137,7 +139,7 @@ class Condition(Model):
     risk_avoided: Id | None = Field(
         default=None, alias="risque_evite", description="Risque qui ne doit jamais survenir."
     )
-    budget: bool = Field(
+    budget: Flag = Field(
         default=False, description="Vrai : comparer le budget restant à min/max (k€)."
     )
 
@@ -160,6 +162,40 @@ class Condition(Model):
         return self
 
 
+class Branch(Model):
+    """`si` / `sinon`: effects that depend on what the table has done (levers, gauges, cards)."""
+
+    when: tuple[Condition, ...] = Field(
+        min_length=1,
+        alias="si",
+        description="Conditions sur ce que la table a fait (toutes requises), comme un objectif.",
+    )
+    then: Effects = Field(
+        default_factory=dict,
+        alias="alors",
+        description="Effets ajoutés quand les conditions tiennent.",
+    )
+    otherwise: Effects = Field(
+        default_factory=dict,
+        alias="sinon",
+        description="Effets ajoutés quand elles ne tiennent pas.",
+    )
+    because: str = Field(
+        alias="parce_que",
+        description="Lu quand les conditions tiennent : « parce que vous aviez … » (la suite).",
+    )
+    for_lack: str = Field(
+        alias="faute_de",
+        description="Lu quand elles ne tiennent pas : « faute de … » (la suite).",
+    )
+
+
+Branches = Annotated[
+    tuple[Branch, ...],
+    Field(description="Effets modulés selon ce que la table a fait (si / alors / sinon)."),
+]
+
+
 class SecretObjective(Model):
     text: str = Field(alias="texte", description="L'objectif tel que le rôle le lit.")
     conditions: tuple[Condition, ...] = Field(
@@ -175,7 +211,7 @@ class Role(Model):
     secret: SecretObjective = Field(
         alias="objectif_secret", description="Objectif secret, révélé en fin de partie."
     )
-    arbiter: bool = Field(
+    arbiter: Flag = Field(
         default=False, alias="arbitre", description="Vrai : départage les votes à égalité."
     )
 
@@ -207,6 +243,41 @@ class Resources(Model):
     )
 
 
+class Need(Model):
+    """A stated need of the collectivité: use cases that answer it score more."""
+
+    id: Id
+    title: str = Field(
+        alias="titre", description="Le besoin, en une ligne (60 caractères au plus)."
+    )
+    description: str = Field(default="", description="Ce que vivent les agents ou les usagers.")
+    points: int = Field(
+        default=4, ge=0, le=20, description="Points ajoutés au score d'équipe s'il est couvert."
+    )
+
+
+class StepOrder(Model):
+    """Deploying a use case before some steps of the method raises its exposures."""
+
+    steps: tuple[Annotated[int, Field(ge=1, le=5)], ...] = Field(
+        min_length=1,
+        alias="etapes_avant",
+        description="Étapes (1 à 5) dont un levier doit être réalisé avant le déploiement.",
+    )
+    generative_only: Flag = Field(
+        default=True,
+        alias="ia_generative_seulement",
+        description="Vrai : ne concerne que les cas d'usage marqués ia_generative.",
+    )
+    increase: float = Field(
+        ge=0,
+        le=5,
+        alias="majoration",
+        description="Part ajoutée aux expositions par étape manquante (0.5 = +50 %).",
+    )
+    lesson: str = Field(alias="explication", description="Ce que le débriefing en dit.")
+
+
 class Timers(Model):
     """Phase durations in seconds (0 = no timer)."""
 
@@ -234,6 +305,11 @@ class Rules(Model):
     timers: Timers = Field(
         default_factory=Timers, alias="minuteurs", description="Durée des phases."
     )
+    step_order: tuple[StepOrder, ...] = Field(
+        default=(),
+        alias="ordre_des_etapes",
+        description="Ce qu'il en coûte de déployer avant certaines étapes de la démarche.",
+    )
 
 
 class Scenario(Model):
@@ -250,11 +326,24 @@ class Scenario(Model):
     )
     resources: Resources = Field(alias="ressources", description="Budget et capacité par tour.")
     rules: Rules = Field(alias="regles", description="Règles de la partie.")
+    needs: tuple[Need, ...] = Field(
+        default=(),
+        alias="besoins",
+        description="Les 3 à 5 besoins de la collectivité, que des cas d'usage couvrent.",
+    )
 
 
 class Vector(Model):
     type: VectorType = Field(description="importee, etagere ou interne.")
-    cost: int = Field(ge=0, alias="cout", description="k€ à l'engagement.")
+    cost: int = Field(
+        ge=0, alias="cout", description="k€ d'investissement, une fois, à l'engagement."
+    )
+    running_cost: int = Field(
+        default=0,
+        ge=0,
+        alias="cout_par_tour",
+        description="k€ de fonctionnement par tour une fois déployé (licences, personnel).",
+    )
     capacity: int = Field(ge=0, alias="capacite", description="Points d'équipe par tour.")
     duration: int = Field(ge=1, le=10, alias="duree", description="Tours avant déploiement.")
     requirements: Requirements = Field(
@@ -282,16 +371,24 @@ class UseCase(Model):
     )
     direction: str = Field(description="Direction porteuse.")
     ai_act: AiActTier = Field(description="Niveau de risque AI Act.")
-    crpa: bool = Field(
+    crpa: Flag = Field(
         default=False, description="Décision individuelle : obligations CRPA d'information."
     )
     description: str = Field(description="Description (300 caractères au plus).")
     examples: str = Field(default="", alias="exemples", description="Collectivités exemples.")
+    generative: Flag = Field(
+        default=False,
+        alias="ia_generative",
+        description="Vrai : IA générative (concernée par l'ordre des étapes du scénario).",
+    )
+    needs: tuple[Id, ...] = Field(
+        default=(), alias="repond_a", description="Besoins de la collectivité auxquels il répond."
+    )
     vectors: tuple[Vector, ...] = Field(
         min_length=1, max_length=3, alias="vecteurs", description="De 1 à 3 façons de le déployer."
     )
     dilemma: Id | None = Field(default=None, alias="dilemme", description="Dilemme déclenché.")
-    locked: bool = Field(
+    locked: Flag = Field(
         default=False,
         alias="verrouille",
         description="Vrai : indisponible tant qu'un levier ou un dilemme ne l'a pas débloqué.",
@@ -303,7 +400,15 @@ class Lever(Model):
     title: str = Field(alias="titre", description="Titre (60 caractères au plus).")
     step: int = Field(ge=1, le=5, alias="etape", description="Étape 1 à 5 de la démarche.")
     description: str = Field(description="Description (300 caractères au plus).")
-    cost: int = Field(ge=0, alias="cout", description="k€ à l'engagement.")
+    cost: int = Field(
+        ge=0, alias="cout", description="k€ d'investissement, une fois, à l'engagement."
+    )
+    running_cost: int = Field(
+        default=0,
+        ge=0,
+        alias="cout_par_tour",
+        description="k€ de fonctionnement par tour une fois réalisé (personnel, abonnement).",
+    )
     capacity: int = Field(ge=0, alias="capacite", description="Points d'équipe par tour.")
     duration: int = Field(ge=1, le=10, alias="duree", description="Tours avant achèvement.")
     requirements: Requirements = Field(
@@ -314,11 +419,11 @@ class Lever(Model):
     mitigations: tuple[Mitigation, ...] = Field(
         default=(), alias="attenuations", description="Risques atténués, et de combien."
     )
-    reveals_shadow_ai: bool = Field(
+    reveals_shadow_ai: Flag = Field(
         default=False, alias="revele_ia_fantome", description="Révèle l'inventaire d'IA fantôme."
     )
     unlocks: tuple[Id, ...] = Field(default=(), alias="debloque", description="Cartes débloquées.")
-    locked: bool = Field(
+    locked: Flag = Field(
         default=False,
         alias="verrouille",
         description="Vrai : indisponible tant qu'un levier ou un dilemme ne l'a pas débloqué.",
@@ -330,11 +435,12 @@ class Lever(Model):
 
 class Consequences(Model):
     effects: Effects = Field(default_factory=dict, alias="effets")
-    suspends_use_case: bool = Field(
+    suspends_use_case: Flag = Field(
         default=False,
         alias="suspend_cas_usage",
         description="Vrai : le cas d'usage en cause est suspendu (plus d'effets par tour).",
     )
+    branches: Branches = Field(default=(), alias="selon")
 
 
 class Risk(Model):
@@ -391,6 +497,7 @@ class Event(Model):
     title: str = Field(alias="titre", description="Titre (60 caractères au plus).")
     text: str = Field(alias="texte", description="Texte de l'événement (300 car. au plus).")
     effects: Effects = Field(default_factory=dict, alias="effets")
+    branches: Branches = Field(default=(), alias="selon")
     dilemma: Id | None = Field(
         default=None, alias="dilemme", description="Dilemme imposé par l'événement."
     )

@@ -1,7 +1,9 @@
 """Read one YAML file of a pack safely, keeping the line and column of every node.
 
-Hostile input (huge file, aliases, deep nesting, odd tags, non-UTF-8 bytes,
-duplicate keys) becomes a list of French messages, never a traceback.
+Plain scalars follow the YAML 1.2 core schema (see `coreschema`): `no` is a text,
+`1:30` a text, `017` the number 17. Hostile input (huge file, aliases, deep nesting,
+odd tags, non-UTF-8 bytes, duplicate keys) becomes a list of French messages, never a
+traceback.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from game.scenario.coreschema import CoreSafeLoader
 
 #: Largest file accepted, in bytes.
 MAX_BYTES = 2 * 1024 * 1024
@@ -43,6 +47,8 @@ class Document:
     data: Any = None
     marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     sequences: set[Path_] = field(default_factory=set)
+    #: Text as written of each plain scalar read as something other than a string.
+    plain: dict[Path_, str] = field(default_factory=dict)
     issues: list[Issue] = field(default_factory=list)
 
     def position(self, path: Path_) -> tuple[int, int]:
@@ -61,8 +67,8 @@ class _Refused(Exception):
         self.message = message
 
 
-class _Loader(yaml.SafeLoader):
-    """Safe loader whose composer refuses aliases and deep nesting."""
+class _Loader(CoreSafeLoader):
+    """Safe YAML 1.2 core loader whose composer refuses aliases and deep nesting."""
 
     def __init__(self, text: str) -> None:
         super().__init__(text)
@@ -184,6 +190,12 @@ def read_yaml(file: Path, root: Path) -> Document:
     return doc
 
 
+_UNREADABLE = {
+    "tag:yaml.org,2002:bool": "vrai/faux illisible : écrivez true ou false",
+    "tag:yaml.org,2002:null": "valeur vide illisible : écrivez null ou rien",
+}
+
+
 class _Builder:
     """Turn a composed node tree into plain data, recording marks and issues."""
 
@@ -217,11 +229,15 @@ class _Builder:
 
     def _scalar(self, node: ScalarNode, path: Path_) -> Any:
         try:
-            return self.loader.construct_object(node)
+            value = self.loader.construct_object(node)
         except yaml.constructor.ConstructorError:
             self._issue(node, f"étiquette YAML non acceptée ({node.tag})", path)
         except ValueError:
-            self._issue(node, "nombre illisible ou trop long", path)
+            self._issue(node, _UNREADABLE.get(node.tag, "nombre illisible ou trop long"), path)
+        else:
+            if node.style is None and not isinstance(value, str):
+                self.doc.plain[path] = node.value
+            return value
         return None
 
     def _mapping(self, node: MappingNode, path: Path_) -> dict[Key, Any]:

@@ -18,9 +18,10 @@ from game.client.scenes.panels.top import clock_text
 from game.client.scenes.table_layout import Layout, TableParts, layout_in, table_panels, top_panel
 from game.client.scenes.wording import action_key, unvoted
 from game.client.sessions.base import Session
-from game.engine.actions import Action
+from game.engine.actions import MAX_JUSTIFICATION, Action
 from game.engine.phase import Phase
 from game.engine.view_models import PlayerView
+from game.log import revised
 
 TOAST_SECONDS = 6
 #: Entrée marks a seat ready only once its phase has been on screen this long: a double
@@ -72,7 +73,7 @@ class TableScene(PanelScene):
             return
         text = self._justification_text()
         if action.type in ("vote", "choose_option") and text:
-            action = action.model_copy(update={"justification": text[:500]})
+            action = revised(action, justification=text[:MAX_JUSTIFICATION])
             self.ui.justification = ""
             if "justification" in self.entries:
                 self.entries["justification"].set_text("")

@@ -12,6 +12,46 @@ from game.engine.phase import PHASE_LABELS, Phase
 from game.engine.view_models import PlayerView
 
 
+def effects_text(effects: dict[str, int], texts: PackTexts) -> str:
+    """« Performance +4, Budget −10 k€ »."""
+    parts = []
+    for key, value in effects.items():
+        sign = "+" if value >= 0 else "−"
+        if key == "budget":
+            parts.append(f"Budget {sign}{abs(value)} k€")
+        else:
+            parts.append(f"{texts.gauge_label(key)} {sign}{abs(value)}")
+    return ", ".join(parts)
+
+
+STEP_NAMES = {
+    1: "la cartographie (étape 1)",
+    2: "l'outillage (étape 2)",
+    3: "l'expérimentation et l'organisation des données (étape 3)",
+    4: "le cadre d'usage (étape 4)",
+    5: "le déploiement (étape 5)",
+}
+
+
+def early_text(missing: tuple[int, ...]) -> str:
+    """« Mis en service avant la cartographie (étape 1) : risques accrus. » or ""."""
+    if not missing:
+        return ""
+    steps = " et ".join(STEP_NAMES[s] for s in missing)
+    return f" Mis en service avant {steps} : ses risques sont accrus."
+
+
+def branch_text(
+    source: str, held: bool, text: str, effects: dict[str, int], texts: PackTexts
+) -> str:
+    """« Fuite de données : atténué parce que vous aviez … (Confiance +3). »"""
+    what = effects_text(effects, texts)
+    tail = f" ({what})" if what else ""
+    if held:
+        return f"{source} : atténué parce que vous aviez {text}{tail}."
+    return f"{source} : aggravé faute de {text}{tail}."
+
+
 def describe(event: GameEvent, texts: PackTexts) -> str | None:
     """One feed line for a domain event (None for the ones not worth a line)."""
     line = _describe(event, texts)
@@ -56,7 +96,16 @@ def _describe(event: GameEvent, texts: PackTexts) -> str | None:
         case "dilemma_decided":
             return f"Dilemme tranché : {texts.option_label(event.dilemma, event.option)}."
         case "card_deployed":
-            return f"Déployé : {t(event.card)}."
+            return f"Déployé : {t(event.card)}.{early_text(event.missing_steps)}"
+        case "branch_taken":
+            return branch_text(t(event.source), event.held, event.text, event.effects, texts)
+        case "running_costs_paid":
+            unpaid = ", ".join(t(c) for c in event.unpaid)
+            short = f" ; faute de budget : {unpaid}" if unpaid else ""
+            return (
+                f"Coûts de fonctionnement payés : −{event.amount} k€ "
+                f"(reste {event.budget} k€){short}."
+            )
         case "risk_fired":
             return f"Risque survenu : {t(event.risk)}."
         case "use_case_suspended":

@@ -6,13 +6,16 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from game.client.sessions.base import FacilitatorSession, Session, TableSummary
 from game.client.texts import PackTexts
-from game.engine import IllegalAction, legal_actions, player_view, public_pack
+from game.engine import IllegalAction, facilitator_pack, legal_actions, player_view, public_pack
 from game.engine.actions import Action, PhaseTimeout
 from game.engine.phase import Phase
 from game.engine.view_models import PlayerView
-from game.log import GameLog
+from game.log import GameLog, revised
+from game.logerrors import validation_problem
 from game.scenario.models import Pack
 
 Clock = Callable[[], float]
@@ -70,7 +73,8 @@ class LocalSession(Session):
 
     def view_of(self, seat: str | None) -> PlayerView | None:
         if seat not in self._views:
-            self._views[seat] = player_view(self.log.state, seat)
+            self._views[seat] = view = player_view(self.log.state, seat)
+            self.texts.reveal(view)
         return self._views[seat]
 
     @property
@@ -85,7 +89,12 @@ class LocalSession(Session):
 
     def send(self, action: Action) -> None:
         self.sent.append(action)
-        self._apply(action.model_copy(update={"at": self.clock()}))
+        try:
+            stamped = revised(action, at=self.clock())
+        except ValidationError as exc:
+            self._messages.append("Action refusée : " + validation_problem(exc))
+            return
+        self._apply(stamped)
 
     def _apply(self, action: Action) -> None:
         try:
@@ -123,7 +132,7 @@ class LocalWorkshop(FacilitatorSession):
     """Several local tables of one pack, driven from the facilitator console (tests, demos)."""
 
     def __init__(self, pack: Pack, *, tables: int = 2, seed: int = 1, clock: Clock = time.time):
-        self.texts = PackTexts(public_pack(pack))
+        self.texts = PackTexts(facilitator_pack(pack))  # the console reads every card
         self.status = "atelier local"
         seats = tuple(r.id for r in pack.scenario.roles)
         self.logs = {
@@ -160,7 +169,7 @@ class LocalWorkshop(FacilitatorSession):
     def control(self, table_id: str, action: Action) -> None:
         self.sent.append((table_id, action))
         try:
-            self.logs[table_id].append(action.model_copy(update={"at": self.clock()}))
+            self.logs[table_id].append(revised(action, at=self.clock()))
         except IllegalAction as exc:
             number = list(self.logs).index(table_id) + 1
             self._messages.append(f"Table {number} · {self.codes[table_id]} : {exc.message}")

@@ -211,6 +211,7 @@ class RemoteSession(NetBase, Session):
     def _take_view(self, version: int, view: PlayerView) -> None:
         if version >= self.server_version:
             self.server_version, self._view = version, view
+            self.texts.reveal(view)
 
     def _notice(self, msg: NoticeMessage) -> None:
         if msg.kind == "seat_taken":

@@ -33,26 +33,25 @@ from game.client.texts import PackTexts
 from game.engine.actions import Action
 from game.engine.view_models import PlayerView
 from game.protocol import EventName, SyncAck, SyncAllAck, WorkshopSummary, decode
-
-REPO = Path(__file__).resolve().parents[2]
+from game.scenario.bundled import bundled_root
 
 
 def default_pack_roots() -> tuple[Path, ...]:
     """Where the console looks for the workshop's pack texts by scenario name."""
-    return (Path.cwd() / "scenarios", REPO / "scenarios")
+    return (Path.cwd() / "scenarios", bundled_root())
 
 
 def pack_texts(scenario: str, summary: WorkshopSummary, roots: Sequence[Path]) -> PackTexts:
-    """The pack's public texts from a local copy of scenario `scenario`, else what the
-    summary tells (role titles, gauge ids): the console then shows ids for cards and events."""
-    from game.engine import public_pack
+    """The pack's texts from a local copy of scenario `scenario`, else what the summary
+    tells (role titles, gauge ids): the console then shows ids for cards and events."""
+    from game.engine import facilitator_pack
     from game.scenario import PackError, load_pack
 
     for root in roots:
         folder = root / scenario
         if (folder / "scenario.yaml").is_file():
             try:
-                return PackTexts(public_pack(load_pack(folder)))
+                return PackTexts(facilitator_pack(load_pack(folder)))
             except PackError:
                 continue
     first = summary.tables[0] if summary.tables else None

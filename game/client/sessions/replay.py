@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from game.client.sessions.base import Session
 from game.client.texts import PackTexts
-from game.engine import player_view, public_pack
+from game.engine import facilitator_pack, player_view
 from game.engine.actions import Action
 from game.engine.view_models import PlayerView
 from game.replay import Replayer
@@ -25,7 +25,7 @@ class ReplaySession(Session):
         super().__init__()
         pack = Pack.model_validate(replayer.header["scenario"])
         self.replayer = replayer
-        self.texts = PackTexts(public_pack(pack))
+        self.texts = PackTexts(facilitator_pack(pack))  # a debrief: every text is open
         self.roles = tuple(r.id for r in pack.scenario.roles)
         self.turns = pack.scenario.rules.turns
         if seat is not None and seat not in self.roles:

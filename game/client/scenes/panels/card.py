@@ -57,6 +57,8 @@ def cost_lines(vt: VectorText, budget: int, texts: PackTexts) -> list[str]:
         if after >= 0
         else (f"Coût : {vt.cost} k€ une fois (budget insuffisant : {budget} k€)")
     )
+    if vt.running_cost:
+        money += f", puis {vt.running_cost} k€ par tour une fois en service"
     team = plural(vt.capacity, "pt")
     lines = [money, f"Temps d'équipe : {team} par tour · durée : {turns_text(vt.duration)}"]
     once = effects_arrows(vt.on_deploy, texts)

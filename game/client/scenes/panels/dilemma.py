@@ -21,9 +21,9 @@ BUTTON_H = 34
 
 def expert_text(texts: PackTexts, d: DilemmaView) -> str:
     """The « regard d'expert » of a decided dilemma ('' while it is not shown)."""
-    if d.chosen is None or not d.expert_view_shown:
+    if d.chosen is None or d.expert_view is None:  # the view carries it once decided
         return ""
-    return str(texts.dilemmas.get(d.dilemma, {}).get("regard_expert", ""))
+    return d.expert_view
 
 
 def decided_lines(texts: PackTexts, d: DilemmaView) -> list[tuple[str, bool]]:
