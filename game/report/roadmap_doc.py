@@ -4,17 +4,24 @@ one page per table, by the five steps of the method and, within a step, by turn.
 
 Every string here is plain text (pack titles, names as typed): the writers put it in
 text nodes, never in markup, so nothing a player wrote can become a link or a style.
+Characters XML cannot hold (NUL, other control characters but tab and new lines, lone
+surrogates) are dropped here, once, so that a name typed with one still gives a file.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from game.report.i18n import Messages, messages, number
 from game.report.model import STEPS, RoadmapCard, TableReport
 
+T = TypeVar("T")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 COLUMNS = ("turn", "project", "kind", "status", "owner", "cost", "running", "levers")
 
 
@@ -130,6 +137,20 @@ def _date(tables: Sequence[TableReport]) -> str:
     return time.strftime("%d/%m/%Y", time.localtime(min(opened))) if opened else ""
 
 
+def xml_safe(value: T) -> T:
+    """`value` (a string, or tuples and dataclasses of them) without the characters XML
+    1.0 cannot hold."""
+    found: Any = value
+    if isinstance(found, str):
+        return _NOT_XML.sub("", found)  # type: ignore[return-value]
+    if isinstance(found, tuple):
+        return tuple(xml_safe(v) for v in found)  # type: ignore[return-value]
+    if dataclasses.is_dataclass(found) and not isinstance(found, type):
+        changes = {f.name: xml_safe(getattr(found, f.name)) for f in dataclasses.fields(found)}
+        return dataclasses.replace(found, **changes)  # type: ignore[return-value]
+    return value
+
+
 def roadmap_document(tables: Sequence[TableReport], *, lang: str = "fr") -> RoadmapDocument:
     """The roadmap document of a workshop's tables (one table: that table's document)."""
     t = messages(lang)
@@ -151,7 +172,7 @@ def roadmap_document(tables: Sequence[TableReport], *, lang: str = "fr") -> Road
         )
         for tb in tables
     )
-    return RoadmapDocument(
+    document = RoadmapDocument(
         title=t("export_title", collectivite=collectivites),
         subtitle=t("export_subtitle", scenario=scenarios),
         meta=meta,
@@ -162,3 +183,4 @@ def roadmap_document(tables: Sequence[TableReport], *, lang: str = "fr") -> Road
         pages=tuple(table_page(tb, t) for tb in tables),
         lang=lang,
     )
+    return xml_safe(document)

@@ -89,5 +89,6 @@ def votes_csv(tables: Sequence[TableReport], *, lang: str = "fr") -> str:
 
 
 def votes_csv_bytes(tables: Sequence[TableReport], *, lang: str = "fr") -> bytes:
-    """The CSV file's bytes (UTF-8 with BOM)."""
-    return votes_csv(tables, lang=lang).encode("utf-8")
+    """The CSV file's bytes (UTF-8 with BOM; a lone surrogate, which UTF-8 cannot hold,
+    becomes « ? »)."""
+    return votes_csv(tables, lang=lang).encode("utf-8", "replace")
