@@ -14,6 +14,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
 from odfdo import Document as OdtDocument
 from report_helpers import ROOT, bot_game
 
@@ -111,6 +112,9 @@ def test_odt_rows_carry_each_projects_costs_and_owner(logs: list[str]) -> None:
         "Leviers de la boîte à outils",
     ]
     body = [r for r in rows if r != header]
+    # The header row repeats on each page a long step's table runs onto.
+    for table in _odt(logs).body.get_tables():
+        assert table.get_elements("table:table-header-rows/table:table-row")
     tables = _tables(logs)
     assert len(body) == sum(len(tb.roadmap) for tb in tables)
     for tb in tables:
@@ -141,7 +145,11 @@ def test_docx_is_landscape_with_a_page_per_table_and_the_five_steps(logs: list[s
 
 
 def test_docx_rows_carry_each_projects_costs_and_owner(logs: list[str]) -> None:
-    rows = [[c.text for c in row.cells] for t in _docx(logs).tables for row in t.rows]
+    doc = _docx(logs)
+    for table in doc.tables:  # the header row repeats on each page the table runs onto
+        assert table.rows[0]._tr.trPr is not None
+        assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    rows = [[c.text for c in row.cells] for t in doc.tables for row in t.rows]
     body = [r for r in rows if r[0] != "Tour"]
     tables = _tables(logs)
     assert len(body) == sum(len(tb.roadmap) for tb in tables)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 
 from odfdo import Cell, Column, Document, Header, Paragraph, Row, Style, Table
+from odfdo.header_rows import HeaderRows
 from odfdo.style_base import StyleBase
 
 from game.report.roadmap_doc import RoadmapDocument, StepSection
@@ -106,7 +107,9 @@ def _step_table(section: StepSection, columns: tuple[str, ...], name: str) -> Ta
     table = Table(name, style="CapIA_Tableau")
     for i in range(len(columns)):
         table.append(Column(style=f"CapIA_Col{i}"))
-    table.append(_row(columns, head=True))
+    head = HeaderRows()  # repeated at the top of each page the table runs onto
+    head.append(_row(columns, head=True))
+    table.append(head)
     for row in section.rows:
         table.append(_row(row))
     return table

@@ -72,7 +72,8 @@ def _status(card: RoadmapCard, t: Messages) -> str:
     if card.status == "deployed" and card.deployed_turn is not None:
         key = "done_turn" if card.kind == "lever" else "deployed_turn"
         return t(key, n=card.deployed_turn)
-    return t(f"status_{card.status}")
+    status = t(f"status_{card.status}")
+    return t("export_status_why", status=status, why=card.note) if card.note else status
 
 
 def _row(card: RoadmapCard, t: Messages) -> tuple[str, ...]:

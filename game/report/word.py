@@ -73,6 +73,8 @@ def _step_table(doc: DocxDocument, section: StepSection, columns: tuple[str, ...
     for cell, title in zip(table.rows[0].cells, columns, strict=True):
         _fill(cell, title, bold=True)
         _shade(cell)
+    # The header row is repeated at the top of each page the table runs onto.
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
     for texts in section.rows:
         for cell, text in zip(table.add_row().cells, texts, strict=True):
             _fill(cell, text)
