@@ -72,9 +72,14 @@ def _filename(fmt: str, hosts: list[TableHost], opened: float, table: str = "") 
     return " — ".join(parts) + "." + EXPORTS[fmt][0]
 
 
+def table_name(host: TableHost) -> str:
+    """How the files name a table: « Table CODE », as the HTML debrief does."""
+    return f"Table {host.code}"
+
+
 async def _download(fmt: str, hosts: list[TableHost], name: str) -> web.Response:
     logs = [h.log.to_jsonl() for h in hosts]
-    names = [f"Table {h.code}" for h in hosts]
+    names = [table_name(h) for h in hosts]
     # Replaying the logs and zipping the document is CPU work: keep it off the event loop.
     body = await asyncio.to_thread(build_export, logs, fmt, names=names)
     headers = {
@@ -112,7 +117,7 @@ async def table_export(request: web.Request) -> web.Response:
     workshop = hub.workshop(workshop_id)
     opened = workshop.created if workshop else time.time()
     fmt = request.match_info["fmt"]
-    name = _filename(fmt, [host], opened, table=f"Table {host.code}")
+    name = _filename(fmt, [host], opened, table=table_name(host))
     return await _download(fmt, [host], name)
 
 
