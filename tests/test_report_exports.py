@@ -217,3 +217,11 @@ def test_capia_report_writes_odt_docx_and_csv(tmp_path: Path, logs: list[str]) -
     votes = tmp_path / "votes.csv"
     assert main(["report", paths[0], "-o", str(votes)]) == 0
     assert votes.read_bytes().startswith(b"\xef\xbb\xbfTable;Tour;Phase;")
+
+
+def test_the_documents_say_they_are_in_french(logs: list[str]) -> None:
+    # The spell checker of the office suite checks French, not English.
+    word = _docx(logs)
+    langs = {el.get(qn("w:val")) for el in word.styles.element.iter(qn("w:lang"))}
+    assert langs == {"fr-FR"}
+    assert _odt(logs).language == "fr-FR"

@@ -120,7 +120,7 @@ def odt_document(roadmap: RoadmapDocument) -> Document:
     doc = Document("text")
     _landscape(doc)
     _styles(doc)
-    doc.set_language(roadmap.lang)
+    doc.set_language("fr-FR" if roadmap.lang == "fr" else roadmap.lang)
     doc.meta.set_title(roadmap.title)
     body = doc.body
     body.clear()

@@ -40,10 +40,8 @@ def _typography(doc: DocxDocument, lang: str) -> None:
     normal = doc.styles["Normal"]
     normal.font.name = FONT
     normal.font.size = Pt(10.5)
-    rpr = normal.element.get_or_add_rPr()
-    lang_el = OxmlElement("w:lang")
-    lang_el.set(qn("w:val"), f"{lang}-FR" if lang == "fr" else lang)
-    rpr.append(lang_el)
+    for lang_el in doc.styles.element.iter(qn("w:lang")):  # the template's defaults
+        lang_el.set(qn("w:val"), "fr-FR" if lang == "fr" else lang)
     for name, size in (("Title", 26), ("Heading 1", 18), ("Heading 2", 12)):
         style = doc.styles[name]
         style.font.name = FONT
