@@ -21,6 +21,7 @@ from report_helpers import ROOT, bot_game
 from game.cli import main
 from game.report import build_export, table_reports
 from game.report.model import TableReport
+from game.report.roadmap_doc import amount
 from game.report.votes_csv import guard
 
 PACKS = ("decouverte", "ville-moyenne")
@@ -94,7 +95,7 @@ def _expected_cells(table: TableReport) -> list[tuple[str, str, str]]:
     out = []
     for card in table.roadmap:
         assert card.owner is not None, card.title  # every project was proposed by a seat
-        out.append((card.title, f"{card.cost}{NBSP}k€", card.owner.title))
+        out.append((card.title, f"{amount(card.cost)}{NBSP}k€", card.owner.title))
     return out
 
 
@@ -125,6 +126,23 @@ def test_odt_rows_carry_each_projects_costs_and_owner(logs: list[str]) -> None:
     for card in running:
         assert any(
             r[1] == card.title and r[6] == f"{card.running_cost}{NBSP}k€ / tour" for r in body
+        )
+
+
+def test_amounts_are_printed_the_french_way() -> None:
+    # « 1 040 k€ »: thousands apart by a narrow no-break space.
+    assert amount(1040) == "1\u202f040" and amount(950) == "950" and amount(0) == "0"
+
+
+def test_each_page_ends_with_the_tables_totals(logs: list[str]) -> None:
+    doc = _docx(logs)
+    totals = [p.text for p in doc.paragraphs if p.text.startswith("Total engagé")]
+    for text, table in zip(totals, _tables(logs), strict=True):
+        cost = amount(sum(c.cost for c in table.roadmap))
+        running = amount(sum(c.running_cost for c in table.roadmap))
+        assert text == (
+            f"Total engagé\u202f: {cost}{NBSP}k€ d'investissement\u202f; {running}{NBSP}k€ "
+            "de fonctionnement par tour une fois tout déployé."
         )
 
 

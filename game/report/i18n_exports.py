@@ -53,7 +53,6 @@ EXPORTS_FR: dict[str, str] = {
         "export_col_cost": "Investissement",
         "export_col_running": "Fonctionnement",
         "export_col_levers": "Leviers de la boîte à outils",
-        "export_status_why": "{status} : {why}",
         "export_kind_use_case": "Cas d'usage · {vector}",
         "export_cost": "{value} k€",
         "export_running": "{value} k€ / tour",

@@ -61,6 +61,11 @@ class RoadmapDocument:
     lang: str = "fr"
 
 
+def amount(value: int) -> str:
+    """« 1 040 » : thousands apart by a narrow no-break space, as printed French does."""
+    return f"{value:,}".replace(",", "\u202f")
+
+
 def _kind(card: RoadmapCard, t: Messages) -> str:
     if card.kind == "lever":
         return t("kind_lever")
@@ -72,23 +77,22 @@ def _status(card: RoadmapCard, t: Messages) -> str:
     if card.status == "deployed" and card.deployed_turn is not None:
         key = "done_turn" if card.kind == "lever" else "deployed_turn"
         return t(key, n=card.deployed_turn)
-    status = t(f"status_{card.status}")
-    return t("export_status_why", status=status, why=card.note) if card.note else status
+    return card.note or t(f"status_{card.status}")  # the note says « suspendu après … »
 
 
 def _row(card: RoadmapCard, t: Messages) -> tuple[str, ...]:
     owner = t("person", title=card.owner.title, name=card.owner.name) if card.owner else ""
     if card.owner and not card.owner.name:
         owner = card.owner.title
-    running = t("export_running", value=card.running_cost) if card.running_cost else t("none")
+    running = t("export_running", value=amount(card.running_cost)) if card.running_cost else ""
     return (
         str(card.turn),
         card.title,
         _kind(card, t),
         _status(card, t),
         owner or t("none"),
-        t("export_cost", value=card.cost),
-        running,
+        t("export_cost", value=amount(card.cost)),
+        running or t("none"),
         ", ".join(card.prerequisites) or t("none"),
     )
 
@@ -120,13 +124,13 @@ def table_page(table: TableReport, t: Messages) -> TablePage:
             collectivite=table.collectivite,
             turns=turns,
             score=_score(table, t),
-            budget=table.budget_left,
+            budget=amount(table.budget_left),
         ),
         steps=steps,
         totals=t(
             "export_totals",
-            cost=sum(c.cost for c in table.roadmap),
-            running=sum(c.running_cost for c in table.roadmap),
+            cost=amount(sum(c.cost for c in table.roadmap)),
+            running=amount(sum(c.running_cost for c in table.roadmap)),
         ),
         toolbox=toolbox,
     )
@@ -169,7 +173,7 @@ def roadmap_document(tables: Sequence[TableReport], *, lang: str = "fr") -> Road
             table=tb.name,
             projects=len(tb.roadmap),
             score=_score(tb, t),
-            budget=tb.budget_left,
+            budget=amount(tb.budget_left),
         )
         for tb in tables
     )
