@@ -9,6 +9,7 @@ from collections.abc import AsyncIterator
 from aiohttp import web
 
 from server import wire_json
+from server.exports import add_export_routes
 from server.gc_pace import pace_gc
 from server.hub import Hub
 from server.keys import DEMO_KEY, HUB_KEY, SETTINGS_KEY, SIO_KEY, STORE_KEY
@@ -40,6 +41,7 @@ def create_app(settings: Settings) -> web.Application:
     sio.attach(app)
     app[SIO_KEY] = sio
     add_routes(app)
+    add_export_routes(app)
     app.cleanup_ctx.append(_open_hub)
     app.on_shutdown.append(_stop_socketio)
     return app
