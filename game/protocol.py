@@ -116,6 +116,8 @@ class ErrorCode(StrEnum):
     ILLEGAL_ACTION = "illegal_action"  # refused by the rules: see `ErrorInfo.rule`
     UNKNOWN_SCENARIO = "unknown_scenario"  # HTTP: no pack of that name on this server
     UNKNOWN_WORKSHOP = "unknown_workshop"
+    WORKSHOP_CLOSED = "workshop_closed"  # the workshop was closed: no joins, no actions
+    UNAUTHORIZED = "unauthorized"  # HTTP: the admin token is missing or wrong
     INTERNAL = "internal"
 
 

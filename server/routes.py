@@ -27,9 +27,10 @@ from game.protocol import (
 from game.report import build_report_html
 from game.scenario import PackError
 from server.auth import bearer_token
+from server.credentials import admin_token_ok
 from server.errors import error_ack, validation_message
 from server.hub import Hub
-from server.keys import HUB_KEY
+from server.keys import HUB_KEY, STORE_KEY
 from server.scenarios import UnknownScenarioError
 from server.seat_page import add_seat_routes
 
@@ -58,6 +59,18 @@ def _facilitator_workshop(request: web.Request) -> str | None:
     workshop = _hub(request).workshop_of_token(token) if token else None
     return workshop.id if workshop else None
 
+
+def is_admin(request: web.Request) -> bool:
+    """Whether the request carries the admin token (`Authorization: Bearer …`)."""
+    token = bearer_token(request.headers.get("Authorization"))
+    return admin_token_ok(request.app[STORE_KEY], token)
+
+
+ADMIN_REQUIRED = (
+    "Jeton d'administration manquant ou refusé : envoyez-le dans l'en-tête "
+    "« Authorization: Bearer JETON » (capia serve l'affiche à son premier démarrage ; "
+    "capia admin-token --reset en crée un autre)."
+)
 
 _DENIED = (
     403,
@@ -101,7 +114,10 @@ async def healthz(request: web.Request) -> web.Response:
 
 
 async def create_workshop(request: web.Request) -> web.Response:
-    """`POST /api/workshops` {scenario, tables, seed?} → CreateWorkshopResponse (201)."""
+    """`POST /api/workshops` {scenario, tables, seed?} (Bearer admin token)
+    → CreateWorkshopResponse (201)."""
+    if not is_admin(request):
+        return _error(401, ErrorCode.UNAUTHORIZED, ADMIN_REQUIRED)
     try:
         req = await _body(request, CreateWorkshopRequest)
     except _BadBody as bad:
