@@ -26,6 +26,7 @@ class _Msg(BaseModel):
 class TableAccess(_Msg):
     table_id: str
     code: str
+    name: str = ""  # given at opening (capia workshop new --names), else ""
     #: where a player's phone goes: `<first base URL>/t/<CODE>`
     join_url: str
     #: server paths of the join URL's QR code (PNG for pygame, SVG for a page)
@@ -49,6 +50,7 @@ class WorkshopAccess(_Msg):
 class ListedTable(_Msg):
     table_id: str
     code: str
+    name: str = ""
     join_url: str
 
 

@@ -60,7 +60,9 @@ def banner_lines(
         lines.append(f"Atelier {w.id} (scénario « {w.scenario} », {len(rows)} tables) :")
         for i, row in enumerate(rows, 1):
             url = join_url(bases[0], row.code)
-            lines.append(f"  Table {i} : code {row.code} — {url}")
+            name = hub.table_names.get(row.id)
+            label = f"Table {i} « {name} »" if name else f"Table {i}"
+            lines.append(f"  {label} : code {row.code} — {url}")
             if qr and reachable:
                 lines += ["    " + x for x in join_qr_text(url).splitlines()]
     lines += [

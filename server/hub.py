@@ -73,6 +73,7 @@ class Hub:
         self._sending: set[asyncio.Task[None]] = set()
         self._cold: list[str] = []  # unfinished tables not rebuilt yet
         self.closed: dict[str, float] = {}  # closed workshop id → when
+        self.table_names: dict[str, str] = {}  # table id → the name it was given
         self._secret: str | None = None
 
     # --- loading -----------------------------------------------------------------
@@ -86,6 +87,7 @@ class Hub:
         for w in self.store.workshops():
             self._index_workshop(w)
         self.closed = self.store.closed_workshops()
+        self.table_names = self.store.table_names()
         for row in self.store.tables():
             self._rows[row.id] = row
             self._by_code[row.code] = row.id
@@ -159,6 +161,10 @@ class Hub:
         """The workshop `workshop_id`, or None."""
         return self._workshops.get(workshop_id)
 
+    def table_label(self, table_id: str, code: str) -> str:
+        """How reports and lists name a table: its given name, else « Table CODE »."""
+        return self.table_names.get(table_id) or f"Table {code}"
+
     def workshops(self) -> list[WorkshopRow]:
         """Every workshop, oldest first."""
         return list(self._workshops.values())
@@ -183,7 +189,11 @@ class Hub:
     # --- workshops ------------------------------------------------------------------
 
     def create_workshop(
-        self, scenario: str, tables: int, seed: int | None = None
+        self,
+        scenario: str,
+        tables: int,
+        seed: int | None = None,
+        names: tuple[str, ...] | None = None,
     ) -> CreateWorkshopResponse:
         """Open a workshop of lobby tables of pack `scenario` (raises UnknownScenarioError)."""
         pack = self.library.pack(scenario)
@@ -205,6 +215,10 @@ class Hub:
                 )
             )  # fmt: skip
         self.store.create_workshop(workshop, rows)
+        if names:
+            named = {r.id: n for r, n in zip(rows, names, strict=True)}
+            self.store.set_table_names(named)
+            self.table_names.update(named)
         self._index_workshop(workshop)
         for row in rows:
             self._rows[row.id] = row
@@ -215,7 +229,10 @@ class Hub:
             workshop_id=workshop.id,
             facilitator_token=token,
             scenario=scenario,
-            tables=tuple(TableRef(table_id=r.id, code=r.code) for r in rows),
+            tables=tuple(
+                TableRef(table_id=r.id, code=r.code, name=self.table_names.get(r.id, ""))
+                for r in rows
+            ),
         )
 
     def close_workshop(self, workshop_id: str) -> float:

@@ -124,7 +124,7 @@ async def create_workshop(request: web.Request) -> web.Response:
         code = ErrorCode.PAYLOAD_TOO_LARGE if bad.status == 413 else ErrorCode.BAD_REQUEST
         return _error(bad.status, code, bad.message)
     try:
-        created = _hub(request).create_workshop(req.scenario, req.tables, req.seed)
+        created = _hub(request).create_workshop(req.scenario, req.tables, req.seed, req.names)
     except UnknownScenarioError:
         return _error(404, ErrorCode.UNKNOWN_SCENARIO, f"Scénario inconnu : « {req.scenario} ».")
     except PackError:
@@ -165,7 +165,7 @@ async def table_report(request: web.Request) -> web.Response:
     if host is None or workshop_id is None or host.workshop_id != workshop_id:
         return _error(*_DENIED)
     # Building charts takes a few hundred ms of CPU: keep it off the event loop.
-    names = [f"Table {host.code}"]
+    names = [_hub(request).table_label(host.id, host.code)]
     html = await asyncio.to_thread(build_report_html, [host.log.to_jsonl()], names=names)
     return _html(html)
 
@@ -179,7 +179,7 @@ async def workshop_report(request: web.Request) -> web.Response:
     hub = _hub(request)
     hosts = [h for h in (hub.host(t) for t in hub.table_ids(workshop_id)) if h is not None]
     logs = [h.log.to_jsonl() for h in hosts]
-    names = [f"Table {h.code}" for h in hosts]
+    names = [hub.table_label(h.id, h.code) for h in hosts]
     html = await asyncio.to_thread(build_report_html, logs, names=names)
     return _html(html)
 

@@ -75,7 +75,12 @@ async def list_workshops(request: web.Request) -> web.Response:
         if closed is not None and not admin:
             continue
         tables = tuple(
-            ListedTable(table_id=r.id, code=r.code, join_url=join_url(base, r.code))
+            ListedTable(
+                table_id=r.id,
+                code=r.code,
+                name=hub.table_names.get(r.id, ""),
+                join_url=join_url(base, r.code),
+            )
             for r in hub.table_rows(w.id)
         )
         token = hub.facilitator_token(w.id) if admin else None
@@ -101,7 +106,8 @@ async def workshop_access(request: web.Request) -> web.Response:
     settings = request.app[SETTINGS_KEY]
     tables = tuple(
         TableAccess(
-            table_id=r.id, code=r.code, join_url=join_url(bases[0], r.code),
+            table_id=r.id, code=r.code, name=hub.table_names.get(r.id, ""),
+            join_url=join_url(bases[0], r.code),
             qr_png=f"/api/join/{r.code}/qr.png", qr_svg=f"/api/join/{r.code}/qr.svg",
         )
         for r in hub.table_rows(workshop_id)
@@ -183,7 +189,7 @@ async def debrief_page(request: web.Request) -> web.Response:
         return _refused_page(reason)
     hosts = [h for h in map(hub.host, [table_id] if table_id else ids) if h is not None]
     logs = [h.log.to_jsonl() for h in hosts]
-    names = [f"Table {h.code}" for h in hosts]
+    names = [hub.table_label(h.id, h.code) for h in hosts]
     page = await asyncio.to_thread(build_report_html, logs, names=names)
     return _html(page)
 

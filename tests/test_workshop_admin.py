@@ -122,3 +122,13 @@ async def test_a_closed_workshop_refuses_joins_and_actions_and_leaves_the_list(
         await stop_server(server)
     db_rows = sqlite3.connect(db).execute("SELECT count(*) FROM workshop_closures").fetchone()
     assert db_rows == (1,)
+
+
+async def test_tables_can_be_named_one_name_each(live_server: LiveServer) -> None:
+    token = live_server.admin_token
+    body = {"scenario": "mini", "tables": 2, "names": ["Les Bleus"]}
+    status, answer = await live_server.http("POST", "/api/workshops", token=token, body=body)
+    assert status == 400 and "1 nom(s) de table pour 2 table(s)" in answer["error"]["message"]
+    body["names"] = ["Les Bleus", "Les Verts"]
+    status, answer = await live_server.http("POST", "/api/workshops", token=token, body=body)
+    assert status == 201 and [t["name"] for t in answer["tables"]] == ["Les Bleus", "Les Verts"]

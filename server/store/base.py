@@ -128,6 +128,14 @@ class EventStore(Protocol):
         """Closed workshops: id → when."""
         ...
 
+    def set_table_names(self, names: dict[str, str]) -> None:
+        """Name tables (table id → name)."""
+        ...
+
+    def table_names(self) -> dict[str, str]:
+        """Every named table: id → name."""
+        ...
+
     def backup(self, target: str | Path) -> None:
         """Copy the whole store to the file `target`, consistently, while it is in use."""
         ...

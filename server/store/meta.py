@@ -43,6 +43,17 @@ class SqliteMeta:
         rows = self._db.execute("SELECT workshop_id, closed FROM workshop_closures").fetchall()
         return {str(r[0]): float(r[1]) for r in rows}
 
+    def set_table_names(self, names: dict[str, str]) -> None:
+        """Name tables (table id → name), e.g. « Les Bleus »."""
+        self._db.executemany(
+            "INSERT OR REPLACE INTO table_names VALUES (?, ?)", list(names.items())
+        )
+
+    def table_names(self) -> dict[str, str]:
+        """Every named table: id → name."""
+        rows = self._db.execute("SELECT table_id, name FROM table_names").fetchall()
+        return {str(r[0]): str(r[1]) for r in rows}
+
     def backup(self, target: str | Path) -> None:
         """Copy the whole database to the file `target` (SQLite's online backup: readers and
         the writer go on meanwhile, the copy is one consistent snapshot)."""

@@ -73,7 +73,8 @@ def _v2_timers(db: sqlite3.Connection) -> None:
 
 
 def _v3_server_meta(db: sqlite3.Connection) -> None:
-    """The server's own values (admin token hash, signing secret) and closed workshops."""
+    """The server's own values (admin token hash, signing secret), closed workshops and
+    the names a facilitator gave tables."""
     _script(
         db,
         """
@@ -84,6 +85,10 @@ def _v3_server_meta(db: sqlite3.Connection) -> None:
         CREATE TABLE IF NOT EXISTS workshop_closures (
             workshop_id TEXT PRIMARY KEY REFERENCES workshops(id),
             closed REAL NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS table_names (
+            table_id TEXT PRIMARY KEY REFERENCES tables(id),
+            name TEXT NOT NULL
         );
         """,
     )
