@@ -224,7 +224,7 @@ def add_backup_arguments(parser: argparse.ArgumentParser) -> None:
 def backup(db: Path, target: Path) -> None:
     """Copy the SQLite file `db` to `target` with SQLite's online backup (a consistent
     snapshot, taken while the server reads and writes)."""
-    source = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    source = sqlite3.connect(db)  # reads only (read-only WAL opens need the -shm file)
     try:
         dest = sqlite3.connect(target)
         try:
