@@ -30,7 +30,7 @@ async def _play(players: list[Player], stop: asyncio.Event, acked: list[int]) ->
         await asyncio.sleep(0)
 
 
-async def _until(predicate: Callable[[], bool]) -> None:
+async def _until(predicate: Callable[[], bool]) -> None:  # (no timing: WAIT is a net)
     while not predicate():
         await asyncio.sleep(0.01)
 
@@ -47,7 +47,8 @@ async def test_a_backup_taken_mid_game_is_a_consistent_copy(
     copies = []
     try:
         for i in range(3):
-            await asyncio.wait_for(_until(lambda: len(acked) >= 5 * (i + 1)), WAIT)
+            wanted = 5 * (i + 1)
+            await asyncio.wait_for(_until(lambda n=wanted: len(acked) >= n), WAIT)
             target = tmp_path / f"copie-{i}.sqlite3"
             await asyncio.to_thread(backup, live_server.db, target)  # the game goes on
             copies.append(target)
