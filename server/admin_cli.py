@@ -10,18 +10,16 @@ server runs.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sqlite3
 import sys
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 from typing import Any
 
+from game.local_config import admin_token_file, load_admin_token, save_admin_token
 from game.workshop_api import CloseAck, DebriefLink, WorkshopList
-from server.local_config import admin_token_file, load_admin_token, save_admin_token
+from game.workshop_client import WorkshopApiError, request_json
 
 DEFAULT_SERVER = "http://127.0.0.1:8080"
 DEFAULT_DB = Path("var/capia.sqlite3")
@@ -59,39 +57,23 @@ def add_workshop_arguments(parser: argparse.ArgumentParser) -> None:
     link.add_argument("--days", type=float, default=7.0, help="validité en jours (7)")
 
 
-def _admin_token(args: argparse.Namespace) -> str | None:
+def _token(args: argparse.Namespace) -> str | None:
     return args.admin_token or load_admin_token()
 
 
 def _request(args: argparse.Namespace, method: str, path: str, body: Any = None) -> Any:
     """The JSON answer of one request to the server (raises CliError in French)."""
-    url = args.server.rstrip("/") + path
-    data = None if body is None else json.dumps(body).encode("utf-8")
-    req = urllib.request.Request(url, data=data, method=method)
-    if data is not None:
-        req.add_header("Content-Type", "application/json")
-    token = _admin_token(args)
-    if token:
-        req.add_header("Authorization", f"Bearer {token}")
+    token = _token(args)
     try:
-        with urllib.request.urlopen(req, timeout=30) as r:
-            return json.loads(r.read().decode("utf-8"))
-    except urllib.error.HTTPError as exc:
-        try:
-            message = json.loads(exc.read().decode("utf-8"))["error"]["message"]
-        except (ValueError, KeyError, TypeError):
-            message = f"réponse HTTP {exc.code}"
-        if exc.code in (401, 403) and not token:
+        return request_json(args.server, method, path, token=token, body=body)
+    except WorkshopApiError as exc:
+        message = exc.message
+        if exc.status in (401, 403) and not token:
             message += (
                 " Aucun jeton d'administration sur ce poste : passez --admin-token "
                 "ou CAPIA_ADMIN_TOKEN."
             )
         raise CliError(message) from None
-    except (urllib.error.URLError, OSError) as exc:
-        raise CliError(
-            f"aucun serveur ne répond à {args.server} ({exc}) : lancez capia serve, "
-            "ou donnez son adresse avec --server."
-        ) from None
 
 
 def workshop_command(args: argparse.Namespace) -> int:

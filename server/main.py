@@ -12,13 +12,13 @@ from typing import Any
 from aiohttp import web
 from pydantic import ValidationError
 
+from game.local_config import save_admin_token
 from game.scenario import PackError
 from server import activity
 from server.app import create_app
 from server.banner import banner_lines
 from server.keys import BASE_URLS_KEY, DEMO_KEY, HUB_KEY, NEW_ADMIN_KEY
 from server.lan import base_urls, is_loopback
-from server.local_config import save_admin_token
 from server.scenarios import UnknownScenarioError
 from server.settings import Settings
 

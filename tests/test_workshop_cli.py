@@ -12,7 +12,7 @@ import pytest
 from server_fixtures import LiveServer, live_server
 
 from game.cli import main
-from server.local_config import save_admin_token
+from game.local_config import save_admin_token
 
 __all__ = ["live_server"]
 
@@ -79,7 +79,7 @@ async def test_no_server_is_said_in_french(
     capsys: pytest.CaptureFixture[str], config: Path
 ) -> None:
     code, _, err = await _capia(capsys, "workshop", "--server", "http://127.0.0.1:9", "list")
-    assert code == 1 and "aucun serveur ne répond" in err
+    assert code == 1 and "Aucun serveur ne répond" in err
 
 
 async def test_resetting_the_admin_token_while_the_server_runs(
