@@ -72,14 +72,14 @@ def _filename(fmt: str, hosts: list[TableHost], opened: float, table: str = "") 
     return " — ".join(parts) + "." + EXPORTS[fmt][0]
 
 
-def table_name(host: TableHost) -> str:
-    """How the files name a table: « Table CODE », as the HTML debrief does."""
-    return f"Table {host.code}"
+def table_name(hub: Hub, host: TableHost) -> str:
+    """How the files name a table: its given name, else « Table CODE », as the debrief does."""
+    return hub.table_label(host.id, host.code)
 
 
-async def _download(fmt: str, hosts: list[TableHost], name: str) -> web.Response:
+async def _download(fmt: str, hub: Hub, hosts: list[TableHost], name: str) -> web.Response:
     logs = [h.log.to_jsonl() for h in hosts]
-    names = [table_name(h) for h in hosts]
+    names = [table_name(hub, h) for h in hosts]
     # Replaying the logs and zipping the document is CPU work: keep it off the event loop.
     body = await asyncio.to_thread(build_export, logs, fmt, names=names)
     headers = {
@@ -104,7 +104,7 @@ async def workshop_export(request: web.Request) -> web.Response:
     assert workshop is not None  # its token opened it
     fmt = request.match_info["fmt"]
     hosts = _hosts(hub, workshop_id)
-    return await _download(fmt, hosts, _filename(fmt, hosts, workshop.created))
+    return await _download(fmt, hub, hosts, _filename(fmt, hosts, workshop.created))
 
 
 async def table_export(request: web.Request) -> web.Response:
@@ -117,8 +117,8 @@ async def table_export(request: web.Request) -> web.Response:
     workshop = hub.workshop(workshop_id)
     opened = workshop.created if workshop else time.time()
     fmt = request.match_info["fmt"]
-    name = _filename(fmt, [host], opened, table=table_name(host))
-    return await _download(fmt, [host], name)
+    name = _filename(fmt, [host], opened, table=table_name(hub, host))
+    return await _download(fmt, hub, [host], name)
 
 
 def add_export_routes(app: web.Application) -> None:

@@ -28,6 +28,7 @@ from server_fixtures import PACK_ROOTS, LiveServer, Player, live_server, stop_se
 
 from game.log import GameLog
 from server.app import create_app
+from server.credentials import reset_admin_token_at
 from server.settings import Settings
 
 __all__ = ["browser", "live_server"]
@@ -421,7 +422,10 @@ async def test_a_browser_seat_comes_back_by_itself_after_a_server_restart(
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     db = tmp_path / "capia.sqlite3"
-    server = LiveServer(url=f"http://127.0.0.1:{port}", db=db, runner=await _serve(db, port))
+    admin = reset_admin_token_at(db)
+    server = LiveServer(
+        url=f"http://127.0.0.1:{port}", db=db, runner=await _serve(db, port), admin_token=admin
+    )
     try:
         ws = await server.workshop("decouverte", seed=5)
         fac = await server.facilitator(ws.facilitator_token)
