@@ -8,6 +8,7 @@ No card, role or gauge is named here: all of that is data.
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 from typing import Annotated
 
@@ -310,6 +311,20 @@ class Rules(Model):
         alias="ordre_des_etapes",
         description="Ce qu'il en coûte de déployer avant certaines étapes de la démarche.",
     )
+    calendar: tuple[Annotated[str, Field(min_length=1, max_length=20)], ...] = Field(
+        default=(),
+        alias="calendrier",
+        description=(
+            "Date fictive de chaque tour, dans l'ordre (ex. [S1 2027, S2 2027, …]) : "
+            "autant d'étiquettes que de tours."
+        ),
+    )
+
+    def turn_label(self, turn: int) -> str:
+        """The fictional date of `turn` (from 1), or « tour N » without a calendar."""
+        if 1 <= turn <= len(self.calendar):
+            return self.calendar[turn - 1]
+        return f"tour {turn}"
 
 
 class Scenario(Model):
@@ -510,6 +525,32 @@ class Event(Model):
     )
 
 
+class GlossaryEntry(Model):
+    """`glossaire.yaml`: a term (acronym or jargon) the cards use, and what it means."""
+
+    term: str = Field(alias="terme", min_length=1, description="Le sigle ou le mot (ex. AIPD).")
+    expansion: str = Field(
+        default="", alias="developpe", description="Le sigle en toutes lettres, s'il en est un."
+    )
+    definition: str = Field(min_length=1, description="Ce que c'est, en une ou deux phrases.")
+    variants: tuple[str, ...] = Field(
+        default=(),
+        alias="variantes",
+        description="Autres graphies qui renvoient à la même entrée (pluriel, forme courte).",
+    )
+
+
+class FreshnessCheck(Model):
+    """`fraicheur.yaml`: one legal point checked, against which text, where, on which day."""
+
+    subject: str = Field(alias="sujet", description="Ce qui a été vérifié (ex. calendrier AI Act).")
+    text: str = Field(alias="texte", description="Le texte de référence (ex. règlement 2024/1689).")
+    source: str = Field(description="Où : EUR-Lex, Légifrance, CNIL, ANSSI…")
+    checked_on: date = Field(
+        alias="verifie_le", description="Date de la vérification (AAAA-MM-JJ)."
+    )
+
+
 class Pack(Model):
     """A whole validated pack: the scenario and its decks."""
 
@@ -519,3 +560,5 @@ class Pack(Model):
     risks: tuple[Risk, ...] = Field(alias="risques")
     dilemmas: tuple[Dilemma, ...] = Field(default=(), alias="dilemmes")
     events: tuple[Event, ...] = Field(default=(), alias="evenements")
+    glossary: tuple[GlossaryEntry, ...] = Field(default=(), alias="glossaire")
+    freshness: tuple[FreshnessCheck, ...] = Field(default=(), alias="fraicheur")

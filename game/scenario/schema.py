@@ -40,6 +40,8 @@ DEFINITIONS = {
     "AiActTier": "Niveau de risque au sens de l'AI Act.",
     "VectorType": "Vecteur : importee (outil grand public), etagere (solution du marché), interne.",
     "VoteRule": "Règle de vote.",
+    "GlossaryEntry": "Une entrée du glossaire : terme, sens en toutes lettres, définition.",
+    "FreshnessCheck": "Une vérification juridique datée : sujet, texte, source, date.",
 }
 
 
