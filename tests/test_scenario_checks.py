@@ -184,7 +184,7 @@ def test_a_yaml_file_the_pack_does_not_read_is_a_warning(pack: Path) -> None:
     assert lines(pack) == [
         "evenement.yaml:1:1: evenement: attention : fichier ignoré : seuls scenario.yaml, "
         "cas_usage.yaml, leviers.yaml, risques.yaml, dilemmes.yaml, evenements.yaml, "
-            "glossaire.yaml, fraicheur.yaml sont lus",
+        "glossaire.yaml, fraicheur.yaml sont lus",
     ]
 
 

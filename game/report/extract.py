@@ -24,7 +24,7 @@ from game.engine.scoring import final_scores, needs_met
 from game.engine.state import Project
 from game.engine.terms import Card, kind_of
 from game.replay import Replayer
-from game.report import conditions
+from game.report import conditions, notes
 from game.report.model import (
     USE_CASE_STEP,
     Ballot,
@@ -264,6 +264,7 @@ def table_report(replayer: Replayer, *, name: str) -> TableReport:
         people.seen(e)
     finished = state.phase is Phase.FIN
     early = conditions.early_deployments(events, cat)
+    met = notes.met_cards(events)
     return TableReport(
         name=name,
         scenario=scenario.title,
@@ -290,6 +291,9 @@ def table_report(replayer: Replayer, *, name: str) -> TableReport:
         step_lessons=conditions.step_lessons(cat, early),
         costs=conditions.running_costs(events, cat),
         needs=conditions.needs(state, state.needs_met if finished else needs_met(state)),
+        examples=notes.examples(cat, met),
+        glossary=notes.glossary(cat, met),
+        freshness=notes.freshness(cat.pack),
     )
 
 

@@ -443,3 +443,21 @@ def check_freshness(pack: Pack, at: Locator, today: date) -> list[Problem]:
         "revérifiez le texte à la source et mettez la date à jour"
     )
     return [at.problem("fraicheur", (oldest_index, "verifie_le"), message, warning=True)]
+
+
+def check_session(pack: Pack, at: Locator) -> list[Problem]:
+    """Warn when the game, every phase run to its timer, does not fit in the session."""
+    scenario = pack.scenario
+    plan = scenario.session
+    if plan is None:
+        return []
+    room = plan.total - plan.briefing - plan.debrief
+    play = scenario.play_minutes()
+    if play <= room:
+        return []
+    message = (
+        f"la partie peut durer {play:.0f} min (minuteurs × tours + lecture) mais la séance "
+        f"ne lui laisse que {room} min ({plan.total} − {plan.briefing} d'accueil − "
+        f"{plan.debrief} de débriefing) : raccourcissez les minuteurs ou les tours"
+    )
+    return [at.problem("scenario", ("seance",), message, warning=True)]

@@ -128,6 +128,7 @@ CHECKS: tuple[Callable[[Pack, Locator], list[Problem]], ...] = (
     checks.check_lengths,
     checks.check_calendar,
     checks.check_glossary,
+    checks.check_session,
 )
 
 

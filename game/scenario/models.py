@@ -327,6 +327,20 @@ class Rules(Model):
         return f"tour {turn}"
 
 
+class SessionPlan(Model):
+    """How the session's minutes are spent: briefing, play (the timers), debrief."""
+
+    total: int = Field(ge=1, le=600, alias="duree", description="Durée de la séance, en minutes.")
+    briefing: int = Field(ge=0, alias="accueil", description="Minutes d'accueil et de consignes.")
+    reading: int = Field(
+        default=0,
+        ge=0,
+        alias="lecture",
+        description="Minutes de lecture des cartes ajoutées au premier tour.",
+    )
+    debrief: int = Field(ge=0, alias="debriefing", description="Minutes de débriefing.")
+
+
 class Scenario(Model):
     """`scenario.yaml`: the setting and the rules of a pack."""
 
@@ -346,6 +360,19 @@ class Scenario(Model):
         alias="besoins",
         description="Les 3 à 5 besoins de la collectivité, que des cas d'usage couvrent.",
     )
+    session: SessionPlan | None = Field(
+        default=None,
+        alias="seance",
+        description="Le minutage de la séance : la partie (minuteurs) doit y tenir.",
+    )
+
+    def play_minutes(self) -> float:
+        """The longest the game can last: every phase to its timer, each turn, plus the
+        first turn's reading time."""
+        t = self.rules.timers
+        per_turn = t.event + t.proposals + t.vote + t.dilemmas + t.resolution
+        reading = self.session.reading if self.session else 0
+        return self.rules.turns * per_turn / 60 + reading
 
 
 class Vector(Model):
