@@ -16,6 +16,7 @@ MINI = ROOT / "tests" / "packs" / "mini"
 BUDGETS = {
     "ville-moyenne": (150, 15, 110, 25),
     "decouverte": (45, 5, 30, 10),
+    "intercommunalite": (120, 10, 90, 20),
 }
 BUNDLED = sorted(p.parent for p in (ROOT / "scenarios").glob("*/scenario.yaml"))
 
