@@ -88,7 +88,7 @@ def test_months_before_keeps_the_day_or_the_months_last_day() -> None:
 
 
 def test_a_freshness_date_that_is_not_a_date_is_an_error(pack: Path) -> None:
-    edit(pack, "fraicheur.yaml", "verifie_le: 2026-12-01", "verifie_le: bientôt")
+    edit(pack, "fraicheur.yaml", "verifie_le: '2026-12-01'", "verifie_le: bientôt")
     assert any("fraicheur[1].verifie_le" in line for line in lines(pack))
 
 
