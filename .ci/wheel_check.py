@@ -35,6 +35,9 @@ VERSIONS = ("3.11", "3.12", "3.13")
 DATA = (
     "scenarios/ville-moyenne/scenario.yaml",
     "scenarios/decouverte/cas_usage.yaml",
+    "scenarios/intercommunalite/scenario.yaml",
+    "scenarios/decouverte/glossaire.yaml",
+    "scenarios/ville-moyenne/fraicheur.yaml",
     "scenarios/README.md",
     "assets/theme.json",
     "assets/fonts/NotoSans-Regular.ttf",

@@ -21,7 +21,7 @@ def elsewhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_the_bundled_packs_are_the_scenarios_folders() -> None:
-    assert bundled_names() == ["decouverte", "ville-moyenne"]
+    assert bundled_names() == ["decouverte", "intercommunalite", "ville-moyenne"]
     assert (bundled_root() / "ville-moyenne" / "scenario.yaml").is_file()
 
 
@@ -41,7 +41,7 @@ def test_an_unknown_pack_is_refused_in_french_with_the_bundled_names(elsewhere: 
         pack_folder("nulle-part")
     assert str(caught.value) == (
         "Pack introuvable : « nulle-part » n'est ni un dossier existant ni un pack fourni "
-        "(packs fournis : decouverte, ville-moyenne)."
+        "(packs fournis : decouverte, intercommunalite, ville-moyenne)."
     )
 
 
@@ -56,7 +56,7 @@ def test_capia_play_local_says_which_packs_exist(
     elsewhere: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["play", "--local", "nulle-part"]) == 1
-    assert "packs fournis : decouverte, ville-moyenne" in capsys.readouterr().err
+    assert "packs fournis : decouverte, intercommunalite, ville-moyenne" in capsys.readouterr().err
 
 
 def test_capia_playtest_takes_a_bundled_pack_s_name(

@@ -19,7 +19,9 @@ from game.scenario import load_pack
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.mark.parametrize(("pack", "games"), [("decouverte", 48), ("ville-moyenne", 24)])
+@pytest.mark.parametrize(
+    ("pack", "games"), [("decouverte", 48), ("intercommunalite", 32), ("ville-moyenne", 24)]
+)
 def test_levers_first_beats_greedy_which_beats_random_on_the_mean(pack: str, games: int) -> None:
     loaded = load_pack(ROOT / "scenarios" / pack)
     figures = balance(loaded, run_playtest(loaded, games=games, seed=1))
@@ -27,7 +29,7 @@ def test_levers_first_beats_greedy_which_beats_random_on_the_mean(pack: str, gam
     assert mean["cautious"] > mean["greedy"] > mean["random"], mean
 
 
-@pytest.mark.parametrize("pack", ["decouverte", "ville-moyenne"])
+@pytest.mark.parametrize("pack", ["decouverte", "intercommunalite", "ville-moyenne"])
 def test_at_least_two_pairs_of_secret_objectives_cannot_both_be_met(pack: str) -> None:
     assert len(exclusive_pairs(load_pack(ROOT / "scenarios" / pack))) >= 2
 

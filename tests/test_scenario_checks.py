@@ -153,7 +153,7 @@ def test_no_arbiter_under_majority_is_a_warning_and_the_pack_loads(pack: Path) -
 
 def test_texts_too_long_for_a_card_are_warnings(pack: Path) -> None:
     # A 61-character title and a 301-character event text: warned, still playable.
-    edit(pack, "evenements.yaml", "titre: Baisse de la dotation", "titre: " + "T" * 61)
+    edit(pack, "evenements.yaml", "titre: Baisse de la dotation", "titre: " + "t" * 61)
     edit(pack, "evenements.yaml", "texte: Rien de notable ne se produit.", "texte: " + "x" * 301)
     assert lines(pack) == [
         "evenements.yaml:7:3: evenements[2].titre: attention : texte long : 61 caractères "
@@ -161,7 +161,7 @@ def test_texts_too_long_for_a_card_are_warnings(pack: Path) -> None:
         "evenements.yaml:20:3: evenements[4].texte: attention : texte long : 301 caractères "
         "(300 au plus)",
     ]
-    assert load_pack(pack).events[1].title == "T" * 61
+    assert load_pack(pack).events[1].title == "t" * 61
 
 
 def test_two_vectors_of_the_same_type_are_an_error(pack: Path) -> None:
@@ -183,7 +183,8 @@ def test_a_yaml_file_the_pack_does_not_read_is_a_warning(pack: Path) -> None:
     (pack / "evenement.yaml").write_text("- id: oubli\n", encoding="utf-8")
     assert lines(pack) == [
         "evenement.yaml:1:1: evenement: attention : fichier ignoré : seuls scenario.yaml, "
-        "cas_usage.yaml, leviers.yaml, risques.yaml, dilemmes.yaml, evenements.yaml sont lus",
+        "cas_usage.yaml, leviers.yaml, risques.yaml, dilemmes.yaml, evenements.yaml, "
+        "glossaire.yaml, fraicheur.yaml sont lus",
     ]
 
 

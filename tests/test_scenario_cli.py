@@ -10,11 +10,11 @@ from typing import Any
 
 import jsonschema
 import pytest
-import yaml
 
 from game.cli import main
 from game.scenario.loader import FILES
 from game.scenario.schema import combined_schema, file_schema
+from game.scenario.yamlsafe import read_yaml
 
 PACKS = Path(__file__).parent / "packs"
 MINI = PACKS / "mini"
@@ -66,7 +66,8 @@ def test_the_capia_command_returns_the_exit_code() -> None:
 
 
 def _validate(schema: dict[str, Any], file: Path) -> None:
-    data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    # Read as YAML 1.2, as editors do (PyYAML's 1.1 would turn 2026-12-01 into a date).
+    data = read_yaml(file, file.parent).data
     jsonschema.validate(data, schema, cls=jsonschema.Draft202012Validator)
 
 

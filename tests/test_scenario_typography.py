@@ -47,7 +47,7 @@ def pack(request: pytest.FixtureRequest) -> Pack:
 
 
 def test_the_bundled_packs_are_found() -> None:
-    assert {"decouverte", "ville-moyenne"} <= {p.name for p in BUNDLED}
+    assert {"decouverte", "intercommunalite", "ville-moyenne"} <= {p.name for p in BUNDLED}
 
 
 def test_the_walk_reaches_card_texts_options_and_roles(pack: Pack) -> None:

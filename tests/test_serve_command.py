@@ -56,7 +56,9 @@ def test_a_pack_folder_becomes_a_name_under_its_parent() -> None:
 
 
 def test_an_unknown_pack_or_a_bad_port_is_refused_with_the_reason() -> None:
-    with pytest.raises(ValueError, match="packs fournis : decouverte, ville-moyenne"):
+    with pytest.raises(
+        ValueError, match="packs fournis : decouverte, intercommunalite, ville-moyenne"
+    ):
         settings_from(_args("--scenario", "nulle-part"))
     with pytest.raises(ValueError, match=r"^--port : "):
         settings_from(_args("--port", "70000"))

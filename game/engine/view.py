@@ -496,6 +496,7 @@ def player_view(state: GameState, seat: str | None) -> PlayerView:
         seat=seat,
         turn=state.turn,
         turns=scenario.rules.turns,
+        turn_label=scenario.rules.turn_label(state.turn) if state.turn else "",
         phase=state.phase,
         paused=state.paused,
         deadline=state.timer.deadline,

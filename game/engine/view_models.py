@@ -101,6 +101,8 @@ class PlayerView(_View):
     seat: str | None  # None: the facilitator's view (everything revealed)
     turn: int
     turns: int
+    #: the turn's fictional date from the pack's calendar (« S1 2027 »), else « tour N »
+    turn_label: str = ""
     phase: Phase
     paused: bool
     deadline: float | None = None

@@ -24,7 +24,7 @@ from game.engine.scoring import final_scores, needs_met
 from game.engine.state import Project
 from game.engine.terms import Card, kind_of
 from game.replay import Replayer
-from game.report import conditions
+from game.report import conditions, notes
 from game.report.model import (
     USE_CASE_STEP,
     Ballot,
@@ -282,6 +282,7 @@ def table_report(replayer: Replayer, *, name: str) -> TableReport:
     early = conditions.early_deployments(events, cat)
     proposals = _proposals(timed, cat, people)
     owners = _owners(proposals)
+    met = notes.met_cards(events)
     return TableReport(
         name=name,
         scenario=scenario.title,
@@ -311,6 +312,9 @@ def table_report(replayer: Replayer, *, name: str) -> TableReport:
         costs=conditions.running_costs(events, cat),
         needs=conditions.needs(state, state.needs_met if finished else needs_met(state)),
         created_at=float(replayer.header.get("created_at") or 0.0),
+        examples=notes.examples(cat, met),
+        glossary=notes.glossary(cat, met),
+        freshness=notes.freshness(cat.pack),
     )
 
 

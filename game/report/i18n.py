@@ -150,6 +150,19 @@ FR: dict[str, str] = {
     "chart_votes": "Répartition des voix",
     "table_default_name": "Table {n}",
     "print_footer": "Rapport produit par Cap IA à partir des journaux de partie.",
+    "examples": "Exemples cités des cartes rencontrées",
+    "examples_help": (
+        "Les collectivités qui ont mené ces projets, d'après le retour d'expérience INET "
+        "(AFIGESE, 2024) : à citer en discussion."
+    ),
+    "glossary": "Glossaire des termes de la partie",
+    "glossary_help": "Les sigles et mots techniques apparus dans les cartes que la table a vues.",
+    "freshness": (
+        "Fiche de fraîcheur juridique : {n} points vérifiés, le plus ancien le {oldest}, "
+        "le plus récent le {newest}."
+    ),
+    "freshness_sheet": "Ce qui a été vérifié, contre quel texte, où",
+    "checked_on": "vérifié le {day}",
     "shadow_ai": "IA fantôme de la collectivité",
     "shadow_revealed": "révélée par la cartographie pendant la partie",
     "shadow_hidden": "jamais cartographiée pendant la partie",

@@ -238,6 +238,33 @@ class TurnSummary:
 
 
 @dataclass(frozen=True)
+class CardExample:
+    """A card the table met and the source's example collectivités for it."""
+
+    card: str
+    title: str
+    kind: CardKind
+    text: str  # « Exemples : Toulouse, Metz »
+
+
+@dataclass(frozen=True)
+class GlossaryLine:
+    term: str
+    expansion: str
+    definition: str
+
+
+@dataclass(frozen=True)
+class FreshnessLine:
+    """One dated legal check of the pack (date in French: « 2 décembre 2026 »)."""
+
+    subject: str
+    text: str
+    source: str
+    checked_on: str
+
+
+@dataclass(frozen=True)
 class TableReport:
     """Everything the debrief shows about one table's game."""
 
@@ -267,6 +294,9 @@ class TableReport:
     costs: tuple[CostsPaid, ...] = ()  # running costs paid, turn by turn
     needs: tuple[NeedRecord, ...] = ()  # the collectivité's needs, covered or not
     created_at: float = 0.0  # when the game's log was opened (seconds since the epoch)
+    examples: tuple[CardExample, ...] = ()  # the source's examples of the cards met
+    glossary: tuple[GlossaryLine, ...] = ()  # the pack's terms this game's texts used
+    freshness: tuple[FreshnessLine, ...] = ()  # the pack's dated legal checks, oldest first
 
     def needs_points(self) -> int:
         """The points the needs covered added to the team score."""

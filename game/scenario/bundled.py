@@ -2,8 +2,8 @@
 
 Wherever a pack is asked for (`capia play --local X`, `capia serve --scenario X`,
 `capia validate X`, …), X is an existing path, else the name of a bundled pack
-(`decouverte`, `ville-moyenne`): the folders of the `scenarios` package, found with
-importlib.resources in an installed wheel as in a checkout.
+(`decouverte`, `intercommunalite`, `ville-moyenne`): the folders of the `scenarios`
+package, found with importlib.resources in an installed wheel as in a checkout.
 """
 
 from __future__ import annotations

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator, Sequence
+from datetime import date
 
 from game.scenario.models import (
     RESOURCE_KEYS,
@@ -369,3 +370,94 @@ def check_lengths(pack: Pack, at: Locator) -> list[Problem]:
         for key, path, text, limit in _texts(pack)
         if len(text) > limit
     ]
+
+
+def check_calendar(pack: Pack, at: Locator) -> list[Problem]:
+    """A calendar gives each turn its date: as many labels as turns, each once."""
+    rules = pack.scenario.rules
+    labels = rules.calendar
+    out = []
+    if labels and len(labels) != rules.turns:
+        message = (
+            f"{len(labels)} dates pour {rules.turns} tours : donnez une date par tour "
+            "(ex. S1 2027, S2 2027, …)"
+        )
+        out.append(at.problem("scenario", ("regles", "calendrier"), message))
+    seen: set[str] = set()
+    for i, label in enumerate(labels):
+        if label in seen:
+            message = f"« {label} » est déjà la date d'un autre tour"
+            out.append(at.problem("scenario", ("regles", "calendrier", i), message))
+        seen.add(label)
+    return out
+
+
+def check_glossary(pack: Pack, at: Locator) -> list[Problem]:
+    """Warn about each acronym a text uses that the glossary does not explain (first use),
+    and about glossary terms written twice. Packs without a glossary are not checked."""
+    if not pack.glossary:
+        return []
+    from game.scenario.glossary import unexplained
+
+    out = [
+        at.problem(
+            key,
+            path,
+            f"sigle « {word} » sans entrée dans glossaire.yaml : ajoutez-le (terme, définition)",
+            warning=True,
+        )
+        for word, key, path in unexplained(pack)
+    ]
+    items = ((("glossaire", (i, "terme"), e.term)) for i, e in enumerate(pack.glossary))
+    out += _duplicates(iter(items), at, "un terme par entrée du glossaire")
+    return out
+
+
+#: A legal check older than this many months is stale.
+FRESHNESS_MONTHS = 6
+
+
+def months_before(day: date, months: int) -> date:
+    """The same day `months` months earlier (the month's last day when it has fewer)."""
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    month += 1
+    for d in range(day.day, 0, -1):
+        try:
+            return date(year, month, d)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def check_freshness(pack: Pack, at: Locator, today: date) -> list[Problem]:
+    """Warn when the pack's oldest legal check is more than six months old on `today`."""
+    if not pack.freshness:
+        return []
+    oldest_index, oldest = min(enumerate(pack.freshness), key=lambda item: item[1].checked_on)
+    limit = months_before(today, FRESHNESS_MONTHS)
+    if oldest.checked_on >= limit:
+        return []
+    message = (
+        f"fiche de fraîcheur juridique périmée : « {oldest.subject} » vérifié le "
+        f"{oldest.checked_on.isoformat()}, il y a plus de {FRESHNESS_MONTHS} mois ; "
+        "revérifiez le texte à la source et mettez la date à jour"
+    )
+    return [at.problem("fraicheur", (oldest_index, "verifie_le"), message, warning=True)]
+
+
+def check_session(pack: Pack, at: Locator) -> list[Problem]:
+    """Warn when the game, every phase run to its timer, does not fit in the session."""
+    scenario = pack.scenario
+    plan = scenario.session
+    if plan is None:
+        return []
+    room = plan.total - plan.briefing - plan.debrief
+    play = scenario.play_minutes()
+    if play <= room:
+        return []
+    message = (
+        f"la partie peut durer {play:.0f} min (minuteurs × tours + lecture) mais la séance "
+        f"ne lui laisse que {room} min ({plan.total} − {plan.briefing} d'accueil − "
+        f"{plan.debrief} de débriefing) : raccourcissez les minuteurs ou les tours"
+    )
+    return [at.problem("scenario", ("seance",), message, warning=True)]

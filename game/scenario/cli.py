@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
+from datetime import date
 from importlib import resources
 from pathlib import Path
 
@@ -50,7 +51,7 @@ def validate_command(args: argparse.Namespace) -> int:
     except PackNotFoundError as exc:
         print(exc, file=sys.stderr)
         return 1
-    pack, problems = check_pack(folder)
+    pack, problems = check_pack(folder, today=date.today())
     for problem in problems:
         print(problem)
     errors = sum(not p.warning for p in problems)

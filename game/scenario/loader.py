@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,17 @@ from pydantic_core import ErrorDetails
 
 from game.scenario import checks
 from game.scenario.messages import french
-from game.scenario.models import Dilemma, Event, Lever, Pack, Risk, Scenario, UseCase
+from game.scenario.models import (
+    Dilemma,
+    Event,
+    FreshnessCheck,
+    GlossaryEntry,
+    Lever,
+    Pack,
+    Risk,
+    Scenario,
+    UseCase,
+)
 from game.scenario.problems import Locator, PackError, Problem
 from game.scenario.reach import check_locks
 from game.scenario.yamlsafe import Document, read_yaml
@@ -37,6 +48,8 @@ SPECS: dict[str, PackFile] = {
     "risques": PackFile("risques.yaml", Risk, True, True),
     "dilemmes": PackFile("dilemmes.yaml", Dilemma, True, False),
     "evenements": PackFile("evenements.yaml", Event, True, False),
+    "glossaire": PackFile("glossaire.yaml", GlossaryEntry, True, False),
+    "fraicheur": PackFile("fraicheur.yaml", FreshnessCheck, True, False),
 }
 
 #: Pack part (also the Pack alias) -> file name.
@@ -113,11 +126,18 @@ CHECKS: tuple[Callable[[Pack, Locator], list[Problem]], ...] = (
     check_locks,
     checks.check_arbiter,
     checks.check_lengths,
+    checks.check_calendar,
+    checks.check_glossary,
+    checks.check_session,
 )
 
 
-def check_pack(path: Path | str) -> tuple[Pack | None, list[Problem]]:
-    """Read and check the pack in folder `path`: the pack if it has no error, and every problem."""
+def check_pack(path: Path | str, *, today: date | None = None) -> tuple[Pack | None, list[Problem]]:
+    """Read and check the pack in folder `path`: the pack if it has no error, and every problem.
+
+    With `today` (the caller's clock: this module reads none), also warn when the
+    pack's legal checks (`fraicheur.yaml`) are more than six months old.
+    """
     root = Path(path)
     folder = _folder_problems(root)
     if folder:
@@ -151,6 +171,8 @@ def check_pack(path: Path | str) -> tuple[Pack | None, list[Problem]]:
     if not failed:
         pack = Pack.model_validate(parts)
         problems += [p for check in CHECKS for p in check(pack, at)]
+        if today is not None:
+            problems += checks.check_freshness(pack, at, today)
     problems.sort(key=_order(root))
     if any(not p.warning for p in problems):
         return None, problems

@@ -8,6 +8,7 @@ No card, role or gauge is named here: all of that is data.
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 from typing import Annotated
 
@@ -310,6 +311,34 @@ class Rules(Model):
         alias="ordre_des_etapes",
         description="Ce qu'il en coûte de déployer avant certaines étapes de la démarche.",
     )
+    calendar: tuple[Annotated[str, Field(min_length=1, max_length=20)], ...] = Field(
+        default=(),
+        alias="calendrier",
+        description=(
+            "Date fictive de chaque tour, dans l'ordre (ex. [S1 2027, S2 2027, …]) : "
+            "autant d'étiquettes que de tours."
+        ),
+    )
+
+    def turn_label(self, turn: int) -> str:
+        """The fictional date of `turn` (from 1), or « tour N » without a calendar."""
+        if 1 <= turn <= len(self.calendar):
+            return self.calendar[turn - 1]
+        return f"tour {turn}"
+
+
+class SessionPlan(Model):
+    """How the session's minutes are spent: briefing, play (the timers), debrief."""
+
+    total: int = Field(ge=1, le=600, alias="duree", description="Durée de la séance, en minutes.")
+    briefing: int = Field(ge=0, alias="accueil", description="Minutes d'accueil et de consignes.")
+    reading: int = Field(
+        default=0,
+        ge=0,
+        alias="lecture",
+        description="Minutes de lecture des cartes ajoutées au premier tour.",
+    )
+    debrief: int = Field(ge=0, alias="debriefing", description="Minutes de débriefing.")
 
 
 class Scenario(Model):
@@ -331,6 +360,19 @@ class Scenario(Model):
         alias="besoins",
         description="Les 3 à 5 besoins de la collectivité, que des cas d'usage couvrent.",
     )
+    session: SessionPlan | None = Field(
+        default=None,
+        alias="seance",
+        description="Le minutage de la séance : la partie (minuteurs) doit y tenir.",
+    )
+
+    def play_minutes(self) -> float:
+        """The longest the game can last: every phase to its timer, each turn, plus the
+        first turn's reading time."""
+        t = self.rules.timers
+        per_turn = t.event + t.proposals + t.vote + t.dilemmas + t.resolution
+        reading = self.session.reading if self.session else 0
+        return self.rules.turns * per_turn / 60 + reading
 
 
 class Vector(Model):
@@ -510,6 +552,32 @@ class Event(Model):
     )
 
 
+class GlossaryEntry(Model):
+    """`glossaire.yaml`: a term (acronym or jargon) the cards use, and what it means."""
+
+    term: str = Field(alias="terme", min_length=1, description="Le sigle ou le mot (ex. AIPD).")
+    expansion: str = Field(
+        default="", alias="developpe", description="Le sigle en toutes lettres, s'il en est un."
+    )
+    definition: str = Field(min_length=1, description="Ce que c'est, en une ou deux phrases.")
+    variants: tuple[str, ...] = Field(
+        default=(),
+        alias="variantes",
+        description="Autres graphies qui renvoient à la même entrée (pluriel, forme courte).",
+    )
+
+
+class FreshnessCheck(Model):
+    """`fraicheur.yaml`: one legal point checked, against which text, where, on which day."""
+
+    subject: str = Field(alias="sujet", description="Ce qui a été vérifié (ex. calendrier AI Act).")
+    text: str = Field(alias="texte", description="Le texte de référence (ex. règlement 2024/1689).")
+    source: str = Field(description="Où : EUR-Lex, Légifrance, CNIL, ANSSI…")
+    checked_on: date = Field(
+        alias="verifie_le", description="Date de la vérification (AAAA-MM-JJ)."
+    )
+
+
 class Pack(Model):
     """A whole validated pack: the scenario and its decks."""
 
@@ -519,3 +587,5 @@ class Pack(Model):
     risks: tuple[Risk, ...] = Field(alias="risques")
     dilemmas: tuple[Dilemma, ...] = Field(default=(), alias="dilemmes")
     events: tuple[Event, ...] = Field(default=(), alias="evenements")
+    glossary: tuple[GlossaryEntry, ...] = Field(default=(), alias="glossaire")
+    freshness: tuple[FreshnessCheck, ...] = Field(default=(), alias="fraicheur")

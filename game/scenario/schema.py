@@ -40,6 +40,9 @@ DEFINITIONS = {
     "AiActTier": "Niveau de risque au sens de l'AI Act.",
     "VectorType": "Vecteur : importee (outil grand public), etagere (solution du marché), interne.",
     "VoteRule": "Règle de vote.",
+    "SessionPlan": "Le minutage de la séance (minutes) : accueil, lecture, débriefing, total.",
+    "GlossaryEntry": "Une entrée du glossaire : terme, sens en toutes lettres, définition.",
+    "FreshnessCheck": "Une vérification juridique datée : sujet, texte, source, date.",
 }
 
 

@@ -1,0 +1,23 @@
+"""The source's example collectivités of a card, as one French line for any screen."""
+
+from __future__ import annotations
+
+import re
+
+from game.scenario.models import Dilemma, Event, Lever, Risk, UseCase
+
+Card = UseCase | Lever | Risk | Dilemma | Event
+NNBSP = "\u202f"
+_SEVERAL = re.compile(r",|;|/| et |\(")
+
+
+def card_examples_text(card: Card) -> str:
+    """« Exemples : Toulouse, Metz » (« Exemple : » for one), or "" when the card has none.
+
+    The colon is preceded by a narrow no-break space, like every pack text.
+    """
+    examples = getattr(card, "examples", "").strip()
+    if not examples:
+        return ""
+    label = "Exemples" if _SEVERAL.search(examples) else "Exemple"
+    return f"{label}{NNBSP}: {examples}"
