@@ -233,6 +233,9 @@ def facilitate_command(args: argparse.Namespace) -> int:
     app.open(first, session=session)
     app.run()
     session.close()
+    last = getattr(app.scene, "session", None)  # « Nouvel atelier » opened another one
+    if isinstance(last, FacilitatorSession) and last is not session:
+        last.close()
     return 0
 
 
