@@ -7,6 +7,7 @@ from functools import partial
 
 import pygame
 
+from game.client.draw import ellipsize, text_surface
 from game.client.palette import BAD, INK, MUTED
 from game.client.scene import HELP_LABEL, SceneName
 from game.client.scenes.facilitator_tools import CODES, DOCUMENTS, NEW, TABLES, ConsoleTools
@@ -155,7 +156,8 @@ class FacilitatorScene(ConsoleTools, PanelScene):
 
     def _top(self, w: int) -> Panel:
         b = PanelBuilder("console-top", pygame.Rect(0, 0, w, TOP_H - 4), framed=False)
-        b.text_at(f"Console d'animation — {self.texts.title}", (12, 8), 20, INK, bold=True)
+        title = ellipsize(f"Console d'animation — {self.texts.title}", 20, w - 24, bold=True)
+        b.text_at(title, (12, 8), 20, INK, bold=True)
         label = "Quitter la projection (V)" if self.projection else "Projection du dilemme (V)"
         pw = label_width(label, "#primary")
         hw = label_width(HELP_LABEL, "#small")
@@ -182,18 +184,21 @@ class FacilitatorScene(ConsoleTools, PanelScene):
             hotkey=pygame.K_v,
             object_id="#primary",
         )
-        self._workshop_row(b, w)
+        x = self._workshop_row(b, w) + 12  # the connection's state after the row
         status = self.session.status
         if self.session.connected:
-            b.fixed_text(status, (w - 16 - label_width(status, None) + 20, 12), 14, MUTED)
+            status = ellipsize(status, 14, w - 16 - x)
+            b.fixed_text(status, (w - 16 - text_surface(status, 14).get_width(), ROW2 + 8), 14,
+                         MUTED)  # fmt: skip
         else:
-            band = pygame.Rect(w // 2, 4, w // 2 - 8, 34)
+            band = pygame.Rect(x, ROW2, w - 8 - x, 32)
             b.draw(lambda s, dy: pygame.draw.rect(s, BAD, band, border_radius=4))
-            lost = f"Serveur injoignable ({status}) : rien n'est envoyé."
-            b.text_at(lost, (band.x + 10, 11), 14, (255, 255, 255), bold=True)
+            lost = ellipsize(f"Serveur injoignable ({status}) : rien n'est envoyé.", 14,
+                             band.width - 20, bold=True)  # fmt: skip
+            b.text_at(lost, (band.x + 10, ROW2 + 7), 14, (255, 255, 255), bold=True)
         return b.done()
 
-    def _workshop_row(self, b: PanelBuilder, w: int) -> None:
+    def _workshop_row(self, b: PanelBuilder, w: int) -> int:
         """« Nouvel atelier », « Codes et QR », « Débrief et documents » (or « Retour »)."""
         row = [
             ("new", "Nouvel atelier", NEW, self.open_form, None),
@@ -211,6 +216,7 @@ class FacilitatorScene(ConsoleTools, PanelScene):
             oid = "#chosen" if here else None
             b.fixed_button(f"ws:{key}", rect, label, on_click, object_id=oid, hotkey=keys)
             x += bw + 6
+        return x
 
     def _tools(self, rect: pygame.Rect) -> Panel:
         target = self._label(self.target)

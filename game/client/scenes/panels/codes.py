@@ -3,7 +3,6 @@ projected in the room and scanned from the back; one table alone from its tile."
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -15,10 +14,10 @@ from game.client.assets import font
 from game.client.palette import INK, MUTED
 from game.client.scenes.panels.base import Panel, label_width
 from game.client.scenes.panels.builder import PanelBuilder
+from game.client.scenes.panels.join import QR_SCALE, qr_surface, url_lines
 from game.client.sessions.workshop_tools import Access, JoinEntry
 
 HEAD_H = 56
-QR_SCALE = 8  # pixels a module in join_qr_png's PNG
 
 
 class CodesControls(Protocol):
@@ -37,30 +36,6 @@ class CodesContext:
     do: CodesControls
 
 
-def qr_surface(png: bytes) -> pygame.Surface:
-    """The PNG of `join_qr_png` as a surface of one pixel a module (scaled when drawn)."""
-    image = pygame.image.load(io.BytesIO(png), "qr.png")
-    side = image.get_width() // QR_SCALE
-    return pygame.transform.scale(image, (side, side))
-
-
-def url_lines(url: str, size: int, width: int, bold: bool = False) -> list[str]:
-    """`url` cut into lines of at most `width` pixels (after a « / » when possible)."""
-    f = font(size, bold=bold)
-    lines, line = [], ""
-    for ch in url:
-        if line and f.size(line + ch)[0] > width:
-            cut = line.rfind("/") + 1
-            if 0 < cut < len(line) and cut > len(line) // 2:
-                lines.append(line[:cut])
-                line = line[cut:]
-            else:
-                lines.append(line)
-                line = ""
-        line += ch
-    return [*lines, line] if line else lines
-
-
 def _blit_qr(surface: pygame.Surface, rect: pygame.Rect, qr: pygame.Surface) -> None:
     side = qr.get_width()
     k = max(1, rect.width // side)
@@ -76,7 +51,7 @@ def _qr_side(qr: pygame.Surface, most: int) -> int:
 
 def _card(ctx: CodesContext, entry: JoinEntry, frame: pygame.Rect, big: bool) -> Panel:
     b = PanelBuilder(f"code:{entry.table_id}", frame, framed=True)
-    name_size, code_size, url_size = (30, 40, 18) if big else (20, 28, 14)
+    name_size, code_size, url_size = _sizes(big)
     b.wrapped(entry.name, name_size, bold=True, gap=2)
     b.wrapped(f"Code : {entry.code}", code_size, bold=True, gap=2)
     for line in url_lines(entry.url, url_size, b.width):
@@ -95,17 +70,32 @@ def _card(ctx: CodesContext, entry: JoinEntry, frame: pygame.Rect, big: bool) ->
     return b.done()
 
 
-def _grid(n: int, area: pygame.Rect, gap: int = 8) -> list[pygame.Rect]:
-    """`n` cells as square as possible filling `area`."""
-    best: tuple[int, int] = (1, n)
-    best_side = 0
+def _sizes(big: bool) -> tuple[int, int, int]:
+    """(name, code, URL) text sizes of a card."""
+    return (30, 40, 18) if big else (20, 28, 14)
+
+
+def _text_h(entry: JoinEntry, width: int, big: bool) -> int:
+    """How tall a card's texts are at this inner width."""
+    name, code, url = _sizes(big)
+    h = PanelBuilder.label_height(entry.name, width, name, bold=True) + 2
+    h += PanelBuilder.label_height(f"Code : {entry.code}", width, code, bold=True) + 2
+    return h + font(url).get_linesize() * len(url_lines(entry.url, url, width)) + 6
+
+
+def _grid(entries: Sequence[JoinEntry], modules: int, area: pygame.Rect) -> list[pygame.Rect]:
+    """A cell per table, the columns chosen so that the QR codes are as big as can be."""
+    n, gap, big = len(entries), 8, len(entries) == 1
+    best, best_k = 1, -1
     for cols in range(1, n + 1):
         rows = -(-n // cols)
         cw, ch = (area.width - gap * (cols - 1)) // cols, (area.height - gap * (rows - 1)) // rows
-        side = min(cw - 16, ch - 150)  # room for the QR under the texts
-        if side > best_side:
-            best, best_side = (cols, rows), side
-    cols, rows = best
+        texts = max(_text_h(e, cw - 16, big) for e in entries)
+        k = min(cw - 16, ch - 12 - texts) // modules
+        if k > best_k:
+            best, best_k = cols, k
+    cols = best
+    rows = -(-n // cols)
     cw, ch = (area.width - gap * (cols - 1)) // cols, (area.height - gap * (rows - 1)) // rows
     return [
         pygame.Rect(area.x + (i % cols) * (cw + gap), area.y + (i // cols) * (ch + gap), cw, ch)
@@ -155,6 +145,10 @@ def codes_panels(ctx: CodesContext) -> list[Panel]:
         area = pygame.Rect(area.x, area.y + note_h + 8, area.width, area.height - note_h - 8)
     chosen: Sequence[JoinEntry] = [t for t in access.tables if t.table_id == ctx.focus]
     entries = chosen or access.tables
-    for entry, frame in zip(entries, _grid(len(entries), area), strict=True):
+    modules = max((q.get_width() for q in ctx.qr.values()), default=29)
+    for entry, frame in zip(entries, _grid(entries, modules, area), strict=True):
         out.append(_card(ctx, entry, frame, big=len(entries) == 1))
     return out
+
+
+__all__ = ["QR_SCALE", "CodesContext", "codes_panels", "qr_surface", "url_lines"]
