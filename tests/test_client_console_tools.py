@@ -232,3 +232,39 @@ def test_the_new_views_fit(size: tuple[int, int], tables: int) -> None:
         assert problems(app) == [], view
         d.key(27)  # Échap: back to the tables
         assert _scene(app).mode == "tables"
+
+
+def test_facilitate_without_token_finds_the_newest_open_workshop(
+    threaded_server: ThreadedServer,
+) -> None:
+    from game.client.main import newest_workshop
+
+    said = newest_workshop(threaded_server.url)
+    assert isinstance(said, str) and "capia admin-token --reset" in said
+    save_admin_token(threaded_server.live.admin_token or "")
+    said = newest_workshop(threaded_server.url)
+    assert isinstance(said, str) and "capia workshop new" in said
+    threaded_server.workshop()
+    newer = threaded_server.workshop(tables=2)
+    assert newest_workshop(threaded_server.url) == (newer.facilitator_token, newer.workshop_id)
+
+
+def test_new_workshop_in_a_local_console_opens_a_local_one() -> None:
+    workshop = LocalWorkshop(load_pack(PACKS / "mini"), tables=1)
+    app = App((1280, 800))
+    app.switch(FacilitatorScene(workshop))
+    d = Driver(app)
+    d.frames(1)
+    d.click("ws:new")
+    d.click("new:pack:decouverte")
+    d.click("new:more")
+    d.click_at(_scene(app).entries["new:names"].rect.center)
+    d.type_text("Nord, Sud, Est")
+    d.click("new:open")
+    assert "3 nom(s) pour 2 table(s)" in " ".join(_texts(app, "new"))
+    d.click("new:more")
+    d.click("new:open")
+    until(lambda: _scene(app).session is not workshop, d.frames)
+    new = _scene(app).session
+    assert isinstance(new, LocalWorkshop) and new.pack.scenario.id == "decouverte"
+    assert list(new.names.values()) == ["Nord", "Sud", "Est"]

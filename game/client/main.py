@@ -62,7 +62,11 @@ def add_facilitate_arguments(parser: argparse.ArgumentParser) -> None:
     where.add_argument(
         "--local", metavar="PACK", help="atelier de démonstration sans serveur (dossier ou nom)"
     )
-    parser.add_argument("--token", help="jeton d'animation (avec --server)")
+    parser.add_argument(
+        "--token",
+        help="jeton d'animation (avec --server) ; sans lui, le plus récent atelier ouvert, "
+        "trouvé avec le jeton d'administration gardé sur cet ordinateur",
+    )
     parser.add_argument("--workshop", metavar="ID", help="atelier attendu (vérifié avec --server)")
     parser.add_argument("--tables", type=int, default=3, help="nombre de tables (avec --local)")
     _window_arguments(parser)
@@ -224,10 +228,14 @@ def facilitate_command(args: argparse.Namespace) -> int:
     else:
         from game.client.sessions.remote_facilitator import RemoteFacilitatorSession
 
-        if not args.token:
-            print("capia facilitate --server : il faut aussi --token JETON.", file=sys.stderr)
-            return 2
-        session = RemoteFacilitatorSession(args.server, args.token, workshop=args.workshop).start()
+        token, workshop = args.token, args.workshop
+        if not token:
+            found = newest_workshop(args.server)
+            if isinstance(found, str):
+                print(found, file=sys.stderr)
+                return 2
+            token, workshop = found
+        session = RemoteFacilitatorSession(args.server, token, workshop=workshop).start()
         first = SceneName.FACILITATOR_CONNECT
     app = App(_size(args.size), scale=args.scale)
     app.open(first, session=session)
@@ -237,6 +245,34 @@ def facilitate_command(args: argparse.Namespace) -> int:
     if isinstance(last, FacilitatorSession) and last is not session:
         last.close()
     return 0
+
+
+def newest_workshop(server: str) -> tuple[str, str] | str:
+    """(facilitator token, id) of the newest open workshop of `server`, found with the
+    admin token kept on this laptop; else what to do, in French."""
+    from game.local_config import load_admin_token
+    from game.workshop_client import WorkshopApiError, list_workshops
+
+    admin = load_admin_token()
+    if not admin:
+        return (
+            "capia facilitate --server : donnez --token JETON (le jeton d'animation de "
+            "l'atelier), ou lancez-le sur l'ordinateur du serveur, qui garde le jeton "
+            "d'administration (capia admin-token --reset pour en créer un)."
+        )
+    try:
+        listed = list_workshops(server, admin).workshops
+    except WorkshopApiError as exc:
+        return exc.message
+    open_ = [w for w in listed if w.closed is None and w.facilitator_token]
+    if not open_:
+        return (
+            "Aucun atelier ouvert sur ce serveur : ouvrez-en un avec "
+            "« capia workshop new --scenario decouverte --tables 6 »."
+        )
+    newest = max(open_, key=lambda w: w.created)
+    print(f"Console de l'atelier {newest.workshop_id} ({newest.scenario}).")
+    return newest.facilitator_token or "", newest.workshop_id
 
 
 def replay_command(args: argparse.Namespace) -> int:
