@@ -49,9 +49,9 @@ def _qr_side(qr: pygame.Surface, most: int) -> int:
     return side * max(1, most // side)
 
 
-def _card(ctx: CodesContext, entry: JoinEntry, frame: pygame.Rect, big: bool) -> Panel:
+def _card(ctx: CodesContext, entry: JoinEntry, frame: pygame.Rect) -> Panel:
     b = PanelBuilder(f"code:{entry.table_id}", frame, framed=True)
-    name_size, code_size, url_size = _sizes(big)
+    name_size, code_size, url_size = _sizes(b.width)
     b.wrapped(entry.name, name_size, bold=True, gap=2)
     b.wrapped(f"Code : {entry.code}", code_size, bold=True, gap=2)
     for line in url_lines(entry.url, url_size, b.width):
@@ -70,14 +70,16 @@ def _card(ctx: CodesContext, entry: JoinEntry, frame: pygame.Rect, big: bool) ->
     return b.done()
 
 
-def _sizes(big: bool) -> tuple[int, int, int]:
-    """(name, code, URL) text sizes of a card."""
-    return (30, 40, 18) if big else (20, 28, 14)
+def _sizes(width: int) -> tuple[int, int, int]:
+    """(name, code, URL) text sizes of a card this wide: read from the back of the room."""
+    if width >= 900:
+        return 30, 40, 20
+    return (24, 34, 17) if width >= 440 else (20, 28, 14)
 
 
-def _text_h(entry: JoinEntry, width: int, big: bool) -> int:
+def _text_h(entry: JoinEntry, width: int) -> int:
     """How tall a card's texts are at this inner width."""
-    name, code, url = _sizes(big)
+    name, code, url = _sizes(width)
     h = PanelBuilder.label_height(entry.name, width, name, bold=True) + 2
     h += PanelBuilder.label_height(f"Code : {entry.code}", width, code, bold=True) + 2
     return h + font(url).get_linesize() * len(url_lines(entry.url, url, width)) + 6
@@ -85,12 +87,12 @@ def _text_h(entry: JoinEntry, width: int, big: bool) -> int:
 
 def _grid(entries: Sequence[JoinEntry], modules: int, area: pygame.Rect) -> list[pygame.Rect]:
     """A cell per table, the columns chosen so that the QR codes are as big as can be."""
-    n, gap, big = len(entries), 8, len(entries) == 1
+    n, gap = len(entries), 8
     best, best_k = 1, -1
     for cols in range(1, n + 1):
         rows = -(-n // cols)
         cw, ch = (area.width - gap * (cols - 1)) // cols, (area.height - gap * (rows - 1)) // rows
-        texts = max(_text_h(e, cw - 16, big) for e in entries)
+        texts = max(_text_h(e, cw - 16) for e in entries)
         k = min(cw - 16, ch - 12 - texts) // modules
         if k > best_k:
             best, best_k = cols, k
@@ -147,7 +149,7 @@ def codes_panels(ctx: CodesContext) -> list[Panel]:
     entries = chosen or access.tables
     modules = max((q.get_width() for q in ctx.qr.values()), default=29)
     for entry, frame in zip(entries, _grid(entries, modules, area), strict=True):
-        out.append(_card(ctx, entry, frame, big=len(entries) == 1))
+        out.append(_card(ctx, entry, frame))
     return out
 
 
