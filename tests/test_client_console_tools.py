@@ -105,6 +105,11 @@ def test_new_workshop_opens_one_the_server_lists(
     listed = list_workshops(server.url, server.live.admin_token)
     new = next(w for w in listed.workshops if w.scenario == "decouverte")
     assert [t.name for t in new.tables] == ["Les Bleus", "Les Verts", "Les Rouges"]
+    # the new console names its tables as given, in the documents' rows
+    until(lambda: getattr(app.scene, "access", None) is not None, d.frames)
+    d.click("ws:documents")
+    rows = [t for t in _texts(app, "docs") if t.startswith("Table ")]
+    assert [r.split(" — ")[-1] for r in rows] == ["Les Bleus", "Les Verts", "Les Rouges"]
     assert app.scene.session.workshop == new.workshop_id  # type: ignore[union-attr]
 
 

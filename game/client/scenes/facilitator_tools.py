@@ -73,6 +73,8 @@ class ConsoleTools:
         self.form_scenario = scenario if scenario in dict(packs) else first
         self.form_count = max(1, len(self.session.tables) or 1)
         self.form_message, self.form_failed = "", False
+        if not self.tools.local:  # the tables' names and QR codes, ready when asked for
+            self.jobs.run("access", self.tools.access, self._got_access)
 
     def entry_text(self, key: str) -> str:
         entries = getattr(self, "entries", {})
@@ -91,9 +93,8 @@ class ConsoleTools:
         self.mode, self.codes_focus = CODES, table_id
         if self.tools.local:
             self.access, self.codes_message = None, self._need_server()
-        elif self.access is None:
+        elif self.access is None and self.jobs.run("access", self.tools.access, self._got_access):
             self.codes_message = "Chargement des codes…"
-            self.jobs.run("access", self.tools.access, self._got_access)
         self.relayout()
 
     def show_documents(self) -> None:
@@ -153,9 +154,13 @@ class ConsoleTools:
 
     # --- debrief and documents ---------------------------------------------------------
     def _name(self, table_id: str | None) -> str:
+        """« Table 1 · K7M2QX — Les Bleus » (its given name once the access is known)."""
         if table_id is None:
             return "l'atelier"
-        return next((t.label for t in self.session.tables if t.table_id == table_id), table_id)
+        label = next((t.label for t in self.session.tables if t.table_id == table_id), table_id)
+        given = {t.table_id: t.name for t in self.access.tables} if self.access else {}
+        name = given.get(table_id, "")
+        return f"{label} — {name}" if name else label
 
     def _add(self, result: Result) -> None:
         self.results = [result, *self.results][:6]
@@ -211,7 +216,8 @@ class ConsoleTools:
             return codes_panels(ctx)
         if self.mode == DOCUMENTS:
             busy = frozenset(self.jobs.running)
-            docs = DocumentsContext(self.session.tables, self.results, busy, self, self.scroll)
+            rows = [(t.table_id, self._name(t.table_id)) for t in self.session.tables]
+            docs = DocumentsContext(rows, self.results, busy, self, self.scroll)
             return documents_panels(docs, area)
         if self.mode == NEW:
             form = FormContext(

@@ -49,10 +49,16 @@ class JoinEntry:
     """How players reach one table: its name, code, join URL and QR code (PNG bytes)."""
 
     table_id: str
-    name: str
+    name: str  # as given when the workshop opened, else ""
     code: str
     url: str
     png: bytes
+    number: int = 0  # its place in the workshop, from 1
+
+    @property
+    def title(self) -> str:
+        """Its name, else « Table 2 »."""
+        return self.name or f"Table {self.number}"
 
 
 @dataclass(frozen=True)
@@ -145,8 +151,7 @@ class RemoteTools(WorkshopTools):
     def access(self) -> Access:
         got = workshop_access(self.session.server, self.session.token, self._workshop())
         entries = tuple(
-            JoinEntry(t.table_id, t.name or f"Table {i + 1}", t.code, t.join_url,
-                      join_qr_png(t.join_url))
+            JoinEntry(t.table_id, t.name, t.code, t.join_url, join_qr_png(t.join_url), i + 1)
             for i, t in enumerate(got.tables)
         )  # fmt: skip
         note = ""

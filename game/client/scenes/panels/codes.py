@@ -52,7 +52,7 @@ def _qr_side(qr: pygame.Surface, most: int) -> int:
 def _card(ctx: CodesContext, entry: JoinEntry, frame: pygame.Rect) -> Panel:
     b = PanelBuilder(f"code:{entry.table_id}", frame, framed=True)
     name_size, code_size, url_size = _sizes(b.width)
-    b.wrapped(entry.name, name_size, bold=True, gap=2)
+    b.wrapped(entry.title, name_size, bold=True, gap=2)
     b.wrapped(f"Code : {entry.code}", code_size, bold=True, gap=2)
     for line in url_lines(entry.url, url_size, b.width):
         b.text_at(line, (b.x, b.y), url_size, INK)
@@ -80,7 +80,7 @@ def _sizes(width: int) -> tuple[int, int, int]:
 def _text_h(entry: JoinEntry, width: int) -> int:
     """How tall a card's texts are at this inner width."""
     name, code, url = _sizes(width)
-    h = PanelBuilder.label_height(entry.name, width, name, bold=True) + 2
+    h = PanelBuilder.label_height(entry.title, width, name, bold=True) + 2
     h += PanelBuilder.label_height(f"Code : {entry.code}", width, code, bold=True) + 2
     return h + font(url).get_linesize() * len(url_lines(entry.url, url, width)) + 6
 

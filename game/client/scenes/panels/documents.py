@@ -16,7 +16,6 @@ from game.client.palette import BAD, INK, MUTED
 from game.client.scenes.panels.base import Panel, label_width
 from game.client.scenes.panels.builder import PanelBuilder
 from game.client.scenes.panels.codes import url_lines
-from game.client.sessions.base import TableSummary
 
 BUTTON_H = 32
 DOCS: list[tuple[str, str]] = [
@@ -45,7 +44,8 @@ class Result:
 
 @dataclass(frozen=True)
 class DocumentsContext:
-    tables: Sequence[TableSummary]
+    #: (table id, how the console names it) of each table
+    tables: Sequence[tuple[str, str]]
     results: Sequence[Result]
     busy: frozenset[str]
     do: DocumentsControls
@@ -93,8 +93,8 @@ def documents_panels(ctx: DocumentsContext, area: pygame.Rect) -> list[Panel]:
         done = pygame.Rect(area.x, rows.bottom + 8, area.width, done_h)
     b = PanelBuilder("docs", rows, "Débrief et documents", scroll=ctx.scroll.get("docs", 0))
     _doc_row(b, ctx, "Tout l'atelier (une page ou un fichier pour toutes les tables)", None)
-    for t in ctx.tables:
-        _doc_row(b, ctx, t.label, t.table_id)
+    for table_id, label in ctx.tables:
+        _doc_row(b, ctx, label, table_id)
     return [b.done(), _results_panel(ctx, done)]
 
 
