@@ -242,7 +242,7 @@ def test_the_new_views_fit(size: tuple[int, int], tables: int) -> None:
 def test_facilitate_without_token_finds_the_newest_open_workshop(
     threaded_server: ThreadedServer,
 ) -> None:
-    from game.client.main import newest_workshop
+    from game.client.sessions.workshop_tools import newest_workshop
 
     said = newest_workshop(threaded_server.url)
     assert isinstance(said, str) and "capia admin-token --reset" in said

@@ -227,6 +227,7 @@ def facilitate_command(args: argparse.Namespace) -> int:
         first = SceneName.FACILITATOR
     else:
         from game.client.sessions.remote_facilitator import RemoteFacilitatorSession
+        from game.client.sessions.workshop_tools import newest_workshop
 
         token, workshop = args.token, args.workshop
         if not token:
@@ -245,34 +246,6 @@ def facilitate_command(args: argparse.Namespace) -> int:
     if isinstance(last, FacilitatorSession) and last is not session:
         last.close()
     return 0
-
-
-def newest_workshop(server: str) -> tuple[str, str] | str:
-    """(facilitator token, id) of the newest open workshop of `server`, found with the
-    admin token kept on this laptop; else what to do, in French."""
-    from game.local_config import load_admin_token
-    from game.workshop_client import WorkshopApiError, list_workshops
-
-    admin = load_admin_token()
-    if not admin:
-        return (
-            "capia facilitate --server : donnez --token JETON (le jeton d'animation de "
-            "l'atelier), ou lancez-le sur l'ordinateur du serveur, qui garde le jeton "
-            "d'administration (capia admin-token --reset pour en créer un)."
-        )
-    try:
-        listed = list_workshops(server, admin).workshops
-    except WorkshopApiError as exc:
-        return exc.message
-    open_ = [w for w in listed if w.closed is None and w.facilitator_token]
-    if not open_:
-        return (
-            "Aucun atelier ouvert sur ce serveur : ouvrez-en un avec "
-            "« capia workshop new --scenario decouverte --tables 6 »."
-        )
-    newest = max(open_, key=lambda w: w.created)
-    print(f"Console de l'atelier {newest.workshop_id} ({newest.scenario}).")
-    return newest.facilitator_token or "", newest.workshop_id
 
 
 def replay_command(args: argparse.Namespace) -> int:

@@ -25,6 +25,7 @@ from game.local_config import load_admin_token
 from game.workshop_client import (
     WorkshopApiError,
     debrief_link,
+    list_workshops,
     open_workshop,
     report_file,
     workshop_access,
@@ -226,3 +227,28 @@ def tools_for(session: FacilitatorSession) -> WorkshopTools:
     if isinstance(session, LocalWorkshop):
         return LocalTools(session)
     return WorkshopTools()
+
+
+def newest_workshop(server: str) -> tuple[str, str] | str:
+    """(facilitator token, id) of the newest open workshop of `server`, found with the
+    admin token kept on this laptop; else what to do, in French."""
+    admin = load_admin_token()
+    if not admin:
+        return (
+            "capia facilitate --server : donnez --token JETON (le jeton d'animation de "
+            "l'atelier), ou lancez-le sur l'ordinateur du serveur, qui garde le jeton "
+            "d'administration (capia admin-token --reset pour en créer un)."
+        )
+    try:
+        listed = list_workshops(server, admin).workshops
+    except WorkshopApiError as exc:
+        return exc.message
+    open_ = [w for w in listed if w.closed is None and w.facilitator_token]
+    if not open_:
+        return (
+            "Aucun atelier ouvert sur ce serveur : ouvrez-en un avec "
+            "« capia workshop new --scenario decouverte --tables 6 »."
+        )
+    newest = max(open_, key=lambda w: w.created)
+    print(f"Console de l'atelier {newest.workshop_id} ({newest.scenario}).")
+    return newest.facilitator_token or "", newest.workshop_id
