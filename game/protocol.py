@@ -343,6 +343,8 @@ class PublicTable(_Msg):
     collectivite: str
     phase: Phase
     seats: tuple[PublicSeat, ...]
+    #: where a phone joins this table (`/t/CODE` on the server's LAN or public address)
+    join_url: str = ""
 
 
 M = TypeVar("M", bound=BaseModel)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import urllib.error
+import urllib.parse
 import urllib.request
 from typing import Any
 
@@ -116,3 +117,36 @@ def join_qr_png_of(server: str, code: str) -> bytes:
             return data
     except (urllib.error.URLError, OSError) as exc:
         raise WorkshopApiError(f"QR code indisponible ({exc}).") from None
+
+
+def report_file(
+    server: str, token: str, workshop_id: str, fmt: str, table_id: str | None = None
+) -> tuple[str, bytes]:
+    """`GET …/report.{odt,docx,csv}` of the workshop (or of one table): (file name the
+    server gives, bytes)."""
+    path = f"/api/tables/{table_id}" if table_id else f"/api/workshops/{workshop_id}"
+    req = urllib.request.Request(f"{server.rstrip('/')}{path}/report.{fmt}")
+    req.add_header("Authorization", f"Bearer {token}")
+    try:
+        with urllib.request.urlopen(req, timeout=TIMEOUT) as r:
+            data: bytes = r.read()
+            name = _attachment_name(r.headers.get("Content-Disposition", ""))
+    except urllib.error.HTTPError as exc:
+        message = f"Document refusé par le serveur (HTTP {exc.code})."
+        raise WorkshopApiError(message, exc.code) from None
+    except (urllib.error.URLError, OSError) as exc:
+        raise WorkshopApiError(f"Aucun serveur ne répond à {server} ({exc}).") from None
+    return name or f"capia.{fmt}", data
+
+
+def _attachment_name(header: str) -> str:
+    """The file name of a `Content-Disposition` header (`filename*` first)."""
+    for part in header.split(";"):
+        key, _, value = part.strip().partition("=")
+        if key.lower() == "filename*" and value.lower().startswith("utf-8''"):
+            return urllib.parse.unquote(value[7:])
+    for part in header.split(";"):
+        key, _, value = part.strip().partition("=")
+        if key.lower() == "filename":
+            return value.strip('"')
+    return ""

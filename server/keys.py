@@ -21,3 +21,13 @@ NEW_ADMIN_KEY = web.AppKey[str | None]("new_admin_token")
 #: the base URLs `capia serve` found for others to open (LAN addresses or the public URL);
 #: unset: the routes answer with the address each request came to
 BASE_URLS_KEY = web.AppKey[list[str]]("base_urls")
+
+
+def request_base_urls(request: web.Request) -> list[str]:
+    """The base URLs players open: the public URL, else those `capia serve` found, else the
+    address this request came to."""
+    settings = request.app[SETTINGS_KEY]
+    if settings.public_url:
+        return [settings.public_url]
+    found = request.app.get(BASE_URLS_KEY)
+    return list(found) if found else [f"{request.scheme}://{request.host}"]

@@ -18,6 +18,7 @@ from aiohttp.http_exceptions import HttpProcessingError
 from aiohttp.typedefs import Handler
 from pydantic import BaseModel, ValidationError
 
+from game.join_qr import join_url
 from game.protocol import (
     CreateWorkshopRequest,
     ErrorCode,
@@ -30,7 +31,7 @@ from server.auth import bearer_token
 from server.credentials import admin_token_ok
 from server.errors import error_ack, validation_message
 from server.hub import Hub
-from server.keys import HUB_KEY, STORE_KEY
+from server.keys import HUB_KEY, STORE_KEY, request_base_urls
 from server.scenarios import UnknownScenarioError
 from server.seat_page import add_seat_routes
 
@@ -223,6 +224,7 @@ async def table_by_code(request: web.Request) -> web.Response:
         collectivite=scenario.collectivite.name,
         phase=state.phase,
         seats=seats,
+        join_url=join_url(request_base_urls(request)[0], host.code),
     )
     return _ok(table)
 

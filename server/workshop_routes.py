@@ -26,7 +26,7 @@ from game.workshop_api import (
     WorkshopList,
 )
 from server.credentials import check_debrief_key, debrief_key, new_grant
-from server.keys import BASE_URLS_KEY, SETTINGS_KEY
+from server.keys import SETTINGS_KEY, request_base_urls
 from server.lan import is_loopback
 from server.routes import (
     _DENIED,
@@ -40,15 +40,8 @@ from server.routes import (
     is_admin,
 )
 
-
-def base_urls(request: web.Request) -> list[str]:
-    """The base URLs players open: the public URL, else those `capia serve` found, else the
-    address this request came to."""
-    settings = request.app[SETTINGS_KEY]
-    if settings.public_url:
-        return [settings.public_url]
-    found = request.app.get(BASE_URLS_KEY)
-    return list(found) if found else [f"{request.scheme}://{request.host}"]
+#: the base URLs players open (kept here under its old name)
+base_urls = request_base_urls
 
 
 def _may_run(request: web.Request, workshop_id: str) -> web.Response | None:

@@ -50,6 +50,8 @@ async def test_the_connect_screen_reads_a_table_by_its_code(live_server: LiveSer
         ("drh", False),
     ]
     assert table["seats"][0]["title"] == "DGS" and table["seats"][0]["name"] == "Ana"
+    # where a phone joins it: the board and the table screens draw this URL's QR code
+    assert table["join_url"] == f"{live_server.url}/t/{ws.tables[0].code}"
     status, _ = await live_server.http("GET", "/api/tables/by-code/AAAAAA")
     assert status == 404
 

@@ -18,6 +18,7 @@ import urllib.parse
 import urllib.request
 from typing import Any
 
+from game.client.scenes.panels.join import join_panel
 from game.client.scenes.replay import BUILDERS
 from game.client.scenes.table import TableScene
 from game.client.scenes.table_layout import TableParts
@@ -53,6 +54,7 @@ class BoardSession(Session):
 
     def __init__(self, server: str, code: str, *, every: float = POLL_EVERY) -> None:
         super().__init__()
+        self.server = server.rstrip("/")
         self.url = board_url(server, code)
         self.code = code.strip().upper()
         self.seat = None
@@ -126,7 +128,10 @@ class BoardSession(Session):
 
 
 #: the votes and choices as they come, nothing to click
-BOARD_PARTS = TableParts(builders=BUILDERS, ready_button=False)
+#: the join QR code where a seat's screen has its role: trainees scan it to get their seat
+BOARD_PARTS = TableParts(
+    builders=BUILDERS, role=join_panel, ready_button=False, left_min=300, role_share=80
+)
 
 
 class BoardScene(TableScene):

@@ -62,7 +62,11 @@ def add_facilitate_arguments(parser: argparse.ArgumentParser) -> None:
     where.add_argument(
         "--local", metavar="PACK", help="atelier de démonstration sans serveur (dossier ou nom)"
     )
-    parser.add_argument("--token", help="jeton d'animation (avec --server)")
+    parser.add_argument(
+        "--token",
+        help="jeton d'animation (avec --server) ; sans lui, le plus récent atelier ouvert, "
+        "trouvé avec le jeton d'administration gardé sur cet ordinateur",
+    )
     parser.add_argument("--workshop", metavar="ID", help="atelier attendu (vérifié avec --server)")
     parser.add_argument("--tables", type=int, default=3, help="nombre de tables (avec --local)")
     _window_arguments(parser)
@@ -223,16 +227,24 @@ def facilitate_command(args: argparse.Namespace) -> int:
         first = SceneName.FACILITATOR
     else:
         from game.client.sessions.remote_facilitator import RemoteFacilitatorSession
+        from game.client.sessions.workshop_tools import newest_workshop
 
-        if not args.token:
-            print("capia facilitate --server : il faut aussi --token JETON.", file=sys.stderr)
-            return 2
-        session = RemoteFacilitatorSession(args.server, args.token, workshop=args.workshop).start()
+        token, workshop = args.token, args.workshop
+        if not token:
+            found = newest_workshop(args.server)
+            if isinstance(found, str):
+                print(found, file=sys.stderr)
+                return 2
+            token, workshop = found
+        session = RemoteFacilitatorSession(args.server, token, workshop=workshop).start()
         first = SceneName.FACILITATOR_CONNECT
     app = App(_size(args.size), scale=args.scale)
     app.open(first, session=session)
     app.run()
     session.close()
+    last = getattr(app.scene, "session", None)  # « Nouvel atelier » opened another one
+    if isinstance(last, FacilitatorSession) and last is not session:
+        last.close()
     return 0
 
 

@@ -7,8 +7,10 @@ from functools import partial
 
 import pygame
 
+from game.client.draw import ellipsize, text_surface
 from game.client.palette import BAD, INK, MUTED
 from game.client.scene import HELP_LABEL, SceneName
+from game.client.scenes.facilitator_tools import CODES, DOCUMENTS, NEW, TABLES, ConsoleTools
 from game.client.scenes.panel_scene import PanelScene
 from game.client.scenes.panels.base import Panel, label_width
 from game.client.scenes.panels.builder import PanelBuilder
@@ -29,8 +31,10 @@ from game.engine.actions import (
     StartGame,
 )
 
-TOP_H = 88
-TOOLS_H = 200
+TOP_H = 126
+ROW2 = 84  # the workshop's own buttons: new workshop, codes, documents
+TOOLS_H = 200  # 150 under SMALL_H pixels high: the tiles need the room
+SMALL_H = 760
 MIN_TILE = (380, 230)
 ALL: list[tuple[str, str, Action]] = [
     ("all:start", "Démarrer toutes", StartGame()),
@@ -41,7 +45,11 @@ ALL: list[tuple[str, str, Action]] = [
 ]
 
 
-class FacilitatorScene(PanelScene):
+def _tools_h(h: int) -> int:
+    return TOOLS_H if h >= SMALL_H else 150
+
+
+class FacilitatorScene(ConsoleTools, PanelScene):
     """Every table at a glance; buttons act on one table or on all of them."""
 
     def __init__(self, session: FacilitatorSession) -> None:
@@ -54,6 +62,7 @@ class FacilitatorScene(PanelScene):
         self.sent: list[str] = []  # messages sent to tables, newest last
         self._seen = -1
         self._face: tuple[object, ...] = ()
+        self.init_tools()
 
     def _tables(self) -> tuple[TableSummary, ...]:
         return self.session.tables
@@ -87,6 +96,7 @@ class FacilitatorScene(PanelScene):
 
     def toggle_projection(self) -> None:
         self.projection = not self.projection
+        self.mode = TABLES
         self.relayout()
 
     def send_notice(self) -> None:
@@ -115,18 +125,24 @@ class FacilitatorScene(PanelScene):
         self._seen = self.session.version
         self._face = self._now_face()
         w, h = self.app.size
+        if self.mode == CODES:  # the whole window, for the room's screen
+            return self.tool_panels((w, h), pygame.Rect(0, 0, w, h)) or []
         panels = [self._top(w)]
+        own = self.tool_panels((w, h), pygame.Rect(8, TOP_H, w - 16, h - TOP_H - 8))
+        if own is not None:
+            return panels + own
         ctx = self.context()
         if self.projection:
             return panels + projection_panels(ctx, pygame.Rect(8, TOP_H, w - 16, h - TOP_H - 8))
         for t, rect in zip(self._tables(), self._tile_rects(w, h), strict=False):
             panels.append(tile_panel(ctx, t, rect))
-        panels.append(self._tools(pygame.Rect(8, h - TOOLS_H - 8, w - 16, TOOLS_H)))
+        th = _tools_h(h)
+        panels.append(self._tools(pygame.Rect(8, h - th - 8, w - 16, th)))
         return panels
 
     def _tile_rects(self, w: int, h: int) -> list[pygame.Rect]:
         n = max(1, len(self._tables()))
-        area = pygame.Rect(8, TOP_H, w - 16, h - TOP_H - TOOLS_H - 24)
+        area = pygame.Rect(8, TOP_H, w - 16, h - TOP_H - _tools_h(h) - 24)
         cols = max(1, min(n, area.width // MIN_TILE[0]))
         rows = -(-n // cols)
         while rows > 1 and area.height // rows < MIN_TILE[1] and cols < n:
@@ -140,7 +156,8 @@ class FacilitatorScene(PanelScene):
 
     def _top(self, w: int) -> Panel:
         b = PanelBuilder("console-top", pygame.Rect(0, 0, w, TOP_H - 4), framed=False)
-        b.text_at(f"Console d'animation — {self.texts.title}", (12, 8), 20, INK, bold=True)
+        title = ellipsize(f"Console d'animation — {self.texts.title}", 20, w - 24, bold=True)
+        b.text_at(title, (12, 8), 20, INK, bold=True)
         label = "Quitter la projection (V)" if self.projection else "Projection du dilemme (V)"
         pw = label_width(label, "#primary")
         hw = label_width(HELP_LABEL, "#small")
@@ -167,15 +184,39 @@ class FacilitatorScene(PanelScene):
             hotkey=pygame.K_v,
             object_id="#primary",
         )
+        x = self._workshop_row(b, w) + 12  # the connection's state after the row
         status = self.session.status
         if self.session.connected:
-            b.fixed_text(status, (w - 16 - label_width(status, None) + 20, 12), 14, MUTED)
+            status = ellipsize(status, 14, w - 16 - x)
+            b.fixed_text(status, (w - 16 - text_surface(status, 14).get_width(), ROW2 + 8), 14,
+                         MUTED)  # fmt: skip
         else:
-            band = pygame.Rect(w // 2, 4, w // 2 - 8, 34)
+            band = pygame.Rect(x, ROW2, w - 8 - x, 32)
             b.draw(lambda s, dy: pygame.draw.rect(s, BAD, band, border_radius=4))
-            lost = f"Serveur injoignable ({status}) : rien n'est envoyé."
-            b.text_at(lost, (band.x + 10, 11), 14, (255, 255, 255), bold=True)
+            lost = ellipsize(f"Serveur injoignable ({status}) : rien n'est envoyé.", 14,
+                             band.width - 20, bold=True)  # fmt: skip
+            b.text_at(lost, (band.x + 10, ROW2 + 7), 14, (255, 255, 255), bold=True)
         return b.done()
+
+    def _workshop_row(self, b: PanelBuilder, w: int) -> int:
+        """« Nouvel atelier », « Codes et QR », « Débrief et documents » (or « Retour »)."""
+        row = [
+            ("new", "Nouvel atelier", NEW, self.open_form, None),
+            ("codes", "Codes et QR (Q)", CODES, self.show_codes, pygame.K_q),
+            ("documents", "Débrief et documents (D)", DOCUMENTS, self.show_documents, pygame.K_d),
+        ]
+        x = 12
+        for key, text, mode, cb, hotkey in row:
+            here = self.mode == mode
+            label = "Retour aux tables (Échap)" if here else text
+            bw = label_width(label, "#chosen" if here else None)
+            on_click = self.back if here else cb
+            keys = pygame.K_ESCAPE if here else hotkey
+            rect = pygame.Rect(x, ROW2, bw, 32)
+            oid = "#chosen" if here else None
+            b.fixed_button(f"ws:{key}", rect, label, on_click, object_id=oid, hotkey=keys)
+            x += bw + 6
+        return x
 
     def _tools(self, rect: pygame.Rect) -> Panel:
         target = self._label(self.target)
@@ -231,6 +272,7 @@ class FacilitatorScene(PanelScene):
         return (clocks, self.session.connected, self.session.status)
 
     def update(self, dt: float) -> None:
+        self.poll_jobs()
         for text in self.session.poll():
             self._say(text)
         if self.session.version != self._seen:

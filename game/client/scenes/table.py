@@ -8,6 +8,7 @@ from game.client.draw import blit_text
 from game.client.palette import INK
 from game.client.scene import SceneName
 from game.client.scenes.hotseat import log_notes, quit_modal
+from game.client.scenes.join_lookup import JoinLookup
 from game.client.scenes.overlays import draw_reason, draw_toasts
 from game.client.scenes.panel_scene import PanelScene
 from game.client.scenes.panels.banner import Banner, table_banners
@@ -56,6 +57,8 @@ class TableScene(PanelScene):
         self._handed: tuple[object, ...] = ()
         self._shown: tuple[int, Phase, str | None] | None = None
         self._shown_at = 0.0
+        #: where phones join this table (a networked screen only)
+        self.join = JoinLookup(session)
 
     # --- state -----------------------------------------------------------
     @property
@@ -151,6 +154,7 @@ class TableScene(PanelScene):
             self.read_only,
             log_notes(self.session),
             tuple(self.session.notices),
+            self.join.card,
         )
 
     def banners(self, view: PlayerView) -> list[Banner]:
@@ -229,7 +233,7 @@ class TableScene(PanelScene):
         if len(self.toasts) != before:
             self.dirty = True
         view = self.view
-        if self._state() != self._seen:
+        if self.join.poll() or self._state() != self._seen:
             self.relayout()
         elif view is not None:
             top = (self._clock(view), self.who_text(view))

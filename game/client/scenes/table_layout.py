@@ -61,6 +61,8 @@ class TableParts:
     role: PanelFn = role_panel
     left_min: int = 0
     ready_button: bool = True
+    #: the most of the left column's room (after the gauges) the role panel takes, in %
+    role_share: int = 55
 
 
 def _fit(fn: PanelFn, ctx: TableContext, rect: pygame.Rect, most: int) -> Panel:
@@ -75,7 +77,8 @@ def left_panels(ctx: TableContext, col: pygame.Rect, parts: TableParts) -> list[
     gauges = gauges_panel(ctx, pygame.Rect(col.x, col.y, col.width, gh))
     y = gauges.frame.bottom + GAP
     rest = col.bottom - y
-    role = _fit(parts.role, ctx, pygame.Rect(col.x, y, col.width, 0), max(100, rest * 55 // 100))
+    most = max(100, rest * parts.role_share // 100)
+    role = _fit(parts.role, ctx, pygame.Rect(col.x, y, col.width, 0), most)
     y = role.frame.bottom + GAP
     feed = feed_panel(ctx, pygame.Rect(col.x, y, col.width, col.bottom - y))
     return [gauges, role, feed]

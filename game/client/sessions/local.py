@@ -131,7 +131,16 @@ class LocalSession(Session):
 class LocalWorkshop(FacilitatorSession):
     """Several local tables of one pack, driven from the facilitator console (tests, demos)."""
 
-    def __init__(self, pack: Pack, *, tables: int = 2, seed: int = 1, clock: Clock = time.time):
+    def __init__(
+        self,
+        pack: Pack,
+        *,
+        tables: int = 2,
+        seed: int = 1,
+        clock: Clock = time.time,
+        names: Iterable[str] = (),
+    ):
+        self.pack = pack
         self.texts = PackTexts(facilitator_pack(pack))  # the console reads every card
         self.status = "atelier local"
         seats = tuple(r.id for r in pack.scenario.roles)
@@ -139,6 +148,12 @@ class LocalWorkshop(FacilitatorSession):
             f"table-{i + 1}": GameLog.new(pack, seed=seed + i, seats=seats) for i in range(tables)
         }
         self.codes = {tid: f"LOCAL{i + 1}" for i, tid in enumerate(self.logs)}
+        given = list(names)
+        #: each table's name in the documents (« Les Bleus », else « Table 1 »)
+        self.names = {
+            tid: (given[i] if i < len(given) and given[i] else f"Table {i + 1}")
+            for i, tid in enumerate(self.logs)
+        }
         self.clock = clock
         self.sent: list[tuple[str, Action]] = []
         self.notices: list[tuple[str | None, str]] = []

@@ -35,6 +35,7 @@ class ConsoleControls(Protocol):
     def control(self, table_id: str | None, action: Action) -> None: ...
     def choose_target(self, table_id: str | None) -> None: ...
     def open_replay(self, table_id: str) -> None: ...
+    def show_codes(self, table_id: str | None = None) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,9 @@ def _tile_buttons(
             {"tooltip": tip},
         )
     )
+    tip = "Le code, l'adresse et le QR code de cette table, en grand"
+    qr = partial(ctx.do.show_codes, t.table_id)
+    out.append((f"{t.table_id}:qr", "QR", qr, {"tooltip": tip}))
     chosen = ctx.target == t.table_id
     tip = "Les événements et messages iront à cette table seulement"
     opts: dict[str, object] = {"tooltip": tip, "object_id": "#chosen" if chosen else "#small"}
@@ -146,12 +150,16 @@ def tile_panel(ctx: ConsoleContext, t: TableSummary, rect: pygame.Rect) -> Panel
     b.wrapped(" · ".join(gauges), 12, MUTED)
     y = b.foot.y + 2
     for row in rows:
-        bw = (b.foot.width - 4 * (len(row) - 1)) // len(row)
-        for j, i in enumerate(row):
+        # each button as wide as its label, the row's spare room shared out evenly
+        wants = [label_width(buttons[i][1], "#chosen") + 4 for i in row]
+        spare = max(0, b.foot.width - 4 * (len(row) - 1) - sum(wants)) // len(row)
+        x = b.foot.x
+        for want, i in zip(wants, row, strict=True):
             key, label, cb, opts = buttons[i]
             opts = {"object_id": "#small", **opts}
-            rect_b = pygame.Rect(b.foot.x + j * (bw + 4), y, bw, BUTTON_H)
+            rect_b = pygame.Rect(x, y, want + spare, BUTTON_H)
             b.fixed_button(key, rect_b, label, cb, **opts)
+            x += want + spare + 4
         y += BUTTON_H + 4
     return b.done()
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from game.client.texts import PackTexts
 from game.engine.actions import Action
 from game.engine.view_models import PlayerView, SeatView
+
+if TYPE_CHECKING:
+    from game.client.scenes.panels.join import JoinCard
 
 
 class TableControls(Protocol):
@@ -59,6 +62,8 @@ class TableContext:
     notes: tuple[str, ...] = ()
     #: the facilitator's messages to this table, oldest first (the feed keeps them)
     notices: tuple[str, ...] = ()
+    #: this table's join code, URL and QR code (a networked table; None in hot-seat)
+    join: JoinCard | None = None
 
     def scroll(self, panel: str) -> int:
         return self.ui.scroll.get(panel, 0)

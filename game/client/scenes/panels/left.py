@@ -10,6 +10,7 @@ from game.client.palette import BAD, GOOD, INK, MUTED
 from game.client.scenes.panels.base import Panel, moved
 from game.client.scenes.panels.builder import PanelBuilder
 from game.client.scenes.panels.context import TableContext
+from game.client.scenes.panels.join import join_section
 from game.client.scenes.wording import describe
 
 GAUGE_ROW = 34
@@ -63,6 +64,10 @@ def role_panel(ctx: TableContext, rect: pygame.Rect) -> Panel:
         b.space(4)
         b.wrapped("Objectif secret (vous seul·e le voyez) :", 13, MUTED, italic=True)
         b.wrapped(view.secret.text if view.secret else "", 14, italic=True)
+    if ctx.join is not None:  # a networked seat: the others join from their phone
+        b.space(8)
+        b.wrapped("Inviter à cette table (téléphone) :", 13, MUTED, italic=True)
+        join_section(b, ctx.join, 3 * ctx.join.qr.get_width(), big=False)
     return b.done()
 
 
