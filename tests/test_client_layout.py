@@ -28,6 +28,7 @@ ROOT = Path(__file__).parent
 PACKS = {
     "decouverte": ROOT.parent / "scenarios" / "decouverte",
     "ville-moyenne": ROOT.parent / "scenarios" / "ville-moyenne",
+    "intercommunalite": ROOT.parent / "scenarios" / "intercommunalite",
     "mini": ROOT / "packs" / "mini",
 }
 SIZES = [(1024, 640), (1280, 800), (1920, 1080)]

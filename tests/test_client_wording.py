@@ -84,3 +84,26 @@ def test_the_resolution_names_sources_and_levels_without_ids_nor_probabilities()
     assert "exposé par un usage d'IA non encadré" in text
     assert f"Élevé : {texts.title_of(risk)}" in text
     assert source_title(view, texts, "ia-licence-bureautique") == "un usage d'IA non encadré"
+
+
+def test_the_top_bar_dates_the_turn_by_the_pack_calendar() -> None:
+    # « Tour 1 / 6 · S1 2027 »: the fictional calendar the events are written against.
+    import os
+
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    from layout_checks import shown_texts
+
+    from game.client.app import App
+    from game.client.driver import Driver
+    from game.client.scenes.table import TableScene
+    from game.client.sessions.local import LocalSession
+    from game.engine.actions import StartGame
+
+    pack = load_pack(BIG)
+    session = LocalSession(pack, seed=2, clock=lambda: 1000.0)
+    session.log.append(StartGame())
+    app = App((1280, 800))
+    scene = TableScene(session)
+    app.switch(scene)
+    Driver(app).frames(2)
+    assert "Tour 1 / 6 · S1 2027" in shown_texts(scene)

@@ -40,6 +40,8 @@ def top_bar(ctx: TableContext, rect: pygame.Rect, clock: str, who: str) -> Panel
     b.fixed_button("help", help_rect, HELP_LABEL, ctx.do.help, object_id="#small")
     room = hw + 12
     turn = f"Tour {view.turn} / {view.turns}" if view.turn else "Avant le premier tour"
+    if view.turn and view.turn_label:
+        turn += f" · {view.turn_label}"  # the fictional calendar: « S1 2027 »
     name_size = 20 if _width(texts.collectivite, 20, True) <= 260 else 16
     left_w = max(_width(texts.collectivite, name_size, True), _width(turn, 15)) + 24
     b.text_at(texts.collectivite, (rect.x + 12, 6), name_size, INK, bold=True)
