@@ -30,6 +30,17 @@ def _width(text: str, size: int, bold: bool = False) -> int:
     return int(font(size, bold=bold).size(text)[0])
 
 
+#: the narrowest phase strip that still holds « Phase 3 / 5 : Propositions »
+MIN_STRIP = 250
+
+
+def _fits(name: str, who: str) -> list[tuple[int, str, int]]:
+    """(name size, who text, who size) to try, roomiest first."""
+    first = 20 if _width(name, 20, True) <= 260 else 16
+    bare = who.removeprefix("Écran de : ")
+    return [(first, who, 16), (14, who, 14), (14, bare, 14), (13, bare, 13)]
+
+
 def top_bar(ctx: TableContext, rect: pygame.Rect, clock: str, who: str) -> Panel:
     """The bar, with « Comment jouer (F1) » at its right end."""
     view, texts = ctx.view, ctx.texts
@@ -42,14 +53,18 @@ def top_bar(ctx: TableContext, rect: pygame.Rect, clock: str, who: str) -> Panel
     turn = f"Tour {view.turn} / {view.turns}" if view.turn else "Avant le premier tour"
     if view.turn and view.turn_label:
         turn += f" · {view.turn_label}"  # the fictional calendar: « S1 2027 »
-    name_size = 20 if _width(texts.collectivite, 20, True) <= 260 else 16
-    left_w = max(_width(texts.collectivite, name_size, True), _width(turn, 15)) + 24
+    budget = f"Budget : {view.budget} k€ · {capacity_text(view)}"
+    right = rect.right - 12 - room
+    # Long names (a community of communes, a long role title) get smaller type, then
+    # the role without « Écran de : », so the phase strip keeps room for its line.
+    for name_size, who_text, who_size in _fits(texts.collectivite, who):
+        left_w = max(_width(texts.collectivite, name_size, True), _width(turn, 15)) + 24
+        right_w = max(_width(who_text, who_size, True), _width(budget, 15))
+        if right - right_w - 16 - left_w - rect.x >= MIN_STRIP:
+            break
     b.text_at(texts.collectivite, (rect.x + 12, 6), name_size, INK, bold=True)
     b.text_at(turn, (rect.x + 12, 36), 15, MUTED)
-    right = rect.right - 12 - room
-    budget = f"Budget : {view.budget} k€ · {capacity_text(view)}"
-    right_w = max(_width(who, 16, True), _width(budget, 15))
-    b.text_at(who, (right - _width(who, 16, True), 6), 16, INK, bold=True)
+    b.text_at(who_text, (right - _width(who_text, who_size, True), 6), who_size, INK, bold=True)
     b.text_at(budget, (right - _width(budget, 15), 36), 15, INK)
     strip = pygame.Rect(rect.x + left_w, 0, right - right_w - 16 - left_w - rect.x, HEIGHT)
     _phase_strip(b, view.phase, strip)
