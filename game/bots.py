@@ -135,7 +135,10 @@ def _decide(
         best = max(scored, key=lambda pair: pair[0])[1]
         if value(best) > 0:
             return best
-    votes = [a for a in actions if isinstance(a, Vote)]
+    # a bot votes once: the other choices offered on a ballot it cast would change it
+    votes = [
+        a for a in actions if isinstance(a, Vote) and seat not in state.proposals[a.proposal].votes
+    ]
     if votes:
         first = votes[0]
         p = state.proposals[first.proposal]
@@ -145,7 +148,11 @@ def _decide(
             else VoteChoice.CONTRE
         )
         return next(a for a in votes if a.proposal == first.proposal and a.choice is wanted)
-    options = [a for a in actions if isinstance(a, ChooseOption)]
+    options = [
+        a
+        for a in actions
+        if isinstance(a, ChooseOption) and seat not in state.dilemmas[a.dilemma].votes
+    ]
     if options:
         bias = option_bias or (lambda _a: 0.0)
         return max(

@@ -165,8 +165,9 @@ def test_risk_levels_follow_projects_and_extra_exposures():
         for s in reversed(_states(VILLE, 2))
         if any(p.status.value == "deployed" for p in s.projects) and s.phase is not Phase.FIN
     )
-    risk = next(iter(state.catalog.risks))
     warm = player_view(state, "dgs")
+    # a risk not already « élevé », so that more exposure shows
+    risk = next(r for r, level in warm.risk_levels.items() if level != "eleve")
     exposure = Exposure.model_validate({"risque": risk, "exposition": 0.5})
     variants = {
         "projects": {"projects": ()},

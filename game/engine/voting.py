@@ -83,10 +83,17 @@ def decide_proposals(state: GameState, events: list[GameEvent]) -> GameState:
     return state.model_copy(update={"proposals": tuple(decided)})
 
 
+#: How a dilemma's tie was broken (`DilemmaDecided.tie_break`), as the table reads it.
+BY_ARBITER = "arbitre"
+BY_FIRST_VOTE = "premier vote"
+BY_LOT = "tirage au sort"
+
+
 def tally_dilemma(
     state: GameState, d: OpenDilemma, value: float
 ) -> tuple[str, dict[str, int], str]:
-    """The winning option, the vote counts and how a tie was broken (`value` is a seeded draw)."""
+    """The winning option, the vote counts and how a tie was broken (`value` is a seeded
+    draw, used only by the rules of version 2 or when nobody voted)."""
     options = [o.id for o in state.catalog.dilemmas[d.dilemma].options]
     counts = {o: 0 for o in options}
     for vote in d.votes.values():
@@ -98,5 +105,14 @@ def tally_dilemma(
     arbiter = state.catalog.arbiter
     arbiter_vote = d.votes.get(arbiter) if arbiter else None
     if arbiter_vote is not None and arbiter_vote.option in tied:
-        return arbiter_vote.option, counts, "arbitre"
-    return tied[int(value * len(tied))], counts, "tirage au sort"
+        return arbiter_vote.option, counts, BY_ARBITER
+    if state.rules_version >= 3 and d.votes:
+        first = next(v.option for v in d.votes.values() if v.option in tied)
+        return first, counts, BY_FIRST_VOTE
+    return tied[int(value * len(tied))], counts, BY_LOT
+
+
+def needs_draw(state: GameState, d: OpenDilemma) -> bool:
+    """Whether deciding `d` draws from the seeded random (always under the rules of
+    version 2; from version 3, only when nobody voted)."""
+    return state.rules_version < 3 or not d.votes
