@@ -67,6 +67,7 @@ from game.engine.view_models import (
     RiskLevel,
     SeatView,
 )
+from game.engine.voting import tally
 from game.scenario.models import Dilemma, Event, VectorType
 
 _PROJECT_STATUS = {
@@ -468,12 +469,16 @@ def _proposal_view(p: Proposal, state: GameState) -> ProposalView:
     )
 
 
-def _dilemma_view(d: OpenDilemma, cat: Catalog) -> DilemmaView:
+def _dilemma_view(d: OpenDilemma, cat: Catalog, rules_version: int) -> DilemmaView:
+    # how it was decided follows from its votes (only a lot is not replayed here: its label is)
+    how = tally(cat, rules_version, d, 0.0)[2] if d.chosen is not None else ""
     return _ENTRIES.get(
         (d, cat),
-        None,
+        rules_version,
         lambda: DilemmaView(
+            tie_break=how,
             index=d.index,
+            turn=d.turn,
             dilemma=d.dilemma,
             source=d.source,
             votes=d.votes,
@@ -547,7 +552,7 @@ def player_view(state: GameState, seat: str | None) -> PlayerView:
         market=_market(state, seat),
         proposals=tuple(_proposal_view(p, state) for p in state.proposals),
         projects=state.projects,
-        dilemmas=tuple(_dilemma_view(d, cat) for d in state.dilemmas),
+        dilemmas=tuple(_dilemma_view(d, cat, state.rules_version) for d in state.dilemmas),
         shadow_ai=scenario.collectivite.shadow_ai if show_shadow else None,
         risk_levels=_risk_levels(state),
         risks_fired=risks_fired,

@@ -71,11 +71,15 @@ class ProposalView(_View):
 
 class DilemmaView(_View):
     index: int
+    turn: int = 0  # the turn it was opened (and decided) in
     dilemma: str
     source: str
     votes: dict[str, DilemmaVote] = Field(default_factory=dict)
     chosen: str | None = None
     expert_view: str | None = None  # the « regard d'expert », read once the dilemma is decided
+    #: how a tie was broken once decided: "", "arbitre", "premier vote" or "tirage au sort"
+    #: (with no votes: nobody voted)
+    tie_break: str = ""
 
 
 class EventText(_View):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from game.engine.actions import VoteChoice
+from game.engine.catalog import Catalog
 from game.engine.events import GameEvent, ProposalDecided
 from game.engine.rules import cost_refusal
 from game.engine.state import GameState, OpenDilemma, Project, Proposal, ProposalStatus
@@ -94,7 +95,14 @@ def tally_dilemma(
 ) -> tuple[str, dict[str, int], str]:
     """The winning option, the vote counts and how a tie was broken (`value` is a seeded
     draw, used only by the rules of version 2 or when nobody voted)."""
-    options = [o.id for o in state.catalog.dilemmas[d.dilemma].options]
+    return tally(state.catalog, state.rules_version, d, value)
+
+
+def tally(
+    cat: Catalog, rules_version: int, d: OpenDilemma, value: float
+) -> tuple[str, dict[str, int], str]:
+    """`tally_dilemma` from the pack and the rules version alone."""
+    options = [o.id for o in cat.dilemmas[d.dilemma].options]
     counts = {o: 0 for o in options}
     for vote in d.votes.values():
         counts[vote.option] += 1
@@ -102,11 +110,11 @@ def tally_dilemma(
     tied = [o for o in options if counts[o] == best]
     if len(tied) == 1:
         return tied[0], counts, ""
-    arbiter = state.catalog.arbiter
+    arbiter = cat.arbiter
     arbiter_vote = d.votes.get(arbiter) if arbiter else None
     if arbiter_vote is not None and arbiter_vote.option in tied:
         return arbiter_vote.option, counts, BY_ARBITER
-    if state.rules_version >= 3 and d.votes:
+    if rules_version >= 3 and d.votes:
         first = next(v.option for v in d.votes.values() if v.option in tied)
         return first, counts, BY_FIRST_VOTE
     return tied[int(value * len(tied))], counts, BY_LOT
