@@ -58,3 +58,13 @@ def test_a_log_of_an_unknown_engine_version_is_refused_naming_both_versions() ->
         GameLog.from_jsonl([json.dumps(header), *lines[1:]])
     message = str(caught.value)
     assert "version 99 du moteur" in message and "(3)" in message
+
+
+def test_the_server_reloads_a_version_2_table_under_its_own_rules() -> None:
+    # a table stored before the upgrade, rebuilt by the server after a restart
+    from server.tables import _log
+
+    lines = V2.read_text(encoding="utf-8").splitlines()
+    log = _log(lines[0], (json.loads(line) for line in lines[1:]))
+    assert log.state.rules_version == 2
+    assert log.state.state_hash() == RECORDED[V2.name]
