@@ -17,6 +17,7 @@ import pytest
 from game.client.app import App
 from game.client.driver import Driver
 from game.client.scenes.table import TableScene
+from game.client.scenes.wording import describe
 from game.client.sessions.local import LocalSession
 from game.engine.actions import ChooseOption, Propose, Ready, StartGame, Vote, VoteChoice
 from game.engine.phase import Phase
@@ -154,3 +155,16 @@ def test_a_project_too_late_to_finish_is_flagged_on_the_vote_and_the_card(pack):
     assert any(
         t.startswith("Trop tard pour aboutir avant la fin de la partie") for t in _phase_texts(app)
     )
+
+
+def test_the_feed_says_plainly_when_nobody_voted_and_a_lot_decided(pack):  # type: ignore[no-untyped-def]
+    session, app = _screen(pack)
+    _dilemma_turn(session)
+    _ready_all(session)  # nobody chose an option: decided by lot at the phase's close
+    decided = next(e for e in session.state.feed if e.type == "dilemma_decided")
+    text = describe(decided, session.texts)
+    assert text is not None and "tranché par tirage au sort : personne n'a voté" in text
+    d = _show(app, session, "dpo")
+    d.frames(1)
+    texts = _phase_texts(app)
+    assert "tranché par tirage au sort : personne n'a voté" in texts[1]
