@@ -111,9 +111,19 @@ def _option_value(state: GameState, action: ChooseOption, *, cautious: bool) -> 
     return value
 
 
+def _first_ballot(state: GameState, seat: str, action: Action) -> bool:
+    """False for a vote or an option that would change a ballot `seat` already cast."""
+    if isinstance(action, Vote):
+        return seat not in state.proposals[action.proposal].votes
+    if isinstance(action, ChooseOption):
+        return seat not in state.dilemmas[action.dilemma].votes
+    return True
+
+
 def random_bot(state: GameState, seat: str, rng: random.Random) -> Action | None:
-    """Any legal action, uniformly at random."""
-    actions = legal_actions(state, seat)
+    """Any legal action, uniformly at random, but a ballot is cast once (as every bot does:
+    `game.randomplay` is the table whose people change their minds)."""
+    actions = [a for a in legal_actions(state, seat) if _first_ballot(state, seat, a)]
     return rng.choice(actions) if actions else None
 
 
@@ -148,11 +158,7 @@ def _decide(
             else VoteChoice.CONTRE
         )
         return next(a for a in votes if a.proposal == first.proposal and a.choice is wanted)
-    options = [
-        a
-        for a in actions
-        if isinstance(a, ChooseOption) and seat not in state.dilemmas[a.dilemma].votes
-    ]
+    options = [a for a in actions if isinstance(a, ChooseOption) and _first_ballot(state, seat, a)]
     if options:
         bias = option_bias or (lambda _a: 0.0)
         return max(

@@ -124,13 +124,11 @@ class TableScene(PanelScene):
         self.relayout()
 
     def toggle_board(self) -> None:
-        self.ui.show_board = not self.ui.show_board
-        self.ui.show_history = False
+        self.ui.show_board, self.ui.show_history = not self.ui.show_board, False
         self.relayout()
 
     def toggle_history(self) -> None:
-        self.ui.show_history = not self.ui.show_history
-        self.ui.show_board = False
+        self.ui.show_history, self.ui.show_board = not self.ui.show_history, False
         self.scroll["history"] = 0
         self.relayout()
 
