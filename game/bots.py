@@ -111,9 +111,19 @@ def _option_value(state: GameState, action: ChooseOption, *, cautious: bool) -> 
     return value
 
 
+def _first_ballot(state: GameState, seat: str, action: Action) -> bool:
+    """False for a vote or an option that would change a ballot `seat` already cast."""
+    if isinstance(action, Vote):
+        return seat not in state.proposals[action.proposal].votes
+    if isinstance(action, ChooseOption):
+        return seat not in state.dilemmas[action.dilemma].votes
+    return True
+
+
 def random_bot(state: GameState, seat: str, rng: random.Random) -> Action | None:
-    """Any legal action, uniformly at random."""
-    actions = legal_actions(state, seat)
+    """Any legal action, uniformly at random, but a ballot is cast once (as every bot does:
+    `game.randomplay` is the table whose people change their minds)."""
+    actions = [a for a in legal_actions(state, seat) if _first_ballot(state, seat, a)]
     return rng.choice(actions) if actions else None
 
 
@@ -135,7 +145,10 @@ def _decide(
         best = max(scored, key=lambda pair: pair[0])[1]
         if value(best) > 0:
             return best
-    votes = [a for a in actions if isinstance(a, Vote)]
+    # a bot votes once: the other choices offered on a ballot it cast would change it
+    votes = [
+        a for a in actions if isinstance(a, Vote) and seat not in state.proposals[a.proposal].votes
+    ]
     if votes:
         first = votes[0]
         p = state.proposals[first.proposal]
@@ -145,7 +158,7 @@ def _decide(
             else VoteChoice.CONTRE
         )
         return next(a for a in votes if a.proposal == first.proposal and a.choice is wanted)
-    options = [a for a in actions if isinstance(a, ChooseOption)]
+    options = [a for a in actions if isinstance(a, ChooseOption) and _first_ballot(state, seat, a)]
     if options:
         bias = option_bias or (lambda _a: 0.0)
         return max(

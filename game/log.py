@@ -89,8 +89,17 @@ def make_record(seq: int, action: Action, *, action_id: str | None = None) -> di
 
 #: Engine versions whose logs this engine replays to the same states. Version 1 logs
 #: carry packs with no running costs, branches, step-order rules or needs: the rules
-#: of version 2 play them exactly as version 1 did.
-REPLAYABLE_ENGINE_VERSIONS = ("1", "2")
+#: of version 2 play them exactly as version 1 did. Version 3 changed when and how a
+#: dilemma is decided and let votes change: logs of versions 1 and 2 replay under the
+#: rules they were played with (`rules_version_of`).
+REPLAYABLE_ENGINE_VERSIONS = ("1", "2", "3")
+#: The rules version each engine version played its games under.
+_RULES_OF_ENGINE = {"1": 2, "2": 2, "3": 3}
+
+
+def rules_version_of(header: dict[str, Any]) -> int:
+    """The rules a logged game was played under, from its header's engine version."""
+    return _RULES_OF_ENGINE.get(str(header.get("engine_version", "1")), 2)
 
 
 def state_from_header(header: dict[str, Any]) -> GameState:
@@ -107,7 +116,12 @@ def state_from_header(header: dict[str, Any]) -> GameState:
         )
     try:
         pack = Pack.model_validate(header["scenario"])
-        return new_game(pack, seed=int(header["seed"]), seats=header.get("seats", ()))
+        return new_game(
+            pack,
+            seed=int(header["seed"]),
+            seats=header.get("seats", ()),
+            rules_version=rules_version_of(header),
+        )
     except KeyError as exc:
         raise LogError(f"en-tête incomplet : « {exc.args[0]} » manquant", 1) from None
     except ValidationError as exc:

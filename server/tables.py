@@ -28,7 +28,7 @@ from game.engine import (
     public_pack,
 )
 from game.engine.phase import Phase
-from game.log import LOG_KIND, GameLog, make_record
+from game.log import LOG_KIND, GameLog, make_record, rules_version_of
 from game.protocol import TableSummary
 from game.scenario.models import Pack
 from server.store import ActionRow, EventStore, SeatRow, TableRow
@@ -265,7 +265,10 @@ def _log(text: str, records: Iterable[dict[str, Any]]) -> GameLog:
     header, pack = _header(text)
     if pack is None or header.get("kind") != LOG_KIND:
         return GameLog.from_records(header, records)
-    log = GameLog(header, new_game(pack, seed=int(header["seed"]), seats=header.get("seats", ())))
+    seats, rules = header.get("seats", ()), rules_version_of(header)
+    log = GameLog(
+        header, new_game(pack, seed=int(header["seed"]), seats=seats, rules_version=rules)
+    )
     for record in records:
         log.append(parse_action(record["action"]), action_id=record.get("action_id"))
     return log

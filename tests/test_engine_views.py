@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -160,13 +161,20 @@ def test_a_state_differing_in_one_market_input_gets_its_own_market():
 def test_risk_levels_follow_projects_and_extra_exposures():
     # risk levels are kept per (projects, extra exposures): each changed alone changes
     # them, as computing them from nothing does
+    def levels(s: GameState) -> object:
+        return json.loads(_uncached_json(s, "dgs"))["risk_levels"]
+
+    # a state whose deployed projects move a risk level (so that removing them shows)
     state = next(
         s
         for s in reversed(_states(VILLE, 2))
-        if any(p.status.value == "deployed" for p in s.projects) and s.phase is not Phase.FIN
+        if any(p.status.value == "deployed" for p in s.projects)
+        and s.phase is not Phase.FIN
+        and levels(s) != levels(s.model_copy(update={"projects": ()}))
     )
-    risk = next(iter(state.catalog.risks))
     warm = player_view(state, "dgs")
+    # a risk not already « élevé », so that more exposure shows
+    risk = next(r for r, level in warm.risk_levels.items() if level != "eleve")
     exposure = Exposure.model_validate({"risque": risk, "exposition": 0.5})
     variants = {
         "projects": {"projects": ()},

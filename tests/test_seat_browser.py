@@ -404,6 +404,80 @@ async def test_a_seat_is_played_with_the_keyboard_alone(
     assert seat.errors == []
 
 
+TOO_LATE = "Trop tard pour aboutir avant la fin de la partie"
+
+
+async def test_a_seat_sees_a_too_late_project_changes_its_vote_and_is_asked_before_ready(
+    live_server: LiveServer, browser: Any
+) -> None:
+    # Last turn of the mini pack: a 2-turn project says « Trop tard… » on the market and
+    # on the vote; the DGS changes its own « pour » to « contre »; « prêt·e » with the
+    # DPO's proposal not voted asks first, and nothing is sent until answered.
+    ws = await live_server.workshop("mini", seed=5)
+    code, table_id = ws.tables[0].code, ws.tables[0].table_id
+    fac = await live_server.facilitator(ws.facilitator_token)
+    dsi: Player = await live_server.player()
+    assert (await dsi.join(code, name="Bruno", seat="dpo"))["ok"]
+    seat = await new_seat(browser, LAPTOP)
+    page = seat.page
+    await seat.open(f"{live_server.url}/t/{code}")
+    await seat.join("DGS", "Ana")
+    await _start(fac, table_id, 0)
+    while True:
+        await dsi.wait_version(await _version(live_server, ws))
+        view = dsi.view.view
+        if view.turn == view.turns and view.phase == "propositions":
+            break
+        assert (await fac.control(table_id, {"type": "advance_phase"}))["ok"]
+    late = next(  # a lever too late to finish (the mini pack's vectors are not)
+        (m.card, None) for m in view.market if m.too_late and m.status == "available"
+    )
+    await seat.wait_version(await _version(live_server, ws))
+    title = await page.evaluate("c => capia.texts.card(c).title", late[0])
+    card = page.locator("li.card", has_text=title).first
+    await card.locator("summary").click()
+    assert await card.locator(".too-late").count() >= 1
+    assert TOO_LATE in await card.inner_text()
+    await seat.shot("laptop-trop-tard-marche", full=False)
+    await card.get_by_role("button", name="Proposer (Levier)").click()
+    await seat.settle()
+    other = next(
+        a for a in dsi.view.view.legal_actions if a.type == "propose" and a.card != late[0]
+    )
+    assert (await dsi.act(other))["ok"]
+    assert (await fac.control(table_id, {"type": "advance_phase"}))["ok"]
+    await page.locator("#phase-name", has_text="Vote").wait_for()
+    mine = page.locator("li.box", has_text=title).first
+    assert TOO_LATE in await mine.inner_text()
+    # « Prêt·e » with the DSI's proposal not voted: a question, nothing sent
+    await page.get_by_role("button", name="Je suis prêt·e").click()
+    question = page.get_by_role("alertdialog")
+    await question.wait_for()
+    assert "Il vous reste à voter : 1 proposition" in await question.inner_text()
+    await seat.shot("laptop-pret-sans-tout-voter", full=False)
+    await page.get_by_role("button", name="Revenir voter").click()
+    assert await page.get_by_role("alertdialog").count() == 0
+    # change its own « pour » (given with the proposal) to « contre »
+    await mine.locator("details.change summary").click()
+    change = mine.locator("form.change")
+    await change.get_by_label("Contre").check()
+    await change.get_by_role("button", name="Changer mon vote").click()
+    await seat.settle()
+    await dsi.wait_version(await _version(live_server, ws))
+    ours = next(p for p in dsi.view.view.proposals if p.card == late[0])
+    assert ours.votes["dgs"].choice == "contre" and ours.too_late
+    assert "Vous avez voté : Contre" in await mine.inner_text()
+    await seat.shot("laptop-vote-change", full=False)
+    # vote on the DSI's proposal: « prêt·e » goes through without a question
+    assert await seat.play_one("Avis", 0)
+    await page.get_by_role("button", name="Je suis prêt·e").click()
+    await seat.settle()
+    assert await page.get_by_role("alertdialog").count() == 0
+    await dsi.wait_version(await _version(live_server, ws))
+    assert next(s for s in dsi.view.view.seats if s.role == "dgs").ready
+    assert seat.errors == []
+
+
 async def _serve(db: Path, port: int) -> web.AppRunner:
     """The app on 127.0.0.1:`port` over the SQLite file `db`."""
     app = create_app(Settings(db=db, scenario_roots=PACK_ROOTS))

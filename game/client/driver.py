@@ -120,8 +120,21 @@ def autoplay(
         if _propose_a_card(driver, scene):
             continue
         keys = scene.all_keys()
-        votes = [k for k in scene.legal if k.startswith("vote:") and k in keys]
-        options = [k for k in scene.legal if k.startswith("option:") and k in keys]
+        view = session.view
+        seat = view.seat if view is not None else None
+        voted = {p.index for p in view.proposals if seat in p.votes} if view else set()
+        chose = {d.index for d in view.dilemmas if seat in d.votes} if view else set()
+        # a ballot once: the other choices offered on it would change it
+        votes = [
+            k
+            for k in scene.legal
+            if k.startswith("vote:") and k in keys and int(k.split(":")[1]) not in voted
+        ]
+        options = [
+            k
+            for k in scene.legal
+            if k.startswith("option:") and k in keys and int(k.split(":")[1]) not in chose
+        ]
         driver.click((votes or options or ["ready"])[0])
     raise UiError("the game did not end")
 

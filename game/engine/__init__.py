@@ -14,7 +14,7 @@ from game.engine.state import GameState
 from game.engine.view import legal_actions, player_view, player_views
 from game.engine.view_models import PlayerView
 
-ENGINE_VERSION = "2"
+ENGINE_VERSION = "3"
 
 __all__ = [
     "ACTION_ADAPTER",

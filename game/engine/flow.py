@@ -34,7 +34,7 @@ from game.engine.state import (
     ProjectStatus,
     Timer,
 )
-from game.engine.voting import decide_proposals, tally_dilemma
+from game.engine.voting import decide_proposals, needs_draw, tally_dilemma
 from game.scenario.models import Timers
 
 #: Something that happens as a phase begins or ends: the new state, events appended.
@@ -128,10 +128,10 @@ def _count_votes(state: GameState, events: list[GameEvent]) -> GameState:
 
 
 def _decide_dilemmas(state: GameState, events: list[GameEvent]) -> GameState:
-    """Every dilemma still open is decided."""
+    """Every dilemma still open is decided: by the votes cast, by lot if nobody voted."""
     for d in state.dilemmas:
         if d.chosen is None:
-            state = _decide_dilemma(state, d.index, events)
+            state = decide_dilemma(state, d.index, events)
     return state
 
 
@@ -227,12 +227,25 @@ def _next_phase(state: GameState) -> Phase:
     return next(p for p in PHASES[state.phase].then if PHASES[p].when(state))
 
 
-def _decide_dilemma(state: GameState, index: int, events: list[GameEvent]) -> GameState:
+def everyone_voted(state: GameState, index: int) -> bool:
+    """True when dilemma `index` is still open and, under the rules of version 3 on, every
+    occupied seat has chosen an option: it is decided at once."""
+    d = state.dilemmas[index]
+    if state.rules_version < 3 or d.chosen is not None:
+        return False
+    occupied = [s.role for s in state.seats if s.occupied]
+    return bool(occupied) and all(role in d.votes for role in occupied)
+
+
+def decide_dilemma(state: GameState, index: int, events: list[GameEvent]) -> GameState:
+    """Decide dilemma `index` from its votes (see `tally_dilemma`) and apply its option."""
     d = state.dilemmas[index]
     dilemma = state.catalog.dilemmas[d.dilemma]
-    value, rng = draw(state.rng)
+    value = 0.0
+    if needs_draw(state, d):
+        value, rng = draw(state.rng)
+        state = state.model_copy(update={"rng": rng})
     option_id, counts, tie_break = tally_dilemma(state, d, value)
-    state = state.model_copy(update={"rng": rng})
     events.append(
         DilemmaDecided(
             turn=state.turn,

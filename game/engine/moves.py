@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TypeVar
 
 from game.engine import flow
 from game.engine.actions import (
@@ -46,6 +47,7 @@ from game.engine.rules import (
     vote_refusal,
 )
 from game.engine.state import (
+    RULES_VERSION,
     Ballot,
     DilemmaVote,
     GameState,
@@ -58,9 +60,14 @@ from game.scenario.models import Pack
 
 FEED_LENGTH = 40
 
+_B = TypeVar("_B", Ballot, DilemmaVote)
 
-def new_game(pack: Pack, *, seed: int, seats: Iterable[str] = ()) -> GameState:
-    """A game in the lobby: every role a seat, the given role ids occupied."""
+
+def new_game(
+    pack: Pack, *, seed: int, seats: Iterable[str] = (), rules_version: int = RULES_VERSION
+) -> GameState:
+    """A game in the lobby: every role a seat, the given role ids occupied, played under
+    `rules_version` (an older log's rules: `game.log.rules_version_of`)."""
     catalog = Catalog(pack)
     occupied = set(seats)
     unknown = occupied - set(catalog.roles)
@@ -76,6 +83,7 @@ def new_game(pack: Pack, *, seed: int, seats: Iterable[str] = ()) -> GameState:
         gauge_history=({g.id: g.start for g in scenario.gauges},),
         budget=scenario.resources.initial_budget,
         rng=Rng(seed=seed),
+        rules_version=rules_version,
     )
 
 
@@ -115,8 +123,16 @@ def _propose(state: GameState, a: Propose, events: list[GameEvent]) -> GameState
     return state.model_copy(update={"proposals": (*state.proposals, proposal)})
 
 
+def _recast(votes: dict[str, _B], seat: str, ballot: _B) -> dict[str, _B]:
+    """`votes` with `seat`'s ballot replaced by `ballot`, last in vote order (a changed
+    vote counts from when it was changed)."""
+    kept = {s: b for s, b in votes.items() if s != seat}
+    kept[seat] = ballot
+    return kept
+
+
 def _vote(state: GameState, a: Vote, events: list[GameEvent]) -> GameState:
-    _raise(vote_refusal(state, a.seat, a.proposal))
+    _raise(vote_refusal(state, a.seat, a.proposal, a.choice))
     events.append(
         VoteCast(
             turn=state.turn,
@@ -128,7 +144,9 @@ def _vote(state: GameState, a: Vote, events: list[GameEvent]) -> GameState:
     )
     ballot = Ballot(choice=a.choice, justification=a.justification)
     proposals = tuple(
-        p.model_copy(update={"votes": {**p.votes, a.seat: ballot}}) if p.index == a.proposal else p
+        p.model_copy(update={"votes": _recast(p.votes, a.seat, ballot)})
+        if p.index == a.proposal
+        else p
         for p in state.proposals
     )
     return state.model_copy(update={"proposals": proposals})
@@ -147,10 +165,15 @@ def _choose(state: GameState, a: ChooseOption, events: list[GameEvent]) -> GameS
     )
     vote = DilemmaVote(option=a.option, justification=a.justification)
     dilemmas = tuple(
-        d.model_copy(update={"votes": {**d.votes, a.seat: vote}}) if d.index == a.dilemma else d
+        d.model_copy(update={"votes": _recast(d.votes, a.seat, vote)})
+        if d.index == a.dilemma
+        else d
         for d in state.dilemmas
     )
-    return state.model_copy(update={"dilemmas": dilemmas})
+    state = state.model_copy(update={"dilemmas": dilemmas})
+    if flow.everyone_voted(state, a.dilemma):
+        state = flow.decide_dilemma(state, a.dilemma, events)
+    return state
 
 
 def _seat_change(state: GameState, a: OccupySeat | LeaveSeat, events: list[GameEvent]) -> GameState:

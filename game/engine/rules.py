@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from game.engine.actions import VoteChoice
 from game.engine.catalog import Catalog
 from game.engine.errors import RefusalCode
 from game.engine.phase import Phase
@@ -97,6 +98,12 @@ def card_refusal(state: GameState, card: Card) -> Refusal:
     return None
 
 
+def too_late(state: GameState, turn: int, duration: int) -> bool:
+    """True when a project funded in turn `turn` taking `duration` turns would not deploy
+    before the game ends (it advances once per résolution, the funding turn's included)."""
+    return turn + duration - 1 > state.catalog.pack.scenario.rules.turns
+
+
 def cost_refusal(state: GameState, cost: int, capacity: int) -> Refusal:
     """Why a project of this cost and capacity cannot be afforded now, or None."""
     if cost > state.budget:
@@ -167,35 +174,73 @@ def propose_refusal(
     return propose_seat_refusal(state, seat) or propose_card_refusal(state, card_id, vector)
 
 
-def vote_refusal(state: GameState, seat: str, proposal: int) -> Refusal:
-    """Why `seat` may not vote on proposal number `proposal` now, or None."""
-    refusal = seat_refusal(state, seat)
+def votes_change(state: GameState) -> bool:
+    """True when a seat may change its vote until it is ready (rules 3 on)."""
+    return state.rules_version >= 3
+
+
+def _frozen_refusal(state: GameState, seat: str, voted: bool) -> Refusal:
+    """Why a ready `seat` that has `voted` may not vote again (its ballot is frozen)."""
+    s = state.seat(seat)
+    if voted and s is not None and s.occupied and s.ready and state.phase is not Phase.FIN:
+        return (
+            RefusalCode.ALREADY_READY,
+            "votre vote est figé : vous avez indiqué être prêt·e pour cette phase",
+        )
+    return None
+
+
+def vote_refusal(
+    state: GameState, seat: str, proposal: int, choice: VoteChoice | None = None
+) -> Refusal:
+    """Why `seat` may not vote `choice` (None: any) on proposal `proposal` now, or None."""
+    p = next((p for p in state.proposals if p.index == proposal), None)
+    refusal = _frozen_refusal(state, seat, p is not None and seat in p.votes)
+    refusal = refusal or seat_refusal(state, seat)
     if refusal:
         return refusal
     if state.phase is not Phase.VOTE:
         return RefusalCode.WRONG_PHASE, "on ne vote qu'en phase de vote"
-    p = next((p for p in state.proposals if p.index == proposal), None)
-    return ballot_refusal(p, seat)
+    return ballot_refusal(p, seat, choice, changes=votes_change(state))
 
 
-def ballot_refusal(p: Proposal | None, seat: str) -> Refusal:
-    """Why `seat` (free to vote now) may not vote on proposal `p`, or None."""
+def ballot_refusal(
+    p: Proposal | None, seat: str, choice: VoteChoice | None = None, *, changes: bool = False
+) -> Refusal:
+    """Why `seat` (free to vote now) may not vote `choice` (None: any) on proposal `p`, or
+    None. With `changes`, a seat that voted may vote another choice."""
     if p is None or p.status is not ProposalStatus.OPEN:
         return RefusalCode.UNKNOWN_PROPOSAL, "cette proposition n'est pas soumise au vote"
-    if seat in p.votes:
+    ballot = p.votes.get(seat)
+    if ballot is None:
+        return None
+    if not changes:
         return RefusalCode.ALREADY_VOTED, "vous avez déjà voté sur cette proposition"
+    if choice is not None and ballot.choice is choice:
+        return (
+            RefusalCode.ALREADY_VOTED,
+            f"c'est déjà votre vote (« {_CHOICE_LABELS[choice]} ») : choisissez-en un autre",
+        )
     return None
+
+
+_CHOICE_LABELS = {
+    VoteChoice.POUR: "pour",
+    VoteChoice.CONTRE: "contre",
+    VoteChoice.ABSTENTION: "abstention",
+}
 
 
 def choose_refusal(state: GameState, seat: str, dilemma: int, option: str) -> Refusal:
     """Why `seat` may not vote `option` on open dilemma `dilemma` now, or None."""
-    refusal = seat_refusal(state, seat)
+    d = next((d for d in state.dilemmas if d.index == dilemma), None)
+    refusal = _frozen_refusal(state, seat, d is not None and seat in d.votes)
+    refusal = refusal or seat_refusal(state, seat)
     if refusal:
         return refusal
     if state.phase is not Phase.DILEMMES:
         return RefusalCode.WRONG_PHASE, "on ne tranche les dilemmes qu'en phase de dilemmes"
-    d = next((d for d in state.dilemmas if d.index == dilemma), None)
-    refusal = dilemma_ballot_refusal(d, seat)
+    refusal = dilemma_ballot_refusal(d, seat, option, changes=votes_change(state))
     if refusal or d is None:
         return refusal
     options = state.catalog.dilemmas[d.dilemma].options
@@ -204,12 +249,22 @@ def choose_refusal(state: GameState, seat: str, dilemma: int, option: str) -> Re
     return None
 
 
-def dilemma_ballot_refusal(d: OpenDilemma | None, seat: str) -> Refusal:
-    """Why `seat` (free to vote now) may not choose an option of dilemma `d`, or None."""
-    if d is None or d.chosen is not None:
+def dilemma_ballot_refusal(
+    d: OpenDilemma | None, seat: str, option: str | None = None, *, changes: bool = False
+) -> Refusal:
+    """Why `seat` (free to vote now) may not choose `option` (None: any) on dilemma `d`, or
+    None. With `changes`, a seat that chose may choose another option until it is decided."""
+    if d is None:
         return RefusalCode.UNKNOWN_DILEMMA, "ce dilemme n'est pas ouvert"
-    if seat in d.votes:
+    if d.chosen is not None:
+        return RefusalCode.UNKNOWN_DILEMMA, "ce dilemme est déjà tranché : son vote est clos"
+    vote = d.votes.get(seat)
+    if vote is None:
+        return None
+    if not changes:
         return RefusalCode.ALREADY_VOTED, "vous avez déjà choisi une option pour ce dilemme"
+    if option is not None and vote.option == option:
+        return RefusalCode.ALREADY_VOTED, "c'est déjà votre choix : choisissez une autre option"
     return None
 
 

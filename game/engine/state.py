@@ -22,6 +22,12 @@ from game.scenario.models import Exposure, VectorType
 
 FEED_LENGTH = 40
 
+#: The rules a game is played under. 2: the rules of engine versions 1 and 2 (a dilemma
+#: is decided when its phase closes, ties by lot, a vote is final). 3: a dilemma is
+#: decided once every occupied seat has voted, ties go to the arbiter then to the
+#: earliest vote (lot only when nobody voted), votes may change until the seat is ready.
+RULES_VERSION = 3
+
 _set = object.__setattr__
 _new_object = object.__new__
 
@@ -146,6 +152,9 @@ class Timer(_State):
 
 class GameState(_State):
     catalog: Catalog = Field(exclude=True, repr=False)
+    #: which rules the game is played under (see RULES_VERSION); from the log's header,
+    #: so not in the state's JSON
+    rules_version: int = Field(default=RULES_VERSION, exclude=True, repr=False)
     seq: int = 0
     turn: int = 0
     phase: Phase = Phase.LOBBY

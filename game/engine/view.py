@@ -41,6 +41,8 @@ from game.engine.rules import (
     propose_refusal,
     propose_seat_refusal,
     seat_refusal,
+    too_late,
+    votes_change,
 )
 from game.engine.state import (
     GameState,
@@ -65,6 +67,7 @@ from game.engine.view_models import (
     RiskLevel,
     SeatView,
 )
+from game.engine.voting import tally
 from game.scenario.models import Dilemma, Event, VectorType
 
 _PROJECT_STATUS = {
@@ -104,14 +107,23 @@ def _seat_actions(state: GameState, seat: str) -> list[Action]:
             else:
                 actions.append(_propose(seat=seat, card=card, vector=vector))
     elif state.phase is Phase.VOTE:
+        changes = votes_change(state)
         for p in state.proposals:
-            if ballot_refusal(p, seat) is None:
-                actions += _ballots(seat, p.index)
+            if ballot_refusal(p, seat, changes=changes) is None:
+                mine = p.votes.get(seat)  # a vote cast: the other choices change it
+                actions += (
+                    b
+                    for b in _ballots(seat, p.index)
+                    if mine is None or b.choice is not mine.choice
+                )
     elif state.phase is Phase.DILEMMES:
+        changes = votes_change(state)
         for d in state.dilemmas:
-            if dilemma_ballot_refusal(d, seat) is None:
+            if dilemma_ballot_refusal(d, seat, changes=changes) is None:
+                chosen = d.votes.get(seat)
                 for o in cat.dilemmas[d.dilemma].options:
-                    actions.append(_choose(seat=seat, dilemma=d.index, option=o.id))
+                    if chosen is None or o.id != chosen.option:
+                        actions.append(_choose(seat=seat, dilemma=d.index, option=o.id))
     actions.append(_ready(seat=seat))
     return actions
 
@@ -166,8 +178,10 @@ def legal_actions(state: GameState, seat: str | None) -> tuple[Action, ...]:
 # instances spare validating ~100 of them per view (the server builds one view
 # per seat after every action).
 @lru_cache(maxsize=4096)
-def _market_vector(vector_type: VectorType, available: bool, reason: str) -> MarketVector:
-    return MarketVector(type=vector_type, available=available, reason=reason)
+def _market_vector(
+    vector_type: VectorType, available: bool, reason: str, late: bool = False
+) -> MarketVector:
+    return MarketVector(type=vector_type, available=available, reason=reason, too_late=late)
 
 
 @lru_cache(maxsize=16384)
@@ -177,10 +191,13 @@ def _market_card(
     status: CardStatus,
     reason: str,
     vectors: tuple[MarketVector, ...] | None = None,
+    late: bool = False,
 ) -> MarketCard:
     if vectors is None:
-        return MarketCard(card=card, kind=kind, status=status, reason=reason)
-    return MarketCard(card=card, kind=kind, status=status, reason=reason, vectors=vectors)
+        return MarketCard(card=card, kind=kind, status=status, reason=reason, too_late=late)
+    return MarketCard(
+        card=card, kind=kind, status=status, reason=reason, vectors=vectors, too_late=late
+    )
 
 
 _T = TypeVar("_T")
@@ -242,6 +259,7 @@ def _by_inputs(state: GameState, name: str, compute: Callable[[GameState], _T]) 
     open_cards = tuple(p.card for p in state.proposals if p.status is ProposalStatus.OPEN)
     extra = (
         name,
+        state.turn,  # whether a card could still finish (too_late)
         state.unlocked,
         open_cards,
         tuple(state.gauges.items()),
@@ -276,11 +294,18 @@ def _market_base(state: GameState) -> tuple[MarketCard | _Pending, ...]:
         if static is not None:
             proposed = static[0] is RefusalCode.ALREADY_PROPOSED
             status = CardStatus.PROPOSED if proposed else CardStatus.LOCKED
-            entries.append(_market_card(card.id, kind, status, static[1]))
+            late = all(_late(state, card.id, t) for t in vector_types(card))
+            entries.append(_market_card(card.id, kind, status, static[1], None, late))
             continue
         options = tuple((t, option_refusal(state, card, t)) for t in vector_types(card))
         entries.append((card, kind, options, card_of(state, card.id) is not card))
     return tuple(entries)
+
+
+def _late(state: GameState, card: str, vector: VectorType | None) -> bool:
+    """Whether `card` taken with `vector` now would not deploy before the game ends."""
+    terms = state.catalog.terms(card, vector)
+    return terms is not None and too_late(state, state.turn, terms.duration)
 
 
 def _market_base_of(state: GameState) -> tuple[MarketCard | _Pending, ...]:
@@ -327,7 +352,10 @@ def _seat_market(
         card, kind, options, shared_id = entry
         vectors: list[MarketVector] = []
         first_reason = ""
+        lates: list[bool] = []
         for t, card_part in options:
+            late = _late(state, card.id, t)
+            lates.append(late)
             if seat and shared_id:
                 refusal = propose_refusal(state, seat, card.id, t)
             else:
@@ -335,7 +363,8 @@ def _seat_market(
             if refusal and not first_reason:
                 first_reason = refusal[1]
             if t is not None:
-                vectors.append(_market_vector(t, refusal is None, refusal[1] if refusal else ""))
+                reason = refusal[1] if refusal else ""
+                vectors.append(_market_vector(t, refusal is None, reason, late))
         available = any(v.available for v in vectors) if vectors else not first_reason
         cards.append(
             _market_card(
@@ -344,6 +373,7 @@ def _seat_market(
                 CardStatus.AVAILABLE if available else CardStatus.LOCKED,
                 "" if available else first_reason,
                 tuple(vectors),
+                all(lates),
             )
         )
     return tuple(cards)
@@ -420,11 +450,14 @@ def _seat_view(s: Seat, max_proposals: int) -> SeatView:
     )
 
 
-def _proposal_view(p: Proposal) -> ProposalView:
+def _proposal_view(p: Proposal, state: GameState) -> ProposalView:
+    terms = state.catalog.terms(p.card, p.vector)
+    late = terms is not None and too_late(state, p.turn, terms.duration)
     return _from_state(
         p,
-        None,
+        late,
         lambda: ProposalView(
+            too_late=late,
             index=p.index,
             seat=p.seat,
             card=p.card,
@@ -436,12 +469,16 @@ def _proposal_view(p: Proposal) -> ProposalView:
     )
 
 
-def _dilemma_view(d: OpenDilemma, cat: Catalog) -> DilemmaView:
+def _dilemma_view(d: OpenDilemma, cat: Catalog, rules_version: int) -> DilemmaView:
+    # how it was decided follows from its votes (only a lot is not replayed here: its label is)
+    how = tally(cat, rules_version, d, 0.0)[2] if d.chosen is not None else ""
     return _ENTRIES.get(
         (d, cat),
-        None,
+        rules_version,
         lambda: DilemmaView(
+            tie_break=how,
             index=d.index,
+            turn=d.turn,
             dilemma=d.dilemma,
             source=d.source,
             votes=d.votes,
@@ -514,9 +551,9 @@ def player_view(state: GameState, seat: str | None) -> PlayerView:
         event_texts=_event_texts(state),
         dilemma_texts=_dilemma_texts(state),
         market=_market(state, seat),
-        proposals=tuple(_proposal_view(p) for p in state.proposals),
+        proposals=tuple(_proposal_view(p, state) for p in state.proposals),
         projects=state.projects,
-        dilemmas=tuple(_dilemma_view(d, cat) for d in state.dilemmas),
+        dilemmas=tuple(_dilemma_view(d, cat, state.rules_version) for d in state.dilemmas),
         shadow_ai=scenario.collectivite.shadow_ai if show_shadow else None,
         risk_levels=_risk_levels(state),
         risks_fired=risks_fired,

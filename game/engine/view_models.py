@@ -37,6 +37,7 @@ class MarketVector(_View):
     type: VectorType
     available: bool
     reason: str = ""
+    too_late: bool = False  # funded now, it would not deploy before the game ends
 
 
 class MarketCard(_View):
@@ -45,6 +46,7 @@ class MarketCard(_View):
     status: CardStatus
     reason: str = ""
     vectors: tuple[MarketVector, ...] = ()
+    too_late: bool = False  # taken now (with any vector), it would not finish in time
 
 
 class SeatView(_View):
@@ -63,15 +65,21 @@ class ProposalView(_View):
     votes: dict[str, Ballot] = Field(default_factory=dict)
     status: ProposalStatus
     reason: str = ""
+    #: funded this turn it would not deploy before the game ends (shown before the vote)
+    too_late: bool = False
 
 
 class DilemmaView(_View):
     index: int
+    turn: int = 0  # the turn it was opened (and decided) in
     dilemma: str
     source: str
     votes: dict[str, DilemmaVote] = Field(default_factory=dict)
     chosen: str | None = None
     expert_view: str | None = None  # the « regard d'expert », read once the dilemma is decided
+    #: how a tie was broken once decided: "", "arbitre", "premier vote" or "tirage au sort"
+    #: (with no votes: nobody voted)
+    tie_break: str = ""
 
 
 class EventText(_View):

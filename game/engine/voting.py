@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from game.engine.actions import VoteChoice
+from game.engine.catalog import Catalog
 from game.engine.events import GameEvent, ProposalDecided
 from game.engine.rules import cost_refusal
 from game.engine.state import GameState, OpenDilemma, Project, Proposal, ProposalStatus
@@ -83,11 +84,25 @@ def decide_proposals(state: GameState, events: list[GameEvent]) -> GameState:
     return state.model_copy(update={"proposals": tuple(decided)})
 
 
+#: How a dilemma's tie was broken (`DilemmaDecided.tie_break`), as the table reads it.
+BY_ARBITER = "arbitre"
+BY_FIRST_VOTE = "premier vote"
+BY_LOT = "tirage au sort"
+
+
 def tally_dilemma(
     state: GameState, d: OpenDilemma, value: float
 ) -> tuple[str, dict[str, int], str]:
-    """The winning option, the vote counts and how a tie was broken (`value` is a seeded draw)."""
-    options = [o.id for o in state.catalog.dilemmas[d.dilemma].options]
+    """The winning option, the vote counts and how a tie was broken (`value` is a seeded
+    draw, used only by the rules of version 2 or when nobody voted)."""
+    return tally(state.catalog, state.rules_version, d, value)
+
+
+def tally(
+    cat: Catalog, rules_version: int, d: OpenDilemma, value: float
+) -> tuple[str, dict[str, int], str]:
+    """`tally_dilemma` from the pack and the rules version alone."""
+    options = [o.id for o in cat.dilemmas[d.dilemma].options]
     counts = {o: 0 for o in options}
     for vote in d.votes.values():
         counts[vote.option] += 1
@@ -95,8 +110,17 @@ def tally_dilemma(
     tied = [o for o in options if counts[o] == best]
     if len(tied) == 1:
         return tied[0], counts, ""
-    arbiter = state.catalog.arbiter
+    arbiter = cat.arbiter
     arbiter_vote = d.votes.get(arbiter) if arbiter else None
     if arbiter_vote is not None and arbiter_vote.option in tied:
-        return arbiter_vote.option, counts, "arbitre"
-    return tied[int(value * len(tied))], counts, "tirage au sort"
+        return arbiter_vote.option, counts, BY_ARBITER
+    if rules_version >= 3 and d.votes:
+        first = next(v.option for v in d.votes.values() if v.option in tied)
+        return first, counts, BY_FIRST_VOTE
+    return tied[int(value * len(tied))], counts, BY_LOT
+
+
+def needs_draw(state: GameState, d: OpenDilemma) -> bool:
+    """Whether deciding `d` draws from the seeded random (always under the rules of
+    version 2; from version 3, only when nobody voted)."""
+    return state.rules_version < 3 or not d.votes

@@ -100,6 +100,7 @@ FR: dict[str, str] = {
     "not_decided": "Pas tranché avant la fin de la partie.",
     "tie_break_arbitre": "égalité départagée par l'arbitre",
     "tie_break_tirage": "égalité départagée par tirage au sort",
+    "tie_break_premier": "égalité départagée par le premier vote exprimé",
     "who_voted": "Qui a voté quoi",
     "expert_view": "Regard d'expert",
     "risks": "Risques survenus",

@@ -2,7 +2,7 @@
 import { codeForm, seatChoice } from "./choose.js";
 import { fill, h } from "./dom.js";
 import { Session, fetchTable } from "./net.js";
-import { PHASES, PackTexts, clockText, refusal } from "./texts.js";
+import { PHASES, PackTexts, clockText, refusal, unvoted } from "./texts.js";
 import { phasePanel } from "./ui_phase.js";
 import { proposalsList } from "./ui_market.js";
 import {
@@ -34,7 +34,7 @@ const SECTIONS = [
     a.view.phase === "resolution" || a.view.phase === "dilemmes" ? (a.view.feed || []).filter((e) => e.turn === a.view.turn).length : 0,
     a.filter, a.connected]],
   ["props", "#col-main", (a) => (a.view.phase === "propositions" ? proposalsList(a) : null), (a) => [a.view.phase, a.view.proposals]],
-  ["ready", "#col-main", readySection, (a) => [a.view.phase, a.view.seats, (a.view.legal_actions || []).some((x) => x.type === "ready"), a.view.paused, a.connected]],
+  ["ready", "#col-main", readySection, (a) => [a.view.phase, a.view.seats, (a.view.legal_actions || []).some((x) => x.type === "ready"), a.view.paused, a.connected, a.confirming, unvoted(a.view)]],
   ["gauges", "#col-side", gaugesSection, (a) => pick(a.view, "gauges", "gauge_delta")],
   ["seats", "#col-side", seatsSection, (a) => [a.view.seats]],
   ["roadmap", "#col-side", roadmapSection, (a) => [a.view.projects]],
@@ -49,6 +49,7 @@ class App {
     this.texts = null;
     this.notices = [];
     this.drafts = new Map();
+    this.confirming = false; // « Prêt·e » asked with a vote missing: the question shows
     this.open = new Map();
     this.filter = { axis: "all", onlyAvailable: false };
     this.buttons = new Map();
@@ -141,6 +142,7 @@ class App {
     if (before && before.phase !== view.phase) {
       this.say(`Nouvelle phase : ${PHASES[view.phase] || view.phase}.`);
       this.drafts.clear();
+      this.confirming = false;
     }
     this.render();
     if (before && before.phase !== view.phase) {

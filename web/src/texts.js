@@ -53,6 +53,31 @@ export const PROPOSAL_STATUS = {
 export const PROJECT_STATUS = { in_progress: "en cours", deployed: "déployé", suspended: "suspendu" };
 export const VOTES = { pour: "Pour", contre: "Contre", abstention: "Abstention" };
 export const RISK_LEVELS = { faible: "faible", moyen: "moyen", eleve: "élevé" };
+/** A project funded now would not deploy before the game ends (`too_late` in the view). */
+export const TOO_LATE = "Trop tard pour aboutir avant la fin de la partie : retenu maintenant, ce projet ne serait pas déployé à temps.";
+
+/** How a dilemma was decided when its votes did not ("" when they did). */
+export function tieBreakText(tieBreak, votes) {
+  if (tieBreak === "arbitre") return "égalité départagée par la voix de l'arbitre";
+  if (tieBreak === "premier vote") return "égalité départagée par le premier vote exprimé";
+  if (tieBreak === "tirage au sort") {
+    return votes ? "égalité départagée par tirage au sort" : "tranché par tirage au sort : personne n'a voté";
+  }
+  return "";
+}
+
+/** « 1 proposition et 1 dilemme » still waiting for this seat's vote in this phase ("" if none). */
+export function unvoted(view) {
+  const seat = view.seat;
+  const props = view.phase === "vote"
+    ? (view.proposals || []).filter((p) => p.status === "open" && !(p.votes || {})[seat]).length : 0;
+  const dils = view.phase === "dilemmes"
+    ? (view.dilemmas || []).filter((d) => (d.chosen === null || d.chosen === undefined) && !(d.votes || {})[seat]).length : 0;
+  const parts = [];
+  if (props) parts.push(`${props} proposition${props > 1 ? "s" : ""}`);
+  if (dils) parts.push(`${dils} dilemme${dils > 1 ? "s" : ""}`);
+  return parts.join(" et ");
+}
 
 // Risk sources that are no card: the masked shadow-AI inventory, a dilemma's choice.
 const SOURCE_WORDS = {
@@ -223,8 +248,11 @@ export function describe(e, t) {
       return `Dilemme ouvert : ${title(e.dilemma)}.`;
     case "option_chosen":
       return `${who(e.seat)} a choisi une option.`;
-    case "dilemma_decided":
-      return `Dilemme tranché : ${t.optionLabel(e.dilemma, e.option)}.`;
+    case "dilemma_decided": {
+      const votes = Object.values(e.votes || {}).reduce((a, b) => a + b, 0);
+      const how = tieBreakText(e.tie_break, votes);
+      return `Dilemme tranché : ${t.optionLabel(e.dilemma, e.option)}${how ? ` (${how})` : ""}.`;
+    }
     case "card_deployed":
       return `Déployé : ${title(e.card)}.`;
     case "risk_fired":
@@ -267,11 +295,11 @@ export function refusal(view, kind) {
   }
   if (kind === "vote") {
     if (view.phase !== "vote") return "Le vote a lieu pendant la phase Vote.";
-    return "Vote déjà exprimé ou clos.";
+    return me && me.ready ? "Vous êtes prêt·e : votre vote est figé." : "Vote clos.";
   }
   if (kind === "option") {
     if (view.phase !== "dilemmes") return "Les dilemmes se tranchent pendant la phase Dilemmes.";
-    return "Vous avez déjà choisi une option.";
+    return me && me.ready ? "Vous êtes prêt·e : votre choix est figé." : "Ce dilemme est tranché.";
   }
   return "Action impossible maintenant.";
 }

@@ -1,7 +1,7 @@
 // The market (phase Propositions): every card with its lock reason, example cities and
 // a « Proposer » button for each vector this seat may propose now (from legal_actions).
 import { h, mark } from "./dom.js";
-import { AXES, CARD_STATUS, LEVER, PROPOSAL_STATUS, VECTORS } from "./texts.js";
+import { AXES, CARD_STATUS, LEVER, PROPOSAL_STATUS, TOO_LATE, VECTORS } from "./texts.js";
 
 const FILTERS = [
   ["all", "Toutes les cartes"],
@@ -23,10 +23,12 @@ function vectorRow(app, mc, c, vec) {
   const why = (mv && mv.reason) || mc.reason || app.refusal("propose");
   const perTurn = t.effectsText(vec.perTurn);
   const key = `propose:${mc.card}:${vec.type || ""}`;
+  const late = vec.type ? !!(mv && mv.too_late) : !!mc.too_late;
   return h("div", { class: "vector" },
     h("h4", null, name),
     h("p", null, `Coût ${vec.cost} k€ · ${vec.capacity} pt de capacité par tour · ${vec.duration} tour(s)`),
     perTurn ? h("p", null, `Une fois déployé, chaque tour : ${perTurn}`) : null,
+    late ? h("p", { class: "warn too-late" }, TOO_LATE) : null,
     legal
       ? app.button(key, `Proposer (${name})`, () => app.act(legal, `Proposition envoyée : ${c.title}.`), "primary",
         `Proposer (${name}) : ${c.title}`)

@@ -2,7 +2,7 @@
 import { h } from "./dom.js";
 import { RISK_LEVELS } from "./texts.js";
 import { marketPanel, proposalsList } from "./ui_market.js";
-import { dilemmaPanel, expertBlock, turnDilemmas, votePanel } from "./ui_vote.js";
+import { dilemmaPanel, expertsBefore, expertsNow, votePanel } from "./ui_vote.js";
 
 const TITLES = {
   lobby: "Accueil : découvrez votre rôle",
@@ -51,15 +51,14 @@ function resolution(app) {
     return h("li", null, h("strong", null, t.titleOf(r.risk)), ` (probabilité ${Math.round(r.probability * 100)}\u202f%) : ${why}${mit}${sus}`);
   });
   const levels = Object.entries(v.risk_levels || {}).map(([k, lv]) => h("li", null, `${t.titleOf(k)} : ${RISK_LEVELS[lv] || lv}`));
-  const experts = turnDilemmas(app).filter((d) => d.chosen).map((d) =>
-    h("article", { class: "box" }, h("h3", null, (t.dilemmas[d.dilemma] || {}).titre || d.dilemma), expertBlock(app, d)));
   return [
+    expertsNow(app),
     h("h3", null, "Déployé ou achevé ce tour"), h("ul", null, deployed.length ? deployed : h("li", null, "rien ce tour-ci")),
     adv.length ? [h("h3", null, "Projets en cours"), h("ul", null, adv)] : null,
     h("h3", null, "Risques survenus"), h("ul", null, fired.length ? fired : h("li", null, "aucun risque n'est survenu ce tour-ci")),
     levels.length ? [h("h3", null, "Niveau des risques pour le prochain tour"), h("ul", null, levels)] : null,
-    experts.length ? [h("h3", null, "Dilemmes du tour"), experts] : null,
     proposalsList(app, "Propositions du tour et décisions"),
+    expertsBefore(app),
   ];
 }
 

@@ -1,7 +1,7 @@
 // The parts of a seat's screen that every phase shows: the top bar, my role and secret,
 // the gauges, the table's seats, the roadmap and the feed.
 import { h, mark } from "./dom.js";
-import { PHASES, PROJECT_STATUS, TURN_PHASES, describe } from "./texts.js";
+import { PHASES, PROJECT_STATUS, TURN_PHASES, describe, unvoted } from "./texts.js";
 
 const signed = (n) => (n > 0 ? `+${n}` : n < 0 ? `−${Math.abs(n)}` : "0");
 
@@ -137,10 +137,30 @@ export function readySection(app) {
   const why = v.phase === "lobby"
     ? "Quand toutes les places sont prêtes, la partie commence."
     : "Quand toutes les places sont prêtes, la table passe à la phase suivante.";
+  const missing = unvoted(v);
+  const send = () => { app.confirming = false; return app.act(ready, "Vous êtes prêt·e."); };
+  // « Prêt·e » with a vote still missing asks first: once ready, votes are frozen
+  const ask = () => {
+    if (!missing) { send(); return; }
+    app.confirming = true;
+    app.render();
+    const q = document.getElementById("ready-confirm");
+    if (q) q.focus();
+  };
+  const question = ready && app.confirming && missing
+    ? h("div", { class: "warn confirm", id: "ready-confirm", role: "alertdialog", tabindex: "-1",
+      "aria-labelledby": "ready-q" },
+      h("p", { id: "ready-q" }, h("strong", null, "Vous n'avez pas tout voté. "),
+        `Il vous reste à voter : ${missing}. Une fois prêt·e, vous ne pourrez plus voter ni changer vos votes dans cette phase.`),
+      app.button("ready-yes", "Prêt·e quand même", send, "primary"),
+      " ",
+      app.button("ready-no", "Revenir voter", () => { app.confirming = false; app.render(); }))
+    : null;
   return h("section", { class: "ready", "aria-labelledby": "h-ready" },
     h("h2", { id: "h-ready" }, "J'ai terminé cette phase"),
     h("p", null, why, " ", h("strong", null, count), "."),
+    question,
     ready
-      ? app.button("ready", "Je suis prêt·e", () => app.act(ready, "Vous êtes prêt·e."), "primary")
+      ? (question ? null : app.button("ready", "Je suis prêt·e", ask, "primary"))
       : h("p", { class: "why" }, app.refusal("ready")));
 }

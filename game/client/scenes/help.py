@@ -18,10 +18,10 @@ PHASES = {
     Phase.PROPOSITIONS: "chaque siège propose des cartes du marché (pour un cas d'usage, avec "
     "son vecteur).",
     Phase.VOTE: "chacun vote pour, contre ou abstention sur chaque proposition, avec une "
-    "justification s'il le souhaite ; les propositions retenues sont financées dans l'ordre "
-    "tant que budget et capacité suffisent.",
-    Phase.DILEMMES: "chaque dilemme ouvert se tranche en votant pour une de ses options ; "
-    "le regard d'expert est lu ensuite.",
+    "justification s'il le souhaite (modifiable jusqu'à « Prêt·e ») ; les propositions "
+    "retenues sont financées dans l'ordre tant que budget et capacité suffisent.",
+    Phase.DILEMMES: "chaque dilemme se tranche dès que tous ont voté pour une option ; "
+    "le regard d'expert se lit alors, avant de passer à la suite.",
     Phase.RESOLUTION: "les projets avancent, ceux qui ont fini leur durée sont déployés ; "
     "des risques peuvent survenir ; le bilan du tour s'affiche.",
 }

@@ -59,6 +59,7 @@ class TableScene(PanelScene):
         self._shown_at = 0.0
         #: where phones join this table (a networked screen only)
         self.join = JoinLookup(session)
+        self._decided = 0
 
     # --- state -----------------------------------------------------------
     @property
@@ -87,7 +88,7 @@ class TableScene(PanelScene):
         view = self.view
         if view is None or "ready" not in self.legal:
             return
-        missing = unvoted(self.legal)
+        missing = unvoted(view)
         if not missing:
             self.act("ready")
             return
@@ -95,7 +96,7 @@ class TableScene(PanelScene):
             Modal(
                 "Vous n'avez pas tout voté",
                 f"Il vous reste à voter : {missing}. Une fois prêt·e, vous ne pourrez plus "
-                "voter dans cette phase.",
+                "voter ni changer vos votes dans cette phase.",
                 "Prêt·e quand même",
                 "Revenir voter (Échap)",
                 lambda: self.act("ready"),
@@ -126,7 +127,12 @@ class TableScene(PanelScene):
         self.relayout()
 
     def toggle_board(self) -> None:
-        self.ui.show_board = not self.ui.show_board
+        self.ui.show_board, self.ui.show_history = not self.ui.show_board, False
+        self.relayout()
+
+    def toggle_history(self) -> None:
+        self.ui.show_history, self.ui.show_board = not self.ui.show_history, False
+        self.scroll["history"] = 0
         self.relayout()
 
     # --- hooks for host scenes (replay) -----------------------------------
@@ -191,6 +197,12 @@ class TableScene(PanelScene):
         if where != self._where:  # a new phase starts at the top of every panel
             self._where = where
             self.scroll.clear()
+            self.ui.show_history = False
+        decided = sum(1 for d in view.dilemmas if d.turn == view.turn and d.chosen is not None)
+        if decided != self._decided:  # a dilemma just decided: its expert view, at the top
+            self._decided = decided
+            self.scroll.pop("phase", None)
+            self.ui.show_board = self.ui.show_history = False
         self.legal = {action_key(a): a for a in view.legal_actions}
         self.clock = self._clock(view)
         self._top = (self.clock, self.who_text(view))
@@ -271,7 +283,7 @@ class TableScene(PanelScene):
             return
         for p in view.proposals:
             k = f"vote:{p.index}:{choice}"
-            if k in self.legal:
+            if k in self.legal and view.seat not in p.votes:
                 self.act(k)
                 return
 

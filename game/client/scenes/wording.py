@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from game.client.palette import RISK_LEVELS, VOTES
 from game.client.texts import PackTexts
 from game.engine.actions import Action
@@ -94,7 +92,9 @@ def _describe(event: GameEvent, texts: PackTexts) -> str | None:
         case "option_chosen":
             return f"{who(event.seat)} a choisi une option."
         case "dilemma_decided":
-            return f"Dilemme tranché : {texts.option_label(event.dilemma, event.option)}."
+            how = tie_break_text(event.tie_break, sum(event.votes.values()))
+            option = texts.option_label(event.dilemma, event.option)
+            return f"Dilemme tranché : {option}{f' ({how})' if how else ''}."
         case "card_deployed":
             return f"Déployé : {t(event.card)}.{early_text(event.missing_steps)}"
         case "branch_taken":
@@ -150,11 +150,15 @@ def refusal(view: PlayerView, kind: str) -> str:
     if kind == "vote":
         if view.phase != Phase.VOTE:
             return "Le vote a lieu pendant la phase Vote."
-        return "Vote déjà exprimé ou clos."
+        if me is not None and me.ready:
+            return "Vous êtes prêt·e : votre vote est figé."
+        return "Vote clos."
     if kind == "option":
         if view.phase != Phase.DILEMMES:
             return "Les dilemmes se tranchent pendant la phase Dilemmes."
-        return "Vous avez déjà choisi une option."
+        if me is not None and me.ready:
+            return "Vous êtes prêt·e : votre choix est figé."
+        return "Ce dilemme est tranché."
     return "Action impossible maintenant."
 
 
@@ -212,10 +216,29 @@ def effects_arrows(effects: dict[str, int], texts: PackTexts) -> str:
     return ", ".join(parts)
 
 
-def unvoted(legal: Iterable[str]) -> str:
-    """« 2 propositions et 1 dilemme » this seat can still vote on, from its legal keys."""
-    props = {k.split(":")[1] for k in legal if k.startswith("vote:")}
-    dils = {k.split(":")[1] for k in legal if k.startswith("option:")}
+def tie_break_text(tie_break: str, votes: int) -> str:
+    """How a dilemma was decided when its votes did not, in words for the table ('' if they did)."""
+    if tie_break == "arbitre":
+        return "égalité départagée par la voix de l'arbitre"
+    if tie_break == "premier vote":
+        return "égalité départagée par le premier vote exprimé"
+    if tie_break == "tirage au sort":
+        if votes == 0:
+            return "tranché par tirage au sort : personne n'a voté"
+        return "égalité départagée par tirage au sort"
+    return ""
+
+
+def unvoted(view: PlayerView) -> str:
+    """« 2 propositions et 1 dilemme » still waiting for this seat's vote (open ones only)."""
+    seat = view.seat or ""
+    if view.phase == Phase.VOTE:
+        props = [p for p in view.proposals if p.status == "open" and seat not in p.votes]
+    else:
+        props = []
+    dils = [d for d in view.dilemmas if d.chosen is None and seat not in d.votes]
+    if view.phase != Phase.DILEMMES:
+        dils = []
     parts = [plural(len(props), "proposition")] if props else []
     parts += [plural(len(dils), "dilemme")] if dils else []
     return " et ".join(parts)

@@ -15,6 +15,11 @@ from game.client.scenes.wording import effects_arrows, plural, refusal, turns_te
 from game.client.texts import PackTexts, VectorText
 
 BUTTON_H = 34
+#: a project funded now would not deploy before the last résolution
+TOO_LATE = (
+    "Trop tard pour aboutir avant la fin de la partie : "
+    "financé maintenant, ce projet ne serait pas déployé à temps."
+)
 
 
 def card_panel(ctx: TableContext, rect: pygame.Rect) -> Panel:
@@ -32,16 +37,16 @@ def card_panel(ctx: TableContext, rect: pygame.Rect) -> Panel:
         why = f"Pourquoi c'est verrouillé : {mc.reason}" if mc.status == "locked" else mc.reason
         b.warning(why)
     if card.kind == "lever":
-        _vector(ctx, b, mc.card, None, card.vectors[0], mc.reason)
+        _vector(ctx, b, mc.card, None, card.vectors[0], mc.reason, late=mc.too_late)
     else:
         vectors = {v.type: v for v in card.vectors}
-        offered = [(str(mv.type), mv.reason) for mv in mc.vectors]
+        offered = [(str(mv.type), mv.reason, mv.too_late) for mv in mc.vectors]
         if not offered:
-            offered = [(v.type, mc.reason) for v in card.vectors]
-        for vtype, why in offered:
+            offered = [(v.type, mc.reason, mc.too_late) for v in card.vectors]
+        for vtype, why, late in offered:
             vt = vectors.get(vtype)
             if vt is not None:
-                _vector(ctx, b, mc.card, vtype, vt, why)
+                _vector(ctx, b, mc.card, vtype, vt, why, late=late)
     me = ctx.me
     if me is not None and not ctx.read_only:
         left = plural(me.proposals_left, "proposition")
@@ -71,7 +76,14 @@ def cost_lines(vt: VectorText, budget: int, texts: PackTexts) -> list[str]:
 
 
 def _vector(
-    ctx: TableContext, b: PanelBuilder, card: str, vector: str | None, vt: VectorText, reason: str
+    ctx: TableContext,
+    b: PanelBuilder,
+    card: str,
+    vector: str | None,
+    vt: VectorText,
+    reason: str,
+    *,
+    late: bool = False,
 ) -> None:
     """A vector's name, costs and effects, then its « Proposer » button (and why not)."""
     key = f"propose:{card}:{vector or ''}"
@@ -81,6 +93,8 @@ def _vector(
     b.wrapped(name, 14, bold=True)
     for line in cost_lines(vt, ctx.view.budget, ctx.texts):
         b.wrapped(line, 13, indent=8)
+    if late:
+        b.warning(TOO_LATE)
     why = reason or refusal(ctx.view, "propose")
     if ctx.read_only:
         seen = "Possible pour ce siège à ce moment." if ok else why

@@ -6,11 +6,17 @@ from collections.abc import Callable, Mapping
 
 import pygame
 
-from game.client.scenes.panels.base import Panel
+from game.client.scenes.panels.base import Panel, fits
 from game.client.scenes.panels.board import board_panel, build_board
 from game.client.scenes.panels.builder import PanelBuilder
 from game.client.scenes.panels.context import TableContext
-from game.client.scenes.panels.dilemma import build_dilemmas
+from game.client.scenes.panels.dilemma import (
+    build_dilemmas,
+    earlier,
+    expert_box,
+    history_lines,
+    this_turn,
+)
 from game.client.scenes.panels.market import build_market
 from game.client.scenes.panels.summaries import (
     end_lines,
@@ -34,10 +40,18 @@ TITLES = {
     Phase.FIN: "Fin de partie : scores et objectifs secrets",
 }
 FOOTER = 36
+HISTORY_TITLE = "Regards d'expert des tours précédents"
 
 
 def _lines(fn: Callable[[TableContext], list[tuple[str, bool]]]) -> PhaseBuilder:
     return lambda ctx, b: b.lines(fn(ctx))
+
+
+def build_resolution(ctx: TableContext, b: PanelBuilder) -> None:
+    """This turn's dilemma outcomes and expert views first, then what the turn did."""
+    for d in this_turn(ctx.view)[0]:
+        expert_box(b, ctx.texts, d)
+    b.lines(resolution_lines(ctx.view, ctx.texts))
 
 
 TABLE_BUILDERS: dict[Phase, PhaseBuilder] = {
@@ -46,7 +60,7 @@ TABLE_BUILDERS: dict[Phase, PhaseBuilder] = {
     Phase.PROPOSITIONS: build_market,
     Phase.VOTE: build_vote,
     Phase.DILEMMES: build_dilemmas,
-    Phase.RESOLUTION: _lines(lambda ctx: resolution_lines(ctx.view, ctx.texts)),
+    Phase.RESOLUTION: build_resolution,
     Phase.FIN: _lines(lambda ctx: end_lines(ctx.view, ctx.texts) + [(n, False) for n in ctx.notes]),
 }
 
@@ -61,6 +75,13 @@ def centre_panels(
         board = board_panel(ctx, pygame.Rect(rect.x, rect.y, rect.width, split))
         below = pygame.Rect(rect.x, rect.y + split + 8, rect.width, rect.height - split - 8)
         return [board, _phase_panel(ctx, below, builders, footer=False)]
+    if ctx.ui.show_history:
+        b = PanelBuilder(
+            "history", rect, HISTORY_TITLE, scroll=ctx.scroll("history"), footer=FOOTER
+        )
+        b.lines(history_lines(ctx.view, ctx.texts))
+        _history_toggle(ctx, b, "Revenir à la phase (H)", alone=True)
+        return [b.done()]
     if ctx.ui.show_board:
         b = PanelBuilder(
             "board", rect, "Feuille de route", scroll=ctx.scroll("board"), footer=FOOTER
@@ -87,7 +108,26 @@ def _phase_panel(
         build(ctx, b)
     if footer:
         _toggle(ctx, b, "Feuille de route (F)")
+        if earlier(ctx.view):
+            _history_toggle(ctx, b, "Regards d'expert passés (H)")
     return b.done()
+
+
+def _history_toggle(ctx: TableContext, b: PanelBuilder, label: str, *, alone: bool = False) -> None:
+    """The button that opens (or closes) the earlier turns' expert views (left of the
+    roadmap's, or `alone` at the right)."""
+    foot = b.foot
+    w = min(250, foot.width - 220)
+    right = foot.right if alone else foot.right - 220
+    if not fits(label, w):  # a narrow column: the short label
+        label = "Regards passés (H)" if not alone else "Retour (H)"
+    b.fixed_button(
+        "history",
+        pygame.Rect(right - w, foot.y + 2, w, 32),
+        label,
+        ctx.do.toggle_history,
+        hotkey=pygame.K_h,
+    )
 
 
 def _toggle(ctx: TableContext, b: PanelBuilder, label: str) -> None:

@@ -32,6 +32,9 @@ class TableControls(Protocol):
     def toggle_board(self) -> None:
         """Show the roadmap instead of the phase panel, or back."""
 
+    def toggle_history(self) -> None:
+        """Show the earlier turns' expert views instead of the phase panel, or back."""
+
     def help(self) -> None:
         """Show « Comment jouer »."""
 
@@ -44,6 +47,7 @@ class TableUi:
     axis_filter: str | None = None
     step_filter: int | None = None
     show_board: bool = False
+    show_history: bool = False
     justification: str = ""
     scroll: dict[str, int] = field(default_factory=dict)
 

@@ -7,13 +7,13 @@ from functools import partial
 
 import pygame
 
-from game.client.palette import MUTED
+from game.client.palette import ACCENT, HILITE, MUTED
 from game.client.scenes.panels.builder import PanelBuilder
 from game.client.scenes.panels.context import TableContext
 from game.client.scenes.panels.vote import justification
-from game.client.scenes.wording import plural, refusal
+from game.client.scenes.wording import plural, refusal, tie_break_text
 from game.client.texts import PackTexts
-from game.engine.view_models import DilemmaView
+from game.engine.view_models import DilemmaView, PlayerView
 
 OPTION_W = 110
 BUTTON_H = 34
@@ -26,29 +26,94 @@ def expert_text(texts: PackTexts, d: DilemmaView) -> str:
     return d.expert_view
 
 
+def outcome_text(d: DilemmaView) -> str:
+    """« 3 voix sur 4 » and how a tie was broken, for a decided dilemma."""
+    if d.chosen is None:
+        return ""
+    how = tie_break_text(d.tie_break, len(d.votes))
+    if not d.votes:
+        return how
+    mine = sum(1 for v in d.votes.values() if v.option == d.chosen)
+    votes = f"{plural(mine, 'voix', 'voix')} sur {len(d.votes)}"
+    return f"{votes} ; {how}" if how else votes
+
+
 def decided_lines(texts: PackTexts, d: DilemmaView) -> list[tuple[str, bool]]:
     """The outcome of a decided dilemma and the expert's view, as (text, is_heading)."""
     title = texts.title_of(d.dilemma)
     out = [(f"Regard d'expert — {title}", True)]
     if d.chosen is not None:
-        out.append((f"Option retenue : {texts.option_label(d.dilemma, d.chosen)}", False))
+        how = outcome_text(d)
+        option = texts.option_label(d.dilemma, d.chosen)
+        out.append((f"Option retenue : {option}{f' ({how})' if how else ''}", False))
     expert = expert_text(texts, d)
     if expert:
         out.append((expert, False))
     return out
 
 
+def this_turn(view: PlayerView) -> tuple[list[DilemmaView], list[DilemmaView]]:
+    """This turn's dilemmas: (decided, still open). Earlier turns' go to the history."""
+    mine = [d for d in view.dilemmas if d.turn == view.turn]
+    return [d for d in mine if d.chosen is not None], [d for d in mine if d.chosen is None]
+
+
+def earlier(view: PlayerView) -> list[DilemmaView]:
+    """Dilemmas decided in earlier turns, the latest first (the history panel)."""
+    return [d for d in reversed(view.dilemmas) if d.turn < view.turn and d.chosen is not None]
+
+
+def expert_box(b: PanelBuilder, texts: PackTexts, d: DilemmaView) -> None:
+    """A decided dilemma's outcome and expert view on a tinted band across the panel."""
+    at, top = len(b.ops), b.y
+    b.space(6)
+    b.x, b.width = b.x + 10, b.width - 20
+    b.lines(decided_lines(texts, d))
+    b.x, b.width = b.x - 10, b.width + 20
+    box = pygame.Rect(b.x, top, b.width, b.y - top + 4)
+
+    def band(s: pygame.Surface, dy: int) -> None:
+        pygame.draw.rect(s, HILITE, box.move(0, dy), border_radius=6)
+        pygame.draw.rect(s, ACCENT, box.move(0, dy), 1, border_radius=6)
+
+    b.ops.insert(at, band)
+    b.y = box.bottom + 10
+
+
+def history_lines(view: PlayerView, texts: PackTexts) -> list[tuple[str, bool]]:
+    """Every earlier turn's decided dilemma, its outcome and expert view (latest first)."""
+    lines: list[tuple[str, bool]] = []
+    for d in earlier(view):
+        lines.append((f"Tour {d.turn}", True))
+        lines += decided_lines(texts, d)
+    return lines or [("Aucun regard d'expert lors des tours précédents.", False)]
+
+
 def build_dilemmas(ctx: TableContext, b: PanelBuilder) -> None:
     view = ctx.view
-    if not view.dilemmas:
+    decided, pending = this_turn(view)
+    if not decided and not pending:
         b.wrapped("Aucun dilemme ce tour-ci : cliquez « Prêt·e ».", 15)
         return
-    pending = [d for d in view.dilemmas if d.chosen is None]
-    if len(view.dilemmas) > 1:
+    for d in decided:  # the teaching payoff first, readable until the table moves on
+        expert_box(b, ctx.texts, d)
+    if decided and not pending:
         b.wrapped(
-            f"{plural(len(view.dilemmas), 'dilemme')} ce tour-ci : chacun se vote.", 14, MUTED
+            "Lisez le regard d'expert ensemble, puis cliquez « Prêt·e » pour passer à la "
+            "résolution.",
+            14,
+            MUTED,
         )
+    if len(decided) + len(pending) > 1:
+        n = len(decided) + len(pending)
+        b.wrapped(f"{plural(n, 'dilemme')} ce tour-ci : chacun se vote.", 14, MUTED)
     if pending and not ctx.read_only:
+        b.wrapped(
+            "Chaque dilemme est tranché dès que tous les sièges ont voté ; vous pouvez "
+            "changer d'option jusque-là (ou jusqu'à « Prêt·e »).",
+            13,
+            MUTED,
+        )
         justification(
             b,
             ctx,
@@ -56,8 +121,11 @@ def build_dilemmas(ctx: TableContext, b: PanelBuilder) -> None:
             "Pourquoi cette option ? (cliquez ici pour écrire)",
         )
     first = pending[0].index if pending else None
-    for d in [*pending, *(d for d in view.dilemmas if d.chosen is not None)]:
+    for d in pending:
         _dilemma(ctx, b, d, hotkeys=d.index == first)
+        b.space(12)
+    for d in decided:  # the options and who chose what, below the outcome
+        _dilemma(ctx, b, d, hotkeys=False)
         b.space(12)
 
 
@@ -72,7 +140,9 @@ def _dilemma(ctx: TableContext, b: PanelBuilder, d: DilemmaView, *, hotkeys: boo
         key = f"option:{d.index}:{opt['id']}"
         ok = key in ctx.legal
         chosen = (mine is not None and mine.option == opt["id"]) or d.chosen == opt["id"]
-        why = "Vous avez déjà choisi." if mine is not None else refusal(view, "option")
+        why = (
+            "C'est votre choix actuel." if mine is not None and chosen else refusal(view, "option")
+        )
         if d.chosen is not None:
             why = "Le dilemme est tranché."
         voters = [texts.role_title(r) for r, v in d.votes.items() if v.option == opt["id"]]
@@ -80,7 +150,7 @@ def _dilemma(ctx: TableContext, b: PanelBuilder, d: DilemmaView, *, hotkeys: boo
         if voters:
             label += f" — voix : {', '.join(voters)}"
         top = b.y
-        if ctx.read_only:
+        if ctx.read_only or d.chosen is not None:  # decided: the options as text
             b.wrapped(
                 f"Option {n}{' (retenue)' if d.chosen == opt['id'] else ''} : {label}",
                 14,
@@ -99,8 +169,6 @@ def _dilemma(ctx: TableContext, b: PanelBuilder, d: DilemmaView, *, hotkeys: boo
         )
         h = b.wrapped(label, 14, indent=OPTION_W + 10, gap=0)
         b.y = top + max(BUTTON_H, h) + 6
-    if d.chosen is not None:
-        b.lines(decided_lines(texts, d))
-    elif d.votes:
+    if d.chosen is None and d.votes:
         n = len(d.votes)
         b.wrapped(f"{plural(n, 'voix exprimée', 'voix exprimées')} pour l'instant.", 13, MUTED)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from game.client.scenes.panels.dilemma import decided_lines
 from game.client.scenes.wording import effects_arrows, risk_level_text, turns_text
 from game.client.texts import PackTexts
 from game.engine.view_models import PlayerView
@@ -49,12 +48,10 @@ def source_title(view: PlayerView, texts: PackTexts, source: str) -> str:
 
 
 def resolution_lines(view: PlayerView, texts: PackTexts) -> Lines:
-    """This turn's dilemma outcomes and expert views first, then deployments, risks, levels."""
+    """This turn's deployments, fired risks and risk levels (the résolution panel shows this
+    turn's dilemma outcomes above them: `expert_box`)."""
     t = texts.title_of
     lines: Lines = []
-    for d in view.dilemmas:
-        if d.chosen is not None:
-            lines += decided_lines(texts, d)
     this_turn = [e for e in view.feed if e.turn == view.turn]
     lines.append(("Déployé ou achevé ce tour", True))
     deployed = [e for e in this_turn if e.type == "card_deployed"]

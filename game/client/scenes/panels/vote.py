@@ -14,6 +14,10 @@ from game.client.scenes.wording import ballot_text, refusal
 
 CHOICES = ("pour", "contre", "abstention")
 BUTTON_H = 34
+TOO_LATE_VOTE = (
+    "Trop tard pour aboutir avant la fin de la partie : "
+    "retenu, ce projet ne serait pas déployé à temps."
+)
 
 
 def justification(b: PanelBuilder, ctx: TableContext, hint: str, placeholder: str) -> None:
@@ -34,6 +38,8 @@ def build_vote(ctx: TableContext, b: PanelBuilder) -> None:
     if not view.proposals:
         b.wrapped("Aucune proposition ce tour-ci : cliquez « Prêt·e ».", 15)
         return
+    if not ctx.read_only:
+        b.wrapped("Vous pouvez changer votre vote jusqu'à « Prêt·e ».", 13, MUTED)
     bw = min(130, (b.width - 34) // 3)
     for p in view.proposals:
         card = texts.card(p.card)
@@ -43,6 +49,10 @@ def build_vote(ctx: TableContext, b: PanelBuilder) -> None:
         b.wrapped(card.title, 15, bold=True, indent=26, gap=1)
         vec = f" · {VECTORS.get(p.vector, p.vector)}" if p.vector else ""
         b.wrapped(f"proposée par {texts.role_title(p.seat)}{vec}", 13, MUTED, indent=26, gap=1)
+        if p.too_late:
+            b.x, b.width = b.x + 26, b.width - 26
+            b.warning(TOO_LATE_VOTE)
+            b.x, b.width = b.x - 26, b.width + 26
         ballots = " ; ".join(
             f"{texts.role_title(r)} : {ballot_text(v.choice)}" for r, v in p.votes.items()
         )
@@ -52,7 +62,11 @@ def build_vote(ctx: TableContext, b: PanelBuilder) -> None:
             key = f"vote:{p.index}:{choice}"
             ok = key in ctx.legal
             chosen = mine is not None and mine.choice == choice
-            why = f"Vous avez voté : {ballot_text(mine.choice)}." if mine else refusal(view, "vote")
+            why = (
+                f"C'est votre vote actuel : {ballot_text(mine.choice)}."
+                if chosen and mine
+                else refusal(view, "vote")
+            )
             if ctx.read_only:
                 continue
             b.button(
