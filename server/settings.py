@@ -46,6 +46,9 @@ class Settings(BaseSettings):
     #: seconds after a connection closes before the full GC pass that frees what it left
     #: (more than ping_interval: engine.io's ping task holds a closed socket that long)
     gc_collect_after: float = 30.0
+    #: write the event loop's lag, GC passes, store writes and broadcasts to this JSON
+    #: file on shutdown (server/probe.py; for bench/server_load.py --probe)
+    probe: Path | None = None
 
     @property
     def demo_scenario(self) -> str | None:
