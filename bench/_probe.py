@@ -57,9 +57,14 @@ def summarise(path: Path, t0: float, t1: float) -> dict[str, Any]:
         "send_ms_max": max((r[1] for r in send), default=0.0) * ms,
         "window_s": t1 - t0,
     }
-    writer = data.get("writer") or {}
-    for key, value in writer.items():
-        out[f"writer_{key}"] = value
+    txs = window((data.get("writer") or {}).get("transactions", []))
+    if txs:
+        out["tx_n"] = len(txs)
+        out["tx_actions_mean"] = sum(r[1] for r in txs) / len(txs)
+        out["tx_actions_max"] = max(r[1] for r in txs)
+        out["tx_ms_total"] = sum(r[2] for r in txs) * ms
+        out["tx_ms_p99"] = _pct([r[2] for r in txs], 0.99) * ms
+        out["tx_ms_max"] = max(r[2] for r in txs) * ms
     return out
 
 
@@ -77,4 +82,11 @@ def describe(p: dict[str, Any]) -> str:
         f" max {p['build_ms_max']:.1f} ms = {p['build_ms_total']:.0f} ms;"
         f" send p50 {p['send_ms_p50']:.2f} max {p['send_ms_max']:.1f} ms ="
         f" {p['send_ms_total']:.0f} ms"
+        + (
+            f"; writer {p['tx_n']} transactions of {p['tx_actions_mean']:.1f} actions"
+            f" (max {p['tx_actions_max']}), {p['tx_ms_total']:.0f} ms in the thread"
+            f" (p99 {p['tx_ms_p99']:.2f} max {p['tx_ms_max']:.1f} ms)"
+            if "tx_n" in p
+            else ""
+        )
     )

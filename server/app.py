@@ -61,7 +61,7 @@ async def _open_hub(app: web.Application) -> AsyncIterator[None]:
     app[HUB_KEY] = hub
     demo = None
     if settings.demo_scenario and not hub.counts()["workshops"]:
-        demo = hub.create_workshop(settings.demo_scenario, settings.demo_tables)
+        demo = await hub.create_workshop(settings.demo_scenario, settings.demo_tables)
     app[DEMO_KEY] = demo
     gc_task = pace_gc(app[SIO_KEY], settings.gc_collect_after)
     probe = Probe(settings.probe) if settings.probe else None

@@ -153,7 +153,7 @@ class Hub:
 
     # --- workshops ------------------------------------------------------------------
 
-    def create_workshop(
+    async def create_workshop(
         self, scenario: str, tables: int, seed: int | None = None
     ) -> CreateWorkshopResponse:
         """Open a workshop of lobby tables of pack `scenario` (raises UnknownScenarioError)."""
@@ -174,11 +174,17 @@ class Hub:
                     finished=False, deadline=None, timer_known=True,  # a lobby has no timer
                 )
             )  # fmt: skip
-        self.store.create_workshop(workshop, rows)
+        for row in rows:  # the codes are taken while the write is in flight
+            self._by_code[row.code] = row.id
+        try:
+            await self.store.create_workshop(workshop, rows)
+        except BaseException:
+            for row in rows:
+                del self._by_code[row.code]
+            raise
         self._index_workshop(workshop)
         for row in rows:
             self._rows[row.id] = row
-            self._by_code[row.code] = row.id
             self._load(row)
         activity.workshop_opened(workshop.id, scenario, [r.code for r in rows])
         return CreateWorkshopResponse(
@@ -229,7 +235,7 @@ class Hub:
             return done
         if stamp:
             action = revised(action, at=time.time())
-        version, _events = host.commit(
+        version, _events = await host.commit(
             self.store, action, action_id=action_id, claim=claim, release=release
         )
         self._arm(host)

@@ -212,7 +212,7 @@ class GameNamespace(socketio.AsyncNamespace):  # type: ignore[misc]
                 host, action, action_id=f"system:occupy:{host.version + 1}", claim=claim
             )
         elif claim is not None:
-            host.claim(self.hub.store, claim)
+            await host.claim(self.hub.store, claim)
         return role, token
 
     @staticmethod

@@ -6,10 +6,10 @@ Then, while the server runs, it records with their epoch times:
 - the event loop's lag: a chain of timers, each armed LAG_EVERY s after the previous
   one fired; how late each fires is how long the loop was kept from it (a stall);
 - every cyclic-GC pass (`gc.callbacks`): generation and duration;
-- every store write as the loop sees it: time from the call to its return (for a
-  blocking store, the loop is stalled that long; for the writer thread, it is the wait
-  until the transaction committed, during which the loop runs other work), and the
-  writer's own transactions (rows, seconds) when the store reports them;
+- every action's store write as the loop sees it: from the call until it is durable
+  (for a blocking store, the loop is stalled that long; with the writer thread, the
+  loop runs other work meanwhile), and the writer's own transactions (actions in each,
+  seconds from BEGIN to COMMIT) when the store reports them (`record_transactions`);
 - every broadcast: building the seats' view texts, then handing them to socket.io.
 
 On shutdown it writes them to the file as one JSON object; the bench keeps what falls in
@@ -55,8 +55,11 @@ class Probe:
         gc.callbacks.append(self._on_gc)
         loop = asyncio.get_running_loop()
         self._handle = loop.call_later(LAG_EVERY, self._tick, time.perf_counter() + LAG_EVERY)
-        hub.broadcast = self._timed_broadcast(hub.broadcast)  # type: ignore[method-assign]
+        hub.broadcast = self._timed_broadcast(hub.broadcast)  # type: ignore[method-assign,assignment]
         hub.store.append = self._timed_store(hub.store.append)  # type: ignore[method-assign]
+        record = getattr(hub.store, "record_transactions", None)
+        if callable(record):
+            record()
         probe = self
 
         def view_messages(host: TableHost, holders: list[tuple[str, str]]) -> dict[str, str]:
@@ -66,7 +69,7 @@ class Probe:
             finally:
                 probe.build.append((time.time(), time.perf_counter() - start))
 
-        TableHost.view_messages = view_messages  # type: ignore[method-assign]
+        TableHost.view_messages = view_messages  # type: ignore[method-assign,assignment]
 
     def _tick(self, due: float) -> None:
         now = time.perf_counter()
@@ -82,26 +85,14 @@ class Probe:
                 (time.time(), int(info["generation"]), time.perf_counter() - self._gc_start)
             )
 
-    def _timed_store(self, append: Callable[..., Any]) -> Callable[..., Any]:
+    def _timed_store(self, append: Callable[..., Awaitable[Any]]) -> Callable[..., Any]:
         probe = self
 
-        if asyncio.iscoroutinefunction(append):
-
-            @functools.wraps(append)
-            async def timed_async(*args: Any, **kwargs: Any) -> Any:
-                start = time.perf_counter()
-                try:
-                    return await append(*args, **kwargs)
-                finally:
-                    probe.store.append((time.time(), time.perf_counter() - start))
-
-            return timed_async
-
         @functools.wraps(append)
-        def timed(*args: Any, **kwargs: Any) -> Any:
+        async def timed(*args: Any, **kwargs: Any) -> Any:
             start = time.perf_counter()
             try:
-                return append(*args, **kwargs)
+                return await append(*args, **kwargs)
             finally:
                 probe.store.append((time.time(), time.perf_counter() - start))
 

@@ -108,7 +108,7 @@ async def create_workshop(request: web.Request) -> web.Response:
         code = ErrorCode.PAYLOAD_TOO_LARGE if bad.status == 413 else ErrorCode.BAD_REQUEST
         return _error(bad.status, code, bad.message)
     try:
-        created = _hub(request).create_workshop(req.scenario, req.tables, req.seed)
+        created = await _hub(request).create_workshop(req.scenario, req.tables, req.seed)
     except UnknownScenarioError:
         return _error(404, ErrorCode.UNKNOWN_SCENARIO, f"Scénario inconnu : « {req.scenario} ».")
     except PackError:

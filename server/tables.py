@@ -82,7 +82,7 @@ class TableHost:
             self._public_pack = public_pack(self.state.catalog.pack)
         return self._public_pack
 
-    def commit(
+    async def commit(
         self,
         store: EventStore,
         action: Action,
@@ -93,7 +93,9 @@ class TableHost:
     ) -> tuple[int, tuple[GameEvent, ...]]:
         """Apply `action`, store it durably, then advance the log; return (version, events).
 
-        Raises IllegalAction (nothing stored, nothing changed). Call under `lock`.
+        Raises IllegalAction (nothing stored, nothing changed). Call under `lock`. If
+        the caller is cancelled while the write is in flight, the log still follows the
+        write once it is committed (the disk and the log never disagree).
         """
         state, events = apply(self.log.state, action)
         record = make_record(self.version + 1, action, action_id=action_id)
@@ -107,22 +109,33 @@ class TableHost:
         )
         deadline = None if state.paused else state.timer.deadline
         finished = state.phase == Phase.FIN
-        store.append(row, claim=claim, release=release, finished=finished, deadline=deadline)
-        self.log.records.append(record)
-        self.log.state = state
-        self.action_ids[action_id] = self.version
-        if claim is not None:
-            self.token_roles[claim.token_hash] = claim.role
-            self.names[claim.role] = claim.name
-        if release is not None:
-            self.token_roles = {h: r for h, r in self.token_roles.items() if r != release}
-            self.names.pop(release, None)
-        self._summary = self._summary_json = None
+        write = asyncio.ensure_future(
+            store.append(row, claim=claim, release=release, finished=finished, deadline=deadline)
+        )
+
+        def advance(_: object = None) -> None:
+            self.log.records.append(record)
+            self.log.state = state
+            self.action_ids[action_id] = self.version
+            if claim is not None:
+                self.token_roles[claim.token_hash] = claim.role
+                self.names[claim.role] = claim.name
+            if release is not None:
+                self.token_roles = {h: r for h, r in self.token_roles.items() if r != release}
+                self.names.pop(release, None)
+            self._summary = self._summary_json = None
+
+        try:
+            await asyncio.shield(write)
+        except asyncio.CancelledError:
+            write.add_done_callback(lambda w: None if w.cancelled() or w.exception() else advance())
+            raise
+        advance()
         return self.version, events
 
-    def claim(self, store: EventStore, seat: SeatRow) -> None:
+    async def claim(self, store: EventStore, seat: SeatRow) -> None:
         """Give `seat.role` a token without an action (the seat is already occupied)."""
-        store.claim_seat(seat)
+        await store.claim_seat(seat)
         self.token_roles = {h: r for h, r in self.token_roles.items() if r != seat.role}
         self.token_roles[seat.token_hash] = seat.role
         self.names[seat.role] = seat.name

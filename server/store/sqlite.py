@@ -1,8 +1,11 @@
 """EventStore on one SQLite file in WAL mode, through the plain `sqlite3` module.
 
-Why blocking calls on the event loop: one append is a ~300 B insert and a
-commit, ~30 µs with synchronous=NORMAL (STACK-NOTES: 28–32k/s); handing it to
-a thread (aiosqlite) would cost more than the write itself.
+Writes go to one writer thread with group commit (server/store/writer.py): the
+actions that arrive in the same loop tick share one transaction, and each caller is
+woken only after that COMMIT returned, so nothing is acknowledged before it is in
+the file. Reads (at start, and when a table is first used) run on the event loop
+through a second connection: in WAL mode they see the last committed state, never a
+transaction in progress. The path must be a file (two connections share it).
 
 Why synchronous=NORMAL is durable enough: in WAL mode a commit has written the
 transaction into the WAL file (a write() into the OS page cache) before
@@ -14,10 +17,12 @@ cut could drop the last transactions, which FULL (≈ 8× slower) would keep.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Awaitable, Sequence
 from pathlib import Path
+from typing import Any
 
 from server.store.base import ActionRow, DuplicateActionError, SeatRow, TableRow, WorkshopRow
+from server.store.writer import GroupWriter
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS workshops (
@@ -88,39 +93,32 @@ class SqliteStore:
         if "timer_known" not in columns:  # a database from before the timer columns
             self._db.execute("ALTER TABLE tables ADD COLUMN deadline REAL")
             self._db.execute("ALTER TABLE tables ADD COLUMN timer_known INTEGER NOT NULL DEFAULT 0")
+        self._writer = _Writer(self, path)
 
-    def _begin(self) -> None:
-        self._db.execute("BEGIN IMMEDIATE")
+    def record_transactions(self) -> None:
+        """Keep (epoch, actions, seconds) of every transaction from now on (server/probe.py)."""
+        self._writer.keep_transactions = True
 
-    def create_workshop(self, workshop: WorkshopRow, tables: Sequence[TableRow]) -> None:
+    def stats(self) -> dict[str, Any]:
+        """The transactions recorded since `record_transactions`."""
+        return {"transactions": self._writer.transactions}
+
+    def create_workshop(self, workshop: WorkshopRow, tables: Sequence[TableRow]) -> Awaitable[None]:
         """Store a workshop and its tables in one transaction."""
-        self._begin()
-        try:
-            self._db.execute(
+        rows = [
+            (t.id, t.workshop_id, t.code, t.seed, t.header, int(t.finished), i, t.deadline,
+             int(t.timer_known))
+            for i, t in enumerate(tables)
+        ]  # fmt: skip
+
+        def op(db: sqlite3.Connection) -> None:
+            db.execute(
                 "INSERT INTO workshops VALUES (?, ?, ?, ?)",
                 (workshop.id, workshop.token_hash, workshop.scenario, workshop.created),
             )
-            self._db.executemany(
-                "INSERT INTO tables VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        t.id,
-                        t.workshop_id,
-                        t.code,
-                        t.seed,
-                        t.header,
-                        int(t.finished),
-                        i,
-                        t.deadline,
-                        int(t.timer_known),
-                    )
-                    for i, t in enumerate(tables)
-                ],
-            )
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        self._db.execute("COMMIT")
+            db.executemany("INSERT INTO tables VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+        return self._writer.submit(op)
 
     def workshop(self, workshop_id: str) -> WorkshopRow | None:
         """The workshop `workshop_id`, or None."""
@@ -181,52 +179,68 @@ class SqliteStore:
         release: str | None = None,
         finished: bool = False,
         deadline: float | None = None,
-    ) -> None:
+    ) -> Awaitable[None]:
         """Append one action (and claim or release a seat token) durably, in one transaction."""
-        self._begin()
-        try:
-            self._db.execute(
-                "INSERT INTO actions VALUES (?, ?, ?, ?, ?, ?)",
-                (row.table_id, row.seq, row.action_id, row.actor, row.at, row.record),
-            )
+        timers = self._timers  # used by the writer thread only
+
+        def op(db: sqlite3.Connection) -> None:
+            try:
+                db.execute(
+                    "INSERT INTO actions VALUES (?, ?, ?, ?, ?, ?)",
+                    (row.table_id, row.seq, row.action_id, row.actor, row.at, row.record),
+                )
+            except sqlite3.IntegrityError as exc:
+                raise DuplicateActionError(str(exc)) from exc
             if claim is not None:
-                self._upsert_seat(claim)
+                _upsert_seat(db, claim)
             if release is not None:
-                self._db.execute(
+                db.execute(
                     "DELETE FROM seats WHERE table_id = ? AND role = ?", (row.table_id, release)
                 )
             timer = (finished, deadline)
-            if self._timers.get(row.table_id) != timer:  # most actions leave the timer alone
-                self._db.execute(
+            if timers.get(row.table_id) != timer:  # most actions leave the timer alone
+                db.execute(
                     "UPDATE tables SET finished = ?, deadline = ?, timer_known = 1 WHERE id = ?",
                     (int(finished), deadline, row.table_id),
                 )
-        except sqlite3.IntegrityError as exc:
-            self._db.execute("ROLLBACK")
-            raise DuplicateActionError(str(exc)) from exc
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        self._db.execute("COMMIT")
-        self._timers[row.table_id] = timer
+                timers[row.table_id] = timer  # forgotten if the transaction fails
 
-    def claim_seat(self, seat: SeatRow) -> None:
+        return self._writer.submit(op)
+
+    def claim_seat(self, seat: SeatRow) -> Awaitable[None]:
         """Give a seat a (new) token without logging an action."""
-        self._begin()
-        try:
-            self._upsert_seat(seat)
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        self._db.execute("COMMIT")
-
-    def _upsert_seat(self, seat: SeatRow) -> None:
-        self._db.execute(
-            "INSERT INTO seats VALUES (?, ?, ?, ?) ON CONFLICT (table_id, role)"
-            " DO UPDATE SET token_hash = excluded.token_hash, name = excluded.name",
-            (seat.table_id, seat.role, seat.token_hash, seat.name),
-        )
+        return self._writer.submit(lambda db: _upsert_seat(db, seat))
 
     def close(self) -> None:
-        """Close the database (the WAL is checkpointed by SQLite)."""
+        """Write what was submitted, stop the writer, close the database (the WAL is
+        checkpointed by SQLite)."""
+        self._writer.close()
         self._db.close()
+
+
+def _upsert_seat(db: sqlite3.Connection, seat: SeatRow) -> None:
+    db.execute(
+        "INSERT INTO seats VALUES (?, ?, ?, ?) ON CONFLICT (table_id, role)"
+        " DO UPDATE SET token_hash = excluded.token_hash, name = excluded.name",
+        (seat.table_id, seat.role, seat.token_hash, seat.name),
+    )
+
+
+class _Writer(GroupWriter):
+    """The store's writer: its own connection to the file; a failed transaction makes the
+    store forget which timer each table's row holds (so the next append rewrites it)."""
+
+    def __init__(self, store: SqliteStore, path: Path) -> None:
+        super().__init__(lambda: _connect(path))
+        self._store = store
+
+    def _on_failure(self) -> None:
+        self._store._timers.clear()
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("PRAGMA synchronous=NORMAL")
+    db.execute("PRAGMA foreign_keys=ON")
+    db.execute("PRAGMA busy_timeout=5000")
+    return db
