@@ -49,6 +49,9 @@ class _NoTransport:
     async def emit(self, *args: Any, **kwargs: Any) -> None:
         return None
 
+    async def emit_each(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
 
 def _timing(label: str, fn: Callable[..., Any]) -> Callable[..., Any]:
     def timed(*args: Any, **kwargs: Any) -> Any:

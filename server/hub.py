@@ -247,8 +247,7 @@ class Hub:
         """Send each connected seat its own view, and the facilitator the workshop summary."""
         holders = list(host.holders.items())
         texts = host.view_messages(holders)
-        for role, sid in holders:
-            await self.sio.emit(EventName.VIEW, RawJSON(texts[role]), to=sid)
+        await self.sio.emit_each(EventName.VIEW, [(sid, RawJSON(texts[r])) for r, sid in holders])
         await self.send_summary(host.workshop_id)
 
     async def send_summary(self, workshop_id: str) -> None:
