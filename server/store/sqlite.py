@@ -16,13 +16,15 @@ cut could drop the last transactions, which FULL (≈ 8× slower) would keep.
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from collections.abc import Awaitable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from server.store.base import ActionRow, DuplicateActionError, SeatRow, TableRow, WorkshopRow
-from server.store.writer import GroupWriter
+from server.store.writer import GroupWriter, Results
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS workshops (
@@ -93,7 +95,7 @@ class SqliteStore:
         if "timer_known" not in columns:  # a database from before the timer columns
             self._db.execute("ALTER TABLE tables ADD COLUMN deadline REAL")
             self._db.execute("ALTER TABLE tables ADD COLUMN timer_known INTEGER NOT NULL DEFAULT 0")
-        self._writer = _Writer(self, path)
+        self._writer = GroupWriter(lambda: _connect(path), self._write)
 
     def record_transactions(self) -> None:
         """Keep (epoch, actions, seconds) of every transaction from now on (server/probe.py)."""
@@ -105,20 +107,7 @@ class SqliteStore:
 
     def create_workshop(self, workshop: WorkshopRow, tables: Sequence[TableRow]) -> Awaitable[None]:
         """Store a workshop and its tables in one transaction."""
-        rows = [
-            (t.id, t.workshop_id, t.code, t.seed, t.header, int(t.finished), i, t.deadline,
-             int(t.timer_known))
-            for i, t in enumerate(tables)
-        ]  # fmt: skip
-
-        def op(db: sqlite3.Connection) -> None:
-            db.execute(
-                "INSERT INTO workshops VALUES (?, ?, ?, ?)",
-                (workshop.id, workshop.token_hash, workshop.scenario, workshop.created),
-            )
-            db.executemany("INSERT INTO tables VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-
-        return self._writer.submit(op)
+        return self._writer.submit(_NewWorkshop(workshop, tuple(tables)))
 
     def workshop(self, workshop_id: str) -> WorkshopRow | None:
         """The workshop `workshop_id`, or None."""
@@ -180,36 +169,93 @@ class SqliteStore:
         finished: bool = False,
         deadline: float | None = None,
     ) -> Awaitable[None]:
-        """Append one action (and claim or release a seat token) durably, in one transaction."""
-        timers = self._timers  # used by the writer thread only
-
-        def op(db: sqlite3.Connection) -> None:
-            try:
-                db.execute(
-                    "INSERT INTO actions VALUES (?, ?, ?, ?, ?, ?)",
-                    (row.table_id, row.seq, row.action_id, row.actor, row.at, row.record),
-                )
-            except sqlite3.IntegrityError as exc:
-                raise DuplicateActionError(str(exc)) from exc
-            if claim is not None:
-                _upsert_seat(db, claim)
-            if release is not None:
-                db.execute(
-                    "DELETE FROM seats WHERE table_id = ? AND role = ?", (row.table_id, release)
-                )
-            timer = (finished, deadline)
-            if timers.get(row.table_id) != timer:  # most actions leave the timer alone
-                db.execute(
-                    "UPDATE tables SET finished = ?, deadline = ?, timer_known = 1 WHERE id = ?",
-                    (int(finished), deadline, row.table_id),
-                )
-                timers[row.table_id] = timer  # forgotten if the transaction fails
-
-        return self._writer.submit(op)
+        """Append one action (and claim or release a seat token) durably, all or nothing."""
+        return self._writer.submit(_Append(row, claim, release, (finished, deadline)))
 
     def claim_seat(self, seat: SeatRow) -> Awaitable[None]:
         """Give a seat a (new) token without logging an action."""
-        return self._writer.submit(lambda db: _upsert_seat(db, seat))
+        return self._writer.submit(seat)
+
+    def _write(self, db: sqlite3.Connection, items: list[_Write]) -> Results:
+        """One transaction of `items` (in the writer thread): every action in one INSERT,
+        then the rarer statements; if one item is refused, each item in a savepoint."""
+        timers: dict[str, tuple[bool, float | None]] = {}
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            appends = [i for i in items if isinstance(i, _Append)]
+            for start in range(0, len(appends), _ROWS_PER_INSERT):
+                chunk = appends[start : start + _ROWS_PER_INSERT]
+                values = [v for a in chunk for v in _action_values(a.row)]
+                db.execute(_insert_actions(len(chunk)), values)
+            for item in items:
+                self._rest(db, item, timers)
+        except sqlite3.IntegrityError:
+            db.execute("ROLLBACK")
+            return self._one_by_one(db, items)
+        db.execute("COMMIT")
+        self._timers.update(timers)
+        return [(True, None)] * len(items)
+
+    def _one_by_one(self, db: sqlite3.Connection, items: list[_Write]) -> Results:
+        """`items` in one transaction, each in a savepoint: the refused ones roll back alone."""
+        timers: dict[str, tuple[bool, float | None]] = {}
+        results: Results = []
+        db.execute("BEGIN IMMEDIATE")
+        for item in items:
+            db.execute("SAVEPOINT item")
+            mine = dict(timers)
+            try:
+                if isinstance(item, _Append):
+                    db.execute(_insert_actions(1), _action_values(item.row))
+                self._rest(db, item, mine)
+            except sqlite3.IntegrityError as exc:
+                db.execute("ROLLBACK TO item")
+                results.append((False, DuplicateActionError(str(exc))))
+            else:
+                timers = mine
+                results.append((True, None))
+            db.execute("RELEASE item")
+        db.execute("COMMIT")
+        self._timers.update(timers)
+        return results
+
+    def _rest(
+        self, db: sqlite3.Connection, item: _Write, timers: dict[str, tuple[bool, float | None]]
+    ) -> None:
+        """What `item` writes besides its action row; `timers`: the (finished, deadline)
+        written to table rows in this transaction so far (updated)."""
+        if isinstance(item, SeatRow):
+            _upsert_seat(db, item)
+        elif isinstance(item, _NewWorkshop):
+            w = item.workshop
+            db.execute(
+                "INSERT INTO workshops VALUES (?, ?, ?, ?)",
+                (w.id, w.token_hash, w.scenario, w.created),
+            )
+            db.executemany(
+                "INSERT INTO tables VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (t.id, t.workshop_id, t.code, t.seed, t.header, int(t.finished), i,
+                     t.deadline, int(t.timer_known))
+                    for i, t in enumerate(item.tables)
+                ],
+            )  # fmt: skip
+        else:
+            table = item.row.table_id
+            if item.claim is not None:
+                _upsert_seat(db, item.claim)
+            if item.release is not None:
+                db.execute(
+                    "DELETE FROM seats WHERE table_id = ? AND role = ?", (table, item.release)
+                )
+            known = timers[table] if table in timers else self._timers.get(table)
+            if known != item.timer:  # most actions leave the timer alone
+                finished, deadline = item.timer
+                db.execute(
+                    "UPDATE tables SET finished = ?, deadline = ?, timer_known = 1 WHERE id = ?",
+                    (int(finished), deadline, table),
+                )
+                timers[table] = item.timer
 
     def close(self) -> None:
         """Write what was submitted, stop the writer, close the database (the WAL is
@@ -226,16 +272,32 @@ def _upsert_seat(db: sqlite3.Connection, seat: SeatRow) -> None:
     )
 
 
-class _Writer(GroupWriter):
-    """The store's writer: its own connection to the file; a failed transaction makes the
-    store forget which timer each table's row holds (so the next append rewrites it)."""
+@dataclass(frozen=True, slots=True)
+class _Append:
+    row: ActionRow
+    claim: SeatRow | None
+    release: str | None
+    timer: tuple[bool, float | None]  # (finished, deadline) after the action
 
-    def __init__(self, store: SqliteStore, path: Path) -> None:
-        super().__init__(lambda: _connect(path))
-        self._store = store
 
-    def _on_failure(self) -> None:
-        self._store._timers.clear()
+@dataclass(frozen=True, slots=True)
+class _NewWorkshop:
+    workshop: WorkshopRow
+    tables: tuple[TableRow, ...]
+
+
+_Write = _Append | _NewWorkshop | SeatRow
+#: Rows in one INSERT statement (6 values each; SQLite allows 32 766 per statement).
+_ROWS_PER_INSERT = 500
+
+
+@functools.cache
+def _insert_actions(rows: int) -> str:
+    return "INSERT INTO actions VALUES " + ",".join(["(?, ?, ?, ?, ?, ?)"] * rows)
+
+
+def _action_values(row: ActionRow) -> tuple[object, ...]:
+    return (row.table_id, row.seq, row.action_id, row.actor, row.at, row.record)
 
 
 def _connect(path: Path) -> sqlite3.Connection:

@@ -1,17 +1,22 @@
 """One writer thread with group commit: the store's writes off the event loop.
 
-`GroupWriter.submit(op)` is awaited by the caller; `op(connection)` runs in the
-writer thread. Every op submitted in the same loop tick (and any submitted while the
-previous transaction was committing) goes into **one** transaction; each op in a
-savepoint of its own, so one that fails (a duplicate action id) is rolled back alone
-and its caller gets the exception, the others commit. Callers are woken only after
-the COMMIT returned: nothing is acknowledged before it is in the database file. If
-the COMMIT itself fails, every caller of that transaction gets the error.
+`GroupWriter.submit(item)` is awaited by the caller; every item submitted in the same
+loop tick (and any submitted while the previous transaction was committing) is handed
+to `write(connection, items)` in the writer thread, which writes them in **one**
+transaction and says, item by item, whether it was stored (an item refused alone, a
+duplicate action id, is rolled back alone and its caller gets the exception). Callers
+are woken only after the COMMIT returned: nothing is acknowledged before it is in the
+database file. If the transaction fails as a whole, every caller of it gets the error.
 
 Why a thread and not one await per statement (aiosqlite): the hand-off costs
 ~0.15-0.2 ms (STACK-NOTES); here it is paid once per transaction, and at 300
 actions/s a transaction carries every action of the last ~1-3 ms. sqlite3 releases
-the GIL while it steps and commits, so the loop keeps running meanwhile.
+the GIL while it prepares, steps and commits, so the loop keeps running meanwhile,
+and the WAL checkpoints (an fsync every ~1 000 pages, up to ~100 ms on a busy
+machine) no longer stall it. The price is the GIL: each time the thread comes back
+from SQLite it waits for the loop's thread to let the GIL go, up to the switch
+interval (5 ms by default; `capia serve` sets 1 ms, server/main.py), so `write`
+should make few sqlite3 calls per transaction, not a few per item.
 """
 
 from __future__ import annotations
@@ -25,16 +30,22 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-Op = Callable[[sqlite3.Connection], Any]
-_Item = tuple[Op, asyncio.Future[Any]]
+Results = list[tuple[bool, Any]]  # per item: (True, value) or (False, its exception)
+Write = Callable[[sqlite3.Connection, list[Any]], Results]
+_Item = tuple[Any, asyncio.Future[Any]]
 _STOP = None
 
 
 class GroupWriter:
-    """Runs ops on its own connection in one thread; `connect()` opens it in that thread."""
+    """Writes items in transactions on its own connection, in one thread.
 
-    def __init__(self, connect: Callable[[], sqlite3.Connection]) -> None:
+    `connect()` opens the connection in that thread; `write(db, items)` writes one
+    transaction (BEGIN to COMMIT) and returns each item's result.
+    """
+
+    def __init__(self, connect: Callable[[], sqlite3.Connection], write: Write) -> None:
         self._connect = connect
+        self._write = write
         self._queue: queue.SimpleQueue[list[_Item] | None] = queue.SimpleQueue()
         self._pending: list[_Item] = []
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -45,15 +56,15 @@ class GroupWriter:
         self.transactions: list[tuple[float, int, float]] = []
         self.keep_transactions = False
 
-    def submit(self, op: Op) -> asyncio.Future[Any]:
-        """Queue `op` for this tick's transaction; the future is set after its COMMIT."""
+    def submit(self, item: Any) -> asyncio.Future[Any]:
+        """Queue `item` for this tick's transaction; the future is set after its COMMIT."""
         loop = asyncio.get_running_loop()
         if self._thread is None:
             self._start(loop)
         fut: asyncio.Future[Any] = loop.create_future()
         if not self._pending:
             loop.call_soon(self._flush)  # after the other callbacks ready in this tick
-        self._pending.append((op, fut))
+        self._pending.append((item, fut))
         return fut
 
     def _start(self, loop: asyncio.AbstractEventLoop) -> None:
@@ -100,32 +111,18 @@ class GroupWriter:
 
     def _transaction(self, db: sqlite3.Connection, items: list[_Item]) -> None:
         start = time.perf_counter()
-        results: list[tuple[bool, Any]] = []
         try:
-            db.execute("BEGIN IMMEDIATE")
-            for op, _ in items:
-                db.execute("SAVEPOINT op")
-                try:
-                    results.append((True, op(db)))
-                except Exception as exc:
-                    db.execute("ROLLBACK TO op")
-                    results.append((False, exc))
-                db.execute("RELEASE op")
-            db.execute("COMMIT")
+            results = self._write(db, [item for item, _ in items])
         except Exception as exc:
             if db.in_transaction:
                 db.execute("ROLLBACK")
             results = [(False, exc)] * len(items)
-            self._on_failure()
         if self.keep_transactions:
             self.transactions.append((time.time(), len(items), time.perf_counter() - start))
         assert self._loop is not None
         futures = [fut for _, fut in items]
         with contextlib.suppress(RuntimeError):  # a closed loop: nobody is waiting any more
             self._loop.call_soon_threadsafe(_resolve, futures, results)
-
-    def _on_failure(self) -> None:
-        """Called in the writer thread after a transaction was rolled back (override)."""
 
     def close(self) -> None:
         """Write what was submitted, then stop the thread (waits for it)."""
