@@ -16,6 +16,7 @@ from game.scenario import PackError
 from server import activity
 from server.app import create_app
 from server.keys import DEMO_KEY, HUB_KEY
+from server.loop import new_event_loop
 from server.scenarios import UnknownScenarioError
 from server.settings import Settings
 
@@ -105,7 +106,14 @@ def serve_command(args: argparse.Namespace) -> int:
     sys.setswitchinterval(SWITCH_INTERVAL)
     access_log = logging.getLogger("aiohttp.access") if level <= logging.DEBUG else None
     try:
-        web.run_app(app, sock=sock, print=None, handle_signals=True, access_log=access_log)
+        web.run_app(
+            app,
+            sock=sock,
+            print=None,
+            handle_signals=True,
+            access_log=access_log,
+            loop=new_event_loop(settings.event_loop),
+        )
     except (PackError, UnknownScenarioError) as exc:
         print(f"capia serve : pack de démonstration refusé : {exc}", file=sys.stderr)
         return 1

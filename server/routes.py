@@ -30,6 +30,7 @@ from server.auth import bearer_token
 from server.errors import error_ack, validation_message
 from server.hub import Hub
 from server.keys import HUB_KEY
+from server.loop import loop_name
 from server.scenarios import UnknownScenarioError
 from server.seat_page import add_seat_routes
 
@@ -96,8 +97,9 @@ async def _body(request: web.Request, model: type[M]) -> M:
 
 
 async def healthz(request: web.Request) -> web.Response:
-    """`GET /healthz`: the server answers, with a few counts."""
-    return web.json_response({"ok": True, **_hub(request).counts()})
+    """`GET /healthz`: the server answers, with a few counts and its event loop."""
+    loop = loop_name(asyncio.get_running_loop())
+    return web.json_response({"ok": True, **_hub(request).counts(), "event_loop": loop})
 
 
 async def create_workshop(request: web.Request) -> web.Response:
