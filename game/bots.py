@@ -18,6 +18,7 @@ from game.engine.catalog import Catalog
 from game.engine.resolution import early_deployment
 from game.engine.rules import lever_done
 from game.engine.scoring import condition_met, needs_met
+from game.engine.terms import Terms
 from game.scenario.models import VectorType
 
 Bot = Callable[[GameState, str, random.Random], Action | None]
@@ -43,8 +44,72 @@ JITTER = 3.0
 RISK_AVERSION = 3.0
 
 
+class _Memo:
+    """What the bots worked out from one state, kept while they decide on it.
+
+    A deliberate bot values every card of the market on the same state: each card's
+    exposures judged the same few risks' branches again, and each use case recounted
+    the needs met and the method's steps done. The values are the same floats, only
+    computed once per state (the state is held, so its id cannot be reused).
+    """
+
+    __slots__ = ("early", "needs", "risks", "state")
+
+    def __init__(self) -> None:
+        self.state: GameState | None = None
+        self.risks: dict[str, float] = {}
+        self.needs: dict[str, bool] | None = None
+        self.early: dict[bool | None, float] = {}
+
+
+_MEMO = _Memo()
+#: (on_deploy, per_turn) weighted, by the identity of the catalog's Terms objects.
+_TERMS_GAIN: dict[int, tuple[object, float, float]] = {}
+
+
+def _memo(state: GameState) -> _Memo:
+    memo = _MEMO
+    if memo.state is not state:
+        memo.state, memo.risks, memo.needs, memo.early = state, {}, None, {}
+    return memo
+
+
+def _terms_gain(cat: Catalog, terms: Terms) -> tuple[float, float]:
+    hit = _TERMS_GAIN.get(id(terms))
+    if hit is None or hit[0] is not terms:
+        if len(_TERMS_GAIN) > 100_000:
+            _TERMS_GAIN.clear()
+        hit = _TERMS_GAIN[id(terms)] = (
+            terms,
+            _weighted(cat, terms.on_deploy),
+            _weighted(cat, terms.per_turn),
+        )
+    return hit[1], hit[2]
+
+
+_NEED_POINTS: dict[int, tuple[Catalog, dict[str, int]]] = {}
+
+
+def _need_points(cat: Catalog) -> dict[str, int]:
+    """Each stated need's points, by need id (once per catalog)."""
+    hit = _NEED_POINTS.get(id(cat))
+    if hit is None or hit[0] is not cat:
+        if len(_NEED_POINTS) > 64:
+            _NEED_POINTS.clear()
+        hit = _NEED_POINTS[id(cat)] = (cat, {n.id: n.points for n in cat.pack.scenario.needs})
+    return hit[1]
+
+
 def risk_cost(state: GameState, risk: str) -> float:
     """What `risk` firing now would cost in score points (its branches judged now)."""
+    memo = _memo(state)
+    cost = memo.risks.get(risk)
+    if cost is None:
+        cost = memo.risks[risk] = _risk_cost(state, risk)
+    return cost
+
+
+def _risk_cost(state: GameState, risk: str) -> float:
     cat = state.catalog
     consequences = cat.risks[risk].consequences
     effects = dict(consequences.effects)
@@ -82,18 +147,29 @@ def card_value(
     if after < 0:
         return -1.0
     money = terms.cost + terms.running_cost * after
-    gain = _weighted(cat, terms.on_deploy) + after * _weighted(cat, terms.per_turn)
+    on_deploy, per_turn = _terms_gain(cat, terms)
+    gain = on_deploy + after * per_turn
     gain += 1.0 * len(terms.unlocks) - money / 100
     if risk_aware:
-        factor = early_deployment(state, card)[1]
+        # the factor depends on the steps done and, of the card, only on whether it is a
+        # generative use case (levers: 1.0)
+        use_case = cat.use_cases.get(card)
+        key = None if use_case is None else use_case.generative
+        early = _memo(state).early
+        factor = early.get(key)
+        if factor is None:
+            factor = early[key] = early_deployment(state, card)[1]
         turns = after + 1
         for risk, exposure in terms.exposures.items():
             gain -= exposure * factor * turns * RISK_AVERSION * risk_cost(state, risk)
         for risk, reduction in terms.mitigations.items():
             gain += reduction * turns * RISK_AVERSION * risk_cost(state, risk)
     if needs and card in cat.use_cases:
-        met = needs_met(state)
-        points = {n.id: n.points for n in cat.pack.scenario.needs}
+        memo = _memo(state)
+        met = memo.needs
+        if met is None:
+            met = memo.needs = needs_met(state)
+        points = _need_points(cat)
         gain += sum(points[n] for n in cat.use_cases[card].needs if not met.get(n, True))
     return gain
 
@@ -131,9 +207,9 @@ def _decide(
         return None
     proposals = [a for a in actions if isinstance(a, Propose)]
     if proposals:
-        scored = [(value(a) + rng.random() * JITTER, a) for a in proposals]
-        best = max(scored, key=lambda pair: pair[0])[1]
-        if value(best) > 0:
+        scored = [(v + rng.random() * JITTER, v, a) for a in proposals for v in (value(a),)]
+        _, best_value, best = max(scored, key=lambda t: t[0])
+        if best_value > 0:
             return best
     votes = [a for a in actions if isinstance(a, Vote)]
     if votes:
