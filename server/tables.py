@@ -95,7 +95,7 @@ class TableHost:
 
         Raises IllegalAction (nothing stored, nothing changed). Call under `lock`. If
         the caller is cancelled while the write is in flight, the log still follows the
-        write once it is committed (the disk and the log never disagree).
+        write if it commits (the disk and the log never disagree).
         """
         state, events = apply(self.log.state, action)
         record = make_record(self.version + 1, action, action_id=action_id)
@@ -113,7 +113,9 @@ class TableHost:
             store.append(row, claim=claim, release=release, finished=finished, deadline=deadline)
         )
 
-        def advance(_: object = None) -> None:
+        def advance(done: asyncio.Future[None]) -> None:
+            if done.cancelled() or done.exception() is not None:
+                return
             self.log.records.append(record)
             self.log.state = state
             self.action_ids[action_id] = self.version
@@ -125,12 +127,10 @@ class TableHost:
                 self.names.pop(release, None)
             self._summary = self._summary_json = None
 
-        try:
-            await asyncio.shield(write)
-        except asyncio.CancelledError:
-            write.add_done_callback(lambda w: None if w.cancelled() or w.exception() else advance())
-            raise
-        advance()
+        # Run by the write's completion, before this coroutine resumes: the log follows
+        # every write that committed, even if the caller was cancelled meanwhile.
+        write.add_done_callback(advance)
+        await write
         return self.version, events
 
     async def claim(self, store: EventStore, seat: SeatRow) -> None:

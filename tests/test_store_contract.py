@@ -188,3 +188,29 @@ async def test_sqlite_writes_of_one_tick_share_one_transaction(tmp_path: Path) -
     assert [n for _, n, _ in store.stats()["transactions"]] == [20]
     other.close()
     store.close()
+
+
+async def test_a_caller_cancelled_during_its_write_leaves_disk_and_log_agreeing(
+    tmp_path: Path,
+) -> None:
+    # The table's action is being written when its caller is cancelled: the write goes
+    # through, the in-memory log follows it, the caller gets its CancelledError after.
+    from game.engine.actions import OccupySeat
+    from server.hub import Hub
+    from server.scenarios import ScenarioLibrary
+
+    root = Path(__file__).resolve().parent.parent
+    store = SqliteStore(tmp_path / "s.sqlite3")
+    hub = Hub(store, ScenarioLibrary((root / "tests" / "packs",)), sio=None)  # type: ignore[arg-type]
+    table = (await hub.create_workshop("mini", 1, seed=3)).tables[0].table_id
+    host = hub.host(table)
+    assert host is not None
+    task = asyncio.create_task(host.commit(store, OccupySeat(seat="dgs", at=1.0), action_id="o"))
+    await asyncio.sleep(0)  # the write is submitted
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    assert host.version == 1 and host.action_ids == {"o": 1}
+    assert [a.action_id for a in store.actions(table)] == ["o"]
+    await hub.close()
+    store.close()

@@ -177,12 +177,23 @@ class SqliteStore:
         return self._writer.submit(seat)
 
     def _write(self, db: sqlite3.Connection, items: list[_Write]) -> Results:
-        """One transaction of `items` (in the writer thread): every action in one INSERT,
-        then the rarer statements; if one item is refused, each item in a savepoint."""
+        """One transaction of `items` (in the writer thread): every action in one INSERT
+        (alone, in autocommit, when nothing else is to be written), then the rarer
+        statements; if one item is refused, each item in a savepoint."""
+        appends = [i for i in items if isinstance(i, _Append)]
+        if len(appends) == len(items) <= _ROWS_PER_INSERT and all(
+            a.claim is None and a.release is None and self._timers.get(a.row.table_id) == a.timer
+            for a in appends
+        ):  # most transactions: actions only, one INSERT in autocommit (a GIL hand-off)
+            try:
+                values = [v for a in appends for v in _action_values(a.row)]
+                db.execute(_insert_actions(len(appends)), values)
+            except sqlite3.IntegrityError:
+                return self._one_by_one(db, items)
+            return [(True, None)] * len(items)
         timers: dict[str, tuple[bool, float | None]] = {}
         db.execute("BEGIN IMMEDIATE")
         try:
-            appends = [i for i in items if isinstance(i, _Append)]
             for start in range(0, len(appends), _ROWS_PER_INSERT):
                 chunk = appends[start : start + _ROWS_PER_INSERT]
                 values = [v for a in chunk for v in _action_values(a.row)]

@@ -61,7 +61,7 @@ class GroupWriter:
         loop = asyncio.get_running_loop()
         if self._thread is None:
             self._start(loop)
-        fut: asyncio.Future[Any] = loop.create_future()
+        fut: asyncio.Future[Any] = _Durable(loop=loop)
         if not self._pending:
             loop.call_soon(self._flush)  # after the other callbacks ready in this tick
         self._pending.append((item, fut))
@@ -132,6 +132,15 @@ class GroupWriter:
         self._queue.put(_STOP)
         self._thread.join()
         self._thread = None
+
+
+class _Durable(asyncio.Future[Any]):
+    """A write's future, which cannot be cancelled: a task cancelled while it awaits one
+    gets its CancelledError once the write is done (committed or refused), so no caller
+    gives up on a write that then commits behind its back."""
+
+    def cancel(self, msg: Any = None) -> bool:
+        return False
 
 
 def _resolve(futures: list[asyncio.Future[Any]], results: list[tuple[bool, Any]]) -> None:
