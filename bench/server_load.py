@@ -48,8 +48,11 @@ def pct(xs: list[float], q: float) -> float:
 
 
 def cpu(p: psutil.Process) -> float:
-    """User + system CPU seconds of a process so far."""
-    t = p.cpu_times()
+    """User + system CPU seconds of a process so far (nan once it is gone)."""
+    try:
+        t = p.cpu_times()
+    except psutil.NoSuchProcess:
+        return math.nan
     return float(t.user + t.system)
 
 
