@@ -45,21 +45,25 @@ RISK_AVERSION = 3.0
 
 
 class _Memo:
-    """What the bots worked out from one state, kept while they decide on it.
+    """What the bots worked out from one state's card-value inputs, kept while they last.
 
-    A deliberate bot values every card of the market on the same state: each card's
-    exposures judged the same few risks' branches again, and each use case recounted
-    the needs met and the method's steps done. The values are the same floats, only
-    computed once per state (the state is held, so its id cannot be reused).
+    A deliberate bot values every card of the market: each card's exposures judged the
+    same few risks' branches again, and each use case recounted the needs met and the
+    method's steps done. What `card_value` reads of a state is its turn, projects,
+    fired risks, gauges and budget (the catalog aside): states in a row that share
+    them (a vote, a seat getting ready) share these values, the very same floats. The
+    key holds the objects it names by identity, so their ids cannot be reused.
     """
 
-    __slots__ = ("early", "needs", "risks", "state")
+    __slots__ = ("cards", "early", "key", "needs", "risks", "state")
 
     def __init__(self) -> None:
         self.state: GameState | None = None
+        self.key: tuple[object, ...] = ()
         self.risks: dict[str, float] = {}
         self.needs: dict[str, bool] | None = None
         self.early: dict[bool | None, float] = {}
+        self.cards: dict[tuple[str, VectorType | None, bool, bool], float] = {}
 
 
 _MEMO = _Memo()
@@ -70,7 +74,21 @@ _TERMS_GAIN: dict[int, tuple[object, float, float]] = {}
 def _memo(state: GameState) -> _Memo:
     memo = _MEMO
     if memo.state is not state:
-        memo.state, memo.risks, memo.needs, memo.early = state, {}, None, {}
+        key = (
+            state.catalog,
+            state.projects,
+            state.risks_fired,
+            state.turn,
+            state.budget,
+            tuple(state.gauges.items()),
+        )
+        old = memo.key
+        same = len(old) == len(key) and all(
+            a is b if i < 3 else a == b for i, (a, b) in enumerate(zip(old, key, strict=True))
+        )
+        if not same:
+            memo.key, memo.risks, memo.needs, memo.early, memo.cards = key, {}, None, {}, {}
+        memo.state = state
     return memo
 
 
@@ -139,6 +157,17 @@ def card_value(
     `risk_aware` also counts exposures (raised when it would deploy before the
     method's steps) and mitigations; `needs` the stated needs it would answer.
     """
+    cards = _memo(state).cards
+    key = (card, vector, risk_aware, needs)
+    value = cards.get(key)
+    if value is None:
+        value = cards[key] = _card_value(state, card, vector, risk_aware, needs)
+    return value
+
+
+def _card_value(
+    state: GameState, card: str, vector: VectorType | None, risk_aware: bool, needs: bool
+) -> float:
     cat = state.catalog
     terms = cat.terms(card, vector)
     if terms is None:
