@@ -158,7 +158,7 @@ def check_version(version: str, wheel: Path, tmp: Path) -> str:
     bin_dir = install(python, wheel, tmp / f"venv-{version}")
     work = tmp / f"work-{version}"
     work.mkdir()
-    env = clean_env()
+    env = {**clean_env(), "CAPIA_CONFIG_DIR": str(tmp / f"config-{version}")}  # admin token
     exe = str(bin_dir / "python")
     where = run([exe, "-c", "import game, scenarios; print(game.__file__)"], cwd=work, env=env)
     if not Path(where.strip()).is_relative_to(tmp):

@@ -13,9 +13,15 @@ from typing import Any
 
 import aiohttp
 
+from server.credentials import reset_admin_token_at
+
 ROOT = Path(__file__).resolve().parent.parent
 CAPIA = Path(sys.executable).parent / "capia"
 BENCH = Path(__file__).resolve().parent
+
+
+#: server URL → the admin token its database was given
+ADMIN_TOKENS: dict[str, str] = {}
 
 
 def free_port() -> int:
@@ -33,12 +39,14 @@ async def start_capia(
     probe: Path | None = None,
     src: Path | None = None,
 ) -> asyncio.subprocess.Process:
-    """Start `capia serve` on 127.0.0.1:`port` with database `db` (not waiting for it).
+    """Start `capia serve` on 127.0.0.1:`port` with database `db` (not waiting for it), with
+    an admin token `create_workshops` knows.
 
     `probe`: the file server/probe.py writes on shutdown. `src`: run the server of
     another checkout (e.g. `git worktree`/`git archive` of an older commit) with this
     environment, to measure before and after in the same sitting.
     """
+    ADMIN_TOKENS[f"http://127.0.0.1:{port}"] = reset_admin_token_at(db)
     env = dict(os.environ)
     if probe is not None:
         env["CAPIA_PROBE"] = str(probe)
@@ -81,7 +89,9 @@ async def create_workshops(url: str, sizes: list[int], scenario: str) -> list[di
     async with aiohttp.ClientSession() as s:
         for i, n in enumerate(sizes):
             body = {"scenario": scenario, "tables": n, "seed": 1000 + 100 * i}
-            async with s.post(f"{url}/api/workshops", json=body) as r:
+            token = ADMIN_TOKENS.get(url)  # the bare server takes any request
+            headers = {"Authorization": f"Bearer {token}"} if token else {}
+            async with s.post(f"{url}/api/workshops", json=body, headers=headers) as r:
                 if r.status != 201:
                     raise RuntimeError(f"workshop refused: {r.status} {await r.text()}")
                 out.append(dict(await r.json()))

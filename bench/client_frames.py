@@ -19,9 +19,9 @@ import psutil
 
 from game.client.app import App
 from game.client.driver import Driver
-from game.client.local import LocalSession
 from game.client.scenes.handover import HandoverScene
 from game.client.scenes.table import TableScene
+from game.client.sessions.local import LocalSession
 from game.engine.phase import Phase
 from game.scenario import load_pack
 

@@ -18,7 +18,7 @@ os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
 from game.client.app import App
-from game.client.replay_scene import replay_scene_from_jsonl
+from game.client.scenes.replay import replay_scene_from_jsonl
 from game.playtest import play_game
 from game.scenario import load_pack
 

@@ -31,8 +31,10 @@ import socketio
 from _common import ROOT, emit, say
 
 from game.protocol import SeatView
+from server.credentials import reset_admin_token_at
 
 CAPIA = Path(sys.executable).parent / "capia"
+ADMIN_TOKENS: dict[str, str] = {}  # server URL → admin token
 ROLES = ("dgs", "dpo", "elu", "drh")
 
 
@@ -64,6 +66,7 @@ class Seat:
 
 
 async def _serve(db: Path, port: int) -> asyncio.subprocess.Process:
+    ADMIN_TOKENS[f"http://127.0.0.1:{port}"] = reset_admin_token_at(db)
     proc = await asyncio.create_subprocess_exec(
         str(CAPIA), "serve", "--db", str(db), "--port", str(port),
         "--scenario", "tests/packs/mini", cwd=ROOT,
@@ -79,7 +82,11 @@ async def _serve(db: Path, port: int) -> asyncio.subprocess.Process:
 
 async def _workshop(url: str, tables: int) -> dict[str, Any]:
     body = {"scenario": "mini", "tables": tables, "seed": 11}
-    async with aiohttp.ClientSession() as s, s.post(f"{url}/api/workshops", json=body) as r:
+    headers = {"Authorization": f"Bearer {ADMIN_TOKENS[url]}"}
+    async with (
+        aiohttp.ClientSession() as s,
+        s.post(f"{url}/api/workshops", json=body, headers=headers) as r,
+    ):
         return dict(await r.json())
 
 

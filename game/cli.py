@@ -20,6 +20,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "new": ("game.scenario.cli", "créer un pack de départ commenté"),
     "playtest": ("game.playtest", "jouer N parties avec des robots et mesurer l'équilibre"),
     "serve": ("server.main", "lancer le serveur d'atelier"),
+    "workshop": ("server.admin_cli", "ouvrir, lister, clore un atelier ; lien de débriefing"),
+    "admin-token": ("server.admin_cli", "afficher ou remplacer le jeton d'administration"),
+    "backup": ("server.admin_cli", "copier la base du serveur, même en marche"),
     "play": ("game.client.main", "ouvrir la table de jeu (locale ou en réseau)"),
     "facilitate": ("game.client.main", "ouvrir la console d'animation"),
     "replay": ("game.client.main", "rejouer le journal d'une table"),
@@ -29,7 +32,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 def _handler(name: str, kind: str) -> object:
     module = importlib.import_module(COMMANDS[name][0])
-    attr = f"add_{name}_arguments" if kind == "add" else f"{name}_command"
+    attr = name.replace("-", "_")
+    attr = f"add_{attr}_arguments" if kind == "add" else f"{attr}_command"
     return getattr(module, attr)
 
 

@@ -59,9 +59,9 @@ from __future__ import annotations
 
 import json
 from enum import StrEnum
-from typing import Any, Literal, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from game.engine.actions import Action
 from game.engine.phase import Phase
@@ -116,6 +116,8 @@ class ErrorCode(StrEnum):
     ILLEGAL_ACTION = "illegal_action"  # refused by the rules: see `ErrorInfo.rule`
     UNKNOWN_SCENARIO = "unknown_scenario"  # HTTP: no pack of that name on this server
     UNKNOWN_WORKSHOP = "unknown_workshop"
+    WORKSHOP_CLOSED = "workshop_closed"  # the workshop was closed: no joins, no actions
+    UNAUTHORIZED = "unauthorized"  # HTTP: the admin token is missing or wrong
     INTERNAL = "internal"
 
 
@@ -301,11 +303,20 @@ class CreateWorkshopRequest(_Request):
     scenario: str = Field(pattern=SCENARIO_NAME_PATTERN)
     tables: int = Field(ge=1, le=50)
     seed: int | None = Field(default=None, ge=0, le=2**53)
+    #: the tables' names in order (« Les Bleus »…), as many as `tables`; None: unnamed
+    names: tuple[Annotated[str, Field(min_length=1, max_length=40)], ...] | None = None
+
+    @model_validator(mode="after")
+    def _one_name_per_table(self) -> CreateWorkshopRequest:
+        if self.names is not None and len(self.names) != self.tables:
+            raise ValueError(f"{len(self.names)} nom(s) de table pour {self.tables} table(s).")
+        return self
 
 
 class TableRef(_Msg):
     table_id: str
     code: str
+    name: str = ""
 
 
 class CreateWorkshopResponse(_Msg):

@@ -30,6 +30,12 @@ def workshop_opened(workshop_id: str, scenario: str, codes: Sequence[str]) -> No
     )  # fmt: skip
 
 
+def workshop_closed(workshop_id: str, tables: int) -> None:
+    """A workshop was closed (its tables take no more joins nor actions)."""
+    log.info("Atelier %s clos : %d table(s) ne prennent plus de joueurs ni d'actions.",
+             workshop_id, tables)  # fmt: skip
+
+
 def joined(host: TableHost, role: str, *, rejoined: bool) -> None:
     """A connection sat at `role` (a new seat, or one taken back with its token)."""
     name = host.names.get(role) or "sans nom"

@@ -9,9 +9,11 @@ from collections.abc import AsyncIterator
 from aiohttp import web
 
 from server import wire_json
+from server.credentials import ensure_admin_token
+from server.exports import add_export_routes
 from server.gc_pace import pace_gc
 from server.hub import Hub
-from server.keys import DEMO_KEY, HUB_KEY, SETTINGS_KEY, SIO_KEY, STORE_KEY
+from server.keys import DEMO_KEY, HUB_KEY, NEW_ADMIN_KEY, SETTINGS_KEY, SIO_KEY, STORE_KEY
 from server.namespace import GameNamespace
 from server.probe import Probe
 from server.routes import add_routes
@@ -19,6 +21,7 @@ from server.scenarios import ScenarioLibrary
 from server.settings import Settings
 from server.store import SqliteStore
 from server.transport import GameServer
+from server.workshop_routes import add_workshop_routes
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +44,8 @@ def create_app(settings: Settings) -> web.Application:
     sio.attach(app)
     app[SIO_KEY] = sio
     add_routes(app)
+    add_export_routes(app)
+    add_workshop_routes(app)
     app.cleanup_ctx.append(_open_hub)
     app.on_shutdown.append(_stop_socketio)
     return app
@@ -59,6 +64,7 @@ async def _open_hub(app: web.Application) -> AsyncIterator[None]:
     hub.load()
     app[STORE_KEY] = store
     app[HUB_KEY] = hub
+    app[NEW_ADMIN_KEY] = ensure_admin_token(store)
     demo = None
     if settings.demo_scenario and not hub.counts()["workshops"]:
         demo = await hub.create_workshop(settings.demo_scenario, settings.demo_tables)

@@ -2,7 +2,9 @@
 
 Tokens are `secrets.token_urlsafe(24)` (192 bits) and only their SHA-256 is
 stored: a copy of the database does not let anyone sit at a seat. A plain hash
-is enough (no slow KDF) because tokens are random, not passwords.
+is enough (no slow KDF) because tokens are random, not passwords. Facilitator
+tokens are signed workshop ids (server/credentials.py), so the admin can be given
+them again; their hash is stored too.
 """
 
 from __future__ import annotations

@@ -66,6 +66,8 @@ def validation_message(exc: ValidationError) -> str:
     err = errors[0]
     where = ".".join(str(p) for p in err["loc"]) or "message"
     what = _KINDS.get(err["type"], "valeur invalide")
+    if err["type"] == "value_error":  # our own validators' French sentence
+        return "Message mal formé : " + str(err["msg"]).removeprefix("Value error, ")
     return f"Message mal formé : « {where[:80]} » : {what}."
 
 

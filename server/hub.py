@@ -20,13 +20,16 @@ from game.engine.actions import PhaseTimeout
 from game.log import make_header, revised
 from game.protocol import (
     CreateWorkshopResponse,
+    ErrorCode,
     EventName,
     NoticeMessage,
     TableRef,
     WorkshopSummary,
 )
 from server import activity
-from server.auth import hash_token, new_code, new_id, new_token, normalise_code
+from server.auth import hash_token, new_code, new_id, normalise_code
+from server.credentials import facilitator_token, signing_secret, workshop_of_facilitator_token
+from server.errors import Refused
 from server.scenarios import ScenarioLibrary
 from server.store import EventStore, SeatRow, TableRow, WorkshopRow
 from server.tables import TableHost, load_host
@@ -69,6 +72,9 @@ class Hub:
         self._summary_due: dict[str, asyncio.TimerHandle] = {}  # workshop id → pending send
         self._sending: set[asyncio.Task[None]] = set()
         self._cold: list[str] = []  # unfinished tables not rebuilt yet
+        self.closed: dict[str, float] = {}  # closed workshop id → when
+        self.table_names: dict[str, str] = {}  # table id → the name it was given
+        self._secret: str | None = None
 
     # --- loading -----------------------------------------------------------------
 
@@ -80,10 +86,12 @@ class Hub:
         """
         for w in self.store.workshops():
             self._index_workshop(w)
+        self.closed = self.store.closed_workshops()
+        self.table_names = self.store.table_names()
         for row in self.store.tables():
             self._rows[row.id] = row
             self._by_code[row.code] = row.id
-            if row.finished:
+            if row.finished or row.workshop_id in self.closed:
                 continue
             if row.timer_known:
                 self.timers.schedule(row.id, row.deadline)
@@ -113,7 +121,8 @@ class Hub:
 
     def _arm(self, host: TableHost) -> None:
         state = host.state
-        self.timers.schedule(host.id, None if state.paused else state.timer.deadline)
+        stopped = state.paused or host.workshop_id in self.closed
+        self.timers.schedule(host.id, None if stopped else state.timer.deadline)
 
     # --- look-ups ------------------------------------------------------------------
 
@@ -130,13 +139,39 @@ class Hub:
         return self.host(table_id) if table_id else None
 
     def workshop_of_token(self, token: str) -> WorkshopRow | None:
-        """The workshop a facilitator token opens, or None."""
+        """The workshop a facilitator token opens (the one given at its opening, or the
+        signed one `facilitator_token` gives again), or None."""
         workshop_id = self._facilitators.get(hash_token(token))
+        if workshop_id is None:
+            workshop_id = workshop_of_facilitator_token(self.secret, token)
         return self._workshops.get(workshop_id) if workshop_id else None
+
+    @property
+    def secret(self) -> str:
+        """The server's signing secret (server/credentials.py)."""
+        if self._secret is None:
+            self._secret = signing_secret(self.store)
+        return self._secret
+
+    def facilitator_token(self, workshop_id: str) -> str:
+        """A token that opens the workshop's console (given again to the admin)."""
+        return facilitator_token(self.secret, workshop_id)
 
     def workshop(self, workshop_id: str) -> WorkshopRow | None:
         """The workshop `workshop_id`, or None."""
         return self._workshops.get(workshop_id)
+
+    def table_label(self, table_id: str, code: str) -> str:
+        """How reports and lists name a table: its given name, else « Table CODE »."""
+        return self.table_names.get(table_id) or f"Table {code}"
+
+    def workshops(self) -> list[WorkshopRow]:
+        """Every workshop, oldest first."""
+        return list(self._workshops.values())
+
+    def table_rows(self, workshop_id: str) -> list[TableRow]:
+        """A workshop's tables as stored (id, code…), in creation order, none rebuilt."""
+        return [r for r in self._rows.values() if r.workshop_id == workshop_id]
 
     def table_ids(self, workshop_id: str) -> list[str]:
         """Ids of a workshop's tables, in creation order."""
@@ -154,13 +189,18 @@ class Hub:
     # --- workshops ------------------------------------------------------------------
 
     async def create_workshop(
-        self, scenario: str, tables: int, seed: int | None = None
+        self,
+        scenario: str,
+        tables: int,
+        seed: int | None = None,
+        names: tuple[str, ...] | None = None,
     ) -> CreateWorkshopResponse:
         """Open a workshop of lobby tables of pack `scenario` (raises UnknownScenarioError)."""
         pack = self.library.pack(scenario)
-        token = new_token()
+        workshop_id = new_id("w")
+        token = self.facilitator_token(workshop_id)
         now = time.time()
-        workshop = WorkshopRow(new_id("w"), hash_token(token), scenario, now)
+        workshop = WorkshopRow(workshop_id, hash_token(token), scenario, now)
         base_seed = seed if seed is not None else secrets.randbelow(2**31)
         rows: list[TableRow] = []
         for i in range(tables):
@@ -182,6 +222,10 @@ class Hub:
             for row in rows:
                 del self._by_code[row.code]
             raise
+        if names:
+            named = {r.id: n for r, n in zip(rows, names, strict=True)}
+            self.store.set_table_names(named)
+            self.table_names.update(named)
         self._index_workshop(workshop)
         for row in rows:
             self._rows[row.id] = row
@@ -191,8 +235,32 @@ class Hub:
             workshop_id=workshop.id,
             facilitator_token=token,
             scenario=scenario,
-            tables=tuple(TableRef(table_id=r.id, code=r.code) for r in rows),
+            tables=tuple(
+                TableRef(table_id=r.id, code=r.code, name=self.table_names.get(r.id, ""))
+                for r in rows
+            ),
         )
+
+    def close_workshop(self, workshop_id: str) -> float:
+        """Close a workshop: its tables take no more joins nor actions, their timers stop;
+        logs and reports stay. Return when it was closed (the first time)."""
+        if workshop_id not in self.closed:
+            at = time.time()
+            self.store.close_workshop(workshop_id, at)
+            self.closed[workshop_id] = at
+            for table_id in self.table_ids(workshop_id):
+                self.timers.schedule(table_id, None)
+            activity.workshop_closed(workshop_id, len(self.table_ids(workshop_id)))
+        return self.closed[workshop_id]
+
+    def check_open(self, host: TableHost) -> None:
+        """Raise Refused when the table's workshop is closed."""
+        if host.workshop_id in self.closed:
+            raise Refused(
+                ErrorCode.WORKSHOP_CLOSED,
+                "Cet atelier est clos : la table ne prend plus de joueurs ni d'actions. "
+                "Demandez à l'animation d'ouvrir un nouvel atelier.",
+            )
 
     def workshop_summary(self, workshop_id: str) -> WorkshopSummary:
         """Every table of the workshop as the facilitator console shows it."""
@@ -233,6 +301,7 @@ class Hub:
         done = host.action_ids.get(action_id)
         if done is not None:
             return done
+        self.check_open(host)
         if stamp:
             action = revised(action, at=time.time())
         version, _events = await host.commit(
@@ -283,7 +352,7 @@ class Hub:
     async def on_timer(self, table_id: str, deadline: float) -> None:
         """A phase timer ran out: apply PhaseTimeout like any action (logged with its time)."""
         host = self.host(table_id)
-        if host is None:
+        if host is None or host.workshop_id in self.closed:
             return
         async with host.lock:
             timer = host.state.timer

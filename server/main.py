@@ -12,10 +12,13 @@ from typing import Any
 from aiohttp import web
 from pydantic import ValidationError
 
+from game.local_config import save_admin_token
 from game.scenario import PackError
 from server import activity
 from server.app import create_app
-from server.keys import DEMO_KEY, HUB_KEY
+from server.banner import banner_lines
+from server.keys import BASE_URLS_KEY, DEMO_KEY, HUB_KEY, NEW_ADMIN_KEY
+from server.lan import base_urls, is_loopback
 from server.loop import new_event_loop
 from server.scenarios import UnknownScenarioError
 from server.settings import Settings
@@ -38,6 +41,15 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
         "--port", type=int, help="port d'écoute, 0 : un port libre (CAPIA_PORT ; 8080)"
     )
     parser.add_argument("--db", type=Path, help="fichier SQLite (CAPIA_DB ; var/capia.sqlite3)")
+    parser.add_argument(
+        "--public-url",
+        metavar="URL",
+        help="adresse web que les participants ouvrent quand ce n'est pas celle de cette "
+        "machine : serveur hébergé, proxy (CAPIA_PUBLIC_URL)",
+    )
+    parser.add_argument(
+        "--no-qr", action="store_true", help="ne pas dessiner les QR codes dans le terminal"
+    )
     parser.add_argument(
         "--scenario",
         metavar="PACK",
@@ -92,12 +104,22 @@ def serve_command(args: argparse.Namespace) -> int:
         return 1
     port = sock.getsockname()[1]
     app = create_app(settings)
-    url = f"http://{settings.host}:{port}"
+    bases = base_urls(settings.host, port, settings.public_url)
+    app[BASE_URLS_KEY] = bases
+    local = f"http://{settings.host}:{port}"
+    reachable = bool(settings.public_url) or not is_loopback(settings.host)
 
     async def banner(app: web.Application) -> None:
-        _print_banner(app, url, settings.db)
+        new_admin = app[NEW_ADMIN_KEY]
+        saved = save_admin_token(new_admin) if new_admin else None
         demo = app[DEMO_KEY]
-        activity.server_started(app[HUB_KEY], url, new_tables=len(demo.tables) if demo else 0)
+        lines = banner_lines(
+            app[HUB_KEY], bases=bases, local_url=local, reachable=reachable, db=settings.db,
+            new_admin=new_admin, admin_file=saved, demo=demo, qr=not getattr(args, "no_qr", False),
+        )  # fmt: skip
+        print("\n".join(lines), flush=True)
+        new_tables = len(demo.tables) if demo else 0
+        activity.server_started(app[HUB_KEY], bases[0], new_tables=new_tables)
 
     app.on_startup.append(banner)
     # The store's writer thread (server/store/writer.py) waits for the GIL each time it
@@ -124,27 +146,3 @@ def _listen(host: str, port: int) -> socket.socket:
     """A listening socket on (host, port); port 0 takes a free one."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     return socket.create_server((host, port), family=family)
-
-
-def _print_banner(app: web.Application, url: str, db: Path) -> None:
-    counts = app[HUB_KEY].counts()
-    lines = [f"Cap IA — serveur d'atelier sur {url}", f"Base de données : {db}"]
-    demo = app[DEMO_KEY]
-    if demo is not None:
-        lines += [
-            f"Atelier de démonstration créé (scénario « {demo.scenario} », "
-            f"{len(demo.tables)} tables).",
-            f"Jeton d'animation : {demo.facilitator_token}",
-            "  (gardez-le : il ne sera plus affiché)",
-        ]
-        lines += [f"Table {i} : code {t.code}" for i, t in enumerate(demo.tables, 1)]
-        lines += [
-            "Pour jouer :   capia play --server " + url + " --code CODE",
-            "Pour animer :  capia facilitate --server " + url + " --token JETON",
-        ]
-    else:
-        lines.append(
-            f"Reprise : {counts['workshops']} atelier(s), {counts['tables']} table(s) en base."
-        )
-    lines.append("Ctrl+C pour arrêter.")
-    print("\n".join(lines), flush=True)

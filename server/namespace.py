@@ -167,6 +167,8 @@ class GameNamespace(socketio.AsyncNamespace):  # type: ignore[misc]
             raise Refused(ErrorCode.UNKNOWN_TABLE, "Aucune table ne porte ce code.")
         if session["table"] not in (None, host.id):
             raise Refused(ErrorCode.FORBIDDEN, "Cette connexion est déjà à une autre table.")
+        if req.token is None:
+            self.hub.check_open(host)  # a seat's token still comes back to read its table
         async with host.lock:
             role, token = await self._sit(host, req)
             old = host.holders.get(role)

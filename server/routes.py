@@ -27,9 +27,10 @@ from game.protocol import (
 from game.report import build_report_html
 from game.scenario import PackError
 from server.auth import bearer_token
+from server.credentials import admin_token_ok
 from server.errors import error_ack, validation_message
 from server.hub import Hub
-from server.keys import HUB_KEY
+from server.keys import HUB_KEY, STORE_KEY
 from server.loop import loop_name
 from server.scenarios import UnknownScenarioError
 from server.seat_page import add_seat_routes
@@ -59,6 +60,18 @@ def _facilitator_workshop(request: web.Request) -> str | None:
     workshop = _hub(request).workshop_of_token(token) if token else None
     return workshop.id if workshop else None
 
+
+def is_admin(request: web.Request) -> bool:
+    """Whether the request carries the admin token (`Authorization: Bearer …`)."""
+    token = bearer_token(request.headers.get("Authorization"))
+    return admin_token_ok(request.app[STORE_KEY], token)
+
+
+ADMIN_REQUIRED = (
+    "Jeton d'administration manquant ou refusé : envoyez-le dans l'en-tête "
+    "« Authorization: Bearer JETON » (capia serve l'affiche à son premier démarrage ; "
+    "capia admin-token --reset en crée un autre)."
+)
 
 _DENIED = (
     403,
@@ -103,14 +116,17 @@ async def healthz(request: web.Request) -> web.Response:
 
 
 async def create_workshop(request: web.Request) -> web.Response:
-    """`POST /api/workshops` {scenario, tables, seed?} → CreateWorkshopResponse (201)."""
+    """`POST /api/workshops` {scenario, tables, seed?} (Bearer admin token)
+    → CreateWorkshopResponse (201)."""
+    if not is_admin(request):
+        return _error(401, ErrorCode.UNAUTHORIZED, ADMIN_REQUIRED)
     try:
         req = await _body(request, CreateWorkshopRequest)
     except _BadBody as bad:
         code = ErrorCode.PAYLOAD_TOO_LARGE if bad.status == 413 else ErrorCode.BAD_REQUEST
         return _error(bad.status, code, bad.message)
     try:
-        created = await _hub(request).create_workshop(req.scenario, req.tables, req.seed)
+        created = await _hub(request).create_workshop(req.scenario, req.tables, req.seed, req.names)
     except UnknownScenarioError:
         return _error(404, ErrorCode.UNKNOWN_SCENARIO, f"Scénario inconnu : « {req.scenario} ».")
     except PackError:
@@ -151,7 +167,7 @@ async def table_report(request: web.Request) -> web.Response:
     if host is None or workshop_id is None or host.workshop_id != workshop_id:
         return _error(*_DENIED)
     # Building charts takes a few hundred ms of CPU: keep it off the event loop.
-    names = [f"Table {host.code}"]
+    names = [_hub(request).table_label(host.id, host.code)]
     html = await asyncio.to_thread(build_report_html, [host.log.to_jsonl()], names=names)
     return _html(html)
 
@@ -165,7 +181,7 @@ async def workshop_report(request: web.Request) -> web.Response:
     hub = _hub(request)
     hosts = [h for h in (hub.host(t) for t in hub.table_ids(workshop_id)) if h is not None]
     logs = [h.log.to_jsonl() for h in hosts]
-    names = [f"Table {h.code}" for h in hosts]
+    names = [hub.table_label(h.id, h.code) for h in hosts]
     html = await asyncio.to_thread(build_report_html, logs, names=names)
     return _html(html)
 

@@ -30,6 +30,9 @@ class Settings(BaseSettings):
     port: int = Field(default=8080, ge=0, le=65535)  # 0: any free port
     db: Path = Path("var/capia.sqlite3")  # SQLite file (created with its folder)
     log_level: LogLevel = "INFO"
+    #: the base URL players open when it is not this machine's (a hosted VM, a reverse
+    #: proxy): join links and QR codes use it instead of the LAN addresses
+    public_url: str | None = None
     #: folders of packs, by name (the bundled packs by default)
     scenario_roots: tuple[Path, ...] = Field(default_factory=lambda: (bundled_root(),))
     #: on an empty database, open a demo workshop of this pack: given as a path or a
@@ -57,6 +60,17 @@ class Settings(BaseSettings):
     def demo_scenario(self) -> str | None:
         """The name of the demo workshop's pack under `scenario_roots`, or None."""
         return self.scenario
+
+    @field_validator("public_url")
+    @classmethod
+    def _public_url(cls, value: str | None) -> str | None:
+        if value is None or value == "":
+            return None
+        if not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", value):
+            raise ValueError(
+                f"« {value} » n'est pas une adresse web : http://… ou https://… attendu."
+            )
+        return value.rstrip("/")
 
     @field_validator("log_level", mode="before")
     @classmethod

@@ -18,9 +18,10 @@ import pytest
 from aiohttp import web
 from server_fixtures import PACK_ROOTS, LiveServer, stop_server
 
-from game.client.remote import cancel_tasks
+from game.client.sessions.net import cancel_tasks
 from game.protocol import CreateWorkshopResponse
 from server.app import create_app
+from server.credentials import reset_admin_token_at
 from server.settings import Settings
 
 T = TypeVar("T")
@@ -36,7 +37,7 @@ class ThreadedServer:
         self.loop = asyncio.new_event_loop()
         self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
         self.thread.start()
-        self.live = LiveServer(url="", db=db)
+        self.live = LiveServer(url="", db=db, admin_token=reset_admin_token_at(db))
         self.run(self._start(port))
         self.url = self.live.url
 

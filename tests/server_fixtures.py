@@ -31,6 +31,7 @@ from game.protocol import (
     view_message_seat,
 )
 from server.app import create_app
+from server.credentials import reset_admin_token_at
 from server.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,6 +46,7 @@ class LiveServer:
     url: str
     db: Path
     runner: web.AppRunner | None = None
+    admin_token: str | None = None  # opens workshops (POST /api/workshops)
     clients: list[socketio.AsyncClient] = field(default_factory=list)
 
     async def http(
@@ -66,9 +68,8 @@ class LiveServer:
         self, scenario: str = "mini", tables: int = 1, seed: int = 7
     ) -> CreateWorkshopResponse:
         """Open a workshop over HTTP."""
-        status, body = await self.http(
-            "POST", "/api/workshops", body={"scenario": scenario, "tables": tables, "seed": seed}
-        )
+        body = {"scenario": scenario, "tables": tables, "seed": seed}
+        status, body = await self.http("POST", "/api/workshops", token=self.admin_token, body=body)
         assert status == 201, body
         return CreateWorkshopResponse.model_validate(body)
 
@@ -231,15 +232,17 @@ def _uid() -> str:
     return uuid.uuid4().hex
 
 
-async def start_server(db: Path, **settings: Any) -> LiveServer:
-    """Start the app on 127.0.0.1 on a free port, storing in `db` (other `Settings` as given)."""
+async def start_server(db: Path, *, admin: bool = True, **settings: Any) -> LiveServer:
+    """Start the app on 127.0.0.1 on a free port, storing in `db` (other `Settings` as given),
+    with a known admin token unless `admin` is False (the server then makes its own)."""
+    token = reset_admin_token_at(db) if admin else None
     app = create_app(Settings(db=db, scenario_roots=PACK_ROOTS, **settings))
     runner = web.AppRunner(app, handle_signals=False)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)
     await site.start()
     host, port = runner.addresses[0][:2]
-    return LiveServer(url=f"http://{host}:{port}", db=db, runner=runner)
+    return LiveServer(url=f"http://{host}:{port}", db=db, runner=runner, admin_token=token)
 
 
 async def stop_server(server: LiveServer) -> None:

@@ -30,8 +30,11 @@ def test_autoplay_plays_every_seat_to_the_end_and_says_where_the_log_is(tmp_path
     assert done.returncode == 0, done.stderr
     out = done.stdout.splitlines()
     assert out[-2].startswith("Partie terminée en ")
-    assert out[-1] == f"Journal de la partie : {(tmp_path / 'capia-mini-1.jsonl').resolve()}"
-    log = GameLog.from_jsonl((tmp_path / "capia-mini-1.jsonl").read_text(encoding="utf-8"))
+    where = Path(out[-1].removeprefix("Journal de la partie : "))
+    assert out[-1].startswith("Journal de la partie : ")
+    assert where.parent == (tmp_path / "var" / "parties").resolve()  # the hot-seat default
+    assert where.name.startswith("mini-") and where.suffix == ".jsonl"
+    log = GameLog.from_jsonl(where.read_text(encoding="utf-8"))
     assert log.state.phase == Phase.FIN
 
 

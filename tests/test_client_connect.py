@@ -17,11 +17,11 @@ import pytest
 from client_net_fixtures import ThreadedServer, threaded_server, token_file, until
 
 from game.client.app import App
-from game.client.connect_scene import UNKNOWN_CODE, ConnectScene
 from game.client.driver import Driver
 from game.client.main import add_play_arguments, connect_scene
-from game.client.remote import RemoteSession
+from game.client.scenes.connect import UNKNOWN_CODE, ConnectScene
 from game.client.scenes.table import TableScene
+from game.client.sessions.remote import RemoteSession
 from game.client.tokens import TokenStore
 
 __all__ = ["threaded_server", "token_file"]

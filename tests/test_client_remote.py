@@ -15,10 +15,10 @@ from client_net_fixtures import ThreadedServer, threaded_server, token_file, unt
 
 from game.client.app import App
 from game.client.driver import Driver
-from game.client.remote import RemoteSession
-from game.client.remote_facilitator import RemoteFacilitatorSession
 from game.client.scenes.facilitator import FacilitatorScene
 from game.client.scenes.table import TableScene
+from game.client.sessions.remote import RemoteSession
+from game.client.sessions.remote_facilitator import RemoteFacilitatorSession
 from game.engine.actions import AdvancePhase, StartGame
 from game.engine.phase import Phase
 
@@ -129,8 +129,7 @@ def test_a_facilitator_notice_reaches_the_table_screens(
     drh = seated(threaded_server, ws.tables[0].code, "drh", opened)
     f = console(threaded_server, ws.facilitator_token, opened)
     f.notice("Pause café : 10 min")
-    seen: list[str] = []
-    until(lambda: "Pause café : 10 min" in seen, lambda: seen.extend(drh.poll()))
+    until(lambda: "Pause café : 10 min" in drh.notices, drh.poll)
     sent: list[str] = []
     until(lambda: "Message envoyé." in sent, lambda: sent.extend(f.poll()))
 

@@ -15,10 +15,10 @@ import pytest
 
 from game.client.app import App
 from game.client.driver import Driver
-from game.client.local import LocalWorkshop
 from game.client.main import replay_command
-from game.client.replay_scene import ReplayScene, replay_scene_from_jsonl
 from game.client.scenes.facilitator import FacilitatorScene
+from game.client.scenes.replay import ReplayScene, replay_scene_from_jsonl
+from game.client.sessions.local import LocalWorkshop
 from game.engine import legal_actions, player_view
 from game.engine.actions import AdvancePhase, Propose, Ready, StartGame, Vote, VoteChoice
 from game.engine.phase import Phase
@@ -220,7 +220,7 @@ def test_vote_panel_shows_each_ballot_with_its_justification() -> None:
     d.key(pygame.K_END)
     scene = scene_of(d)
     assert "DPO : Contre — « <b>Trop cher</b> »" in scene.shown
-    from game.client.replay_panels import action_sentence
+    from game.client.scenes.replay_text import action_sentence
 
     assert action_sentence(scene.replay).startswith("DPO vote Contre sur « ")
 

@@ -15,9 +15,9 @@ from test_client_remote import Opened, console, control, opened, seated
 
 from game.client.app import App
 from game.client.driver import Driver
+from game.client.scenes.panels.dilemma import decided_lines, expert_text
+from game.client.scenes.panels.summaries import event_lines
 from game.client.scenes.table import TableScene
-from game.client.scenes.table_draw import event_lines
-from game.client.scenes.table_panels import _expert_lines
 from game.engine.actions import AdvancePhase, ChooseOption, Propose, StartGame, Vote
 from game.engine.phase import Phase
 from game.scenario import load_pack
@@ -41,7 +41,7 @@ def test_a_remote_screen_shows_the_event_the_dilemma_then_the_expert_view(
     control(f, table_id, StartGame(), Phase.EVENEMENT, dgs, dpo)
     assert dpo.view is not None
     texts = {e.id: e.text for e in MINI.events}
-    shown = [text for _, text, _ in event_lines(dpo.view, dpo.texts)]
+    shown = [text for text, head in event_lines(dpo.view, dpo.texts) if not head]
     assert shown == [texts[e] for e in dpo.view.current_events] and shown
     control(f, table_id, AdvancePhase(), Phase.PROPOSITIONS, dgs, dpo)
     dgs.send(Propose(seat="dgs", card="chatbot-usagers", vector="importee"))
@@ -59,14 +59,14 @@ def test_a_remote_screen_shows_the_event_the_dilemma_then_the_expert_view(
     dilemma = next(x for x in MINI.dilemmas if x.id == "mention-ia")
     assert dpo.texts.dilemmas["mention-ia"]["situation"] == dilemma.situation
     assert dpo.texts.option_label("mention-ia", "annoncer") == dilemma.options[0].label
-    assert _expert_lines(scene, dpo.view) == []
+    assert all(expert_text(dpo.texts, x) == "" for x in dpo.view.dilemmas)
     index = next(x.index for x in dpo.view.dilemmas if x.dilemma == "mention-ia")
     for s in (dgs, dpo):
         s.send(ChooseOption(seat=s.seat or "", dilemma=index, option="annoncer"))
     until(lambda: dgs.view is not None and len(dgs.view.dilemmas[index].votes) == 2, dgs.poll)
     control(f, table_id, AdvancePhase(), Phase.RESOLUTION, dgs, dpo)
     d.frames(2)
-    lines = _expert_lines(scene, dpo.view)
+    lines = decided_lines(dpo.texts, dpo.view.dilemmas[index])
     assert (f"Regard d'expert — {dilemma.title}", True) in lines
     assert (dilemma.expert_view, False) in lines
     app.screenshot(Path(__file__).parent / "screenshots" / "remote_expert_view_1280.png")

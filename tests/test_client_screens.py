@@ -13,9 +13,9 @@ import pytest
 
 from game.client.app import App
 from game.client.driver import Driver, autoplay
-from game.client.local import LocalSession, LocalWorkshop
 from game.client.scenes.facilitator import FacilitatorScene
 from game.client.scenes.handover import HandoverScene
+from game.client.sessions.local import LocalSession, LocalWorkshop
 from game.engine.actions import AdvancePhase, StartGame
 from game.scenario import load_pack
 

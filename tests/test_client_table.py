@@ -14,9 +14,9 @@ import pytest
 
 from game.client.app import App
 from game.client.driver import Driver, autoplay
-from game.client.local import LocalSession
 from game.client.scenes.handover import HandoverScene
-from game.client.scenes.table import TableScene
+from game.client.scenes.table import SEEN_SECONDS, TableScene
+from game.client.sessions.local import LocalSession
 from game.engine.phase import Phase
 from game.scenario import load_pack
 
@@ -28,11 +28,24 @@ def pack():  # type: ignore[no-untyped-def]
     return load_pack(MINI)
 
 
+class Clock:
+    """The window's clock, moved by hand (Entrée counts only once a phase has been seen)."""
+
+    def __init__(self) -> None:
+        self.t = 0.0
+
+    def __call__(self) -> float:
+        return self.t
+
+
 @pytest.fixture
-def app():  # type: ignore[no-untyped-def]
-    a = App((1280, 800))
-    yield a
-    a.switch(HandoverScene.__new__(HandoverScene)) if False else None
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def app(clock: Clock) -> App:
+    return App((1280, 800), clock=clock)
 
 
 def _table(app: App, session: LocalSession) -> Driver:
@@ -71,11 +84,32 @@ def test_hot_seat_hands_the_screen_to_the_next_role(app, pack):  # type: ignore[
     assert session.seat == "dpo"
 
 
-def test_enter_key_is_the_ready_shortcut(app, pack):  # type: ignore[no-untyped-def]
+def test_enter_key_is_the_ready_shortcut(app, pack, clock):  # type: ignore[no-untyped-def]
     session = LocalSession(pack, seed=1, clock=lambda: 1000.0)
     d = _table(app, session)
+    clock.t += SEEN_SECONDS
     d.key(pygame.K_RETURN)
     assert [a.type for a in session.sent] == ["ready"]
+
+
+def test_a_double_enter_cannot_mark_the_next_seat_ready_unseen(app, pack, clock):  # type: ignore[no-untyped-def]
+    # The DGS presses Entrée twice: the first marks the DGS ready, the hand-over appears
+    # and ignores the second; the DPO's table, just shown, ignores an Entrée too.
+    session = LocalSession(pack, seed=1, clock=lambda: 1000.0)
+    d = _table(app, session)
+    clock.t += SEEN_SECONDS
+    d.key(pygame.K_RETURN)
+    assert isinstance(app.scene, HandoverScene)
+    d.key(pygame.K_RETURN)
+    assert isinstance(app.scene, HandoverScene)
+    clock.t += SEEN_SECONDS
+    d.key(pygame.K_RETURN)
+    assert isinstance(app.scene, TableScene) and session.seat == "dpo"
+    d.key(pygame.K_RETURN)
+    assert [(a.type, a.seat) for a in session.sent] == [("ready", "dgs")]  # type: ignore[union-attr]
+    clock.t += SEEN_SECONDS
+    d.key(pygame.K_RETURN)
+    assert [(a.type, a.seat) for a in session.sent][-1] == ("ready", "dpo")  # type: ignore[union-attr]
 
 
 def test_clicking_a_card_then_proposer_sends_the_proposal(app, pack):  # type: ignore[no-untyped-def]
@@ -105,6 +139,7 @@ def test_locked_card_is_disabled_with_its_reason(app, pack):  # type: ignore[no-
     if isinstance(app.scene, HandoverScene):
         d.click("take")
     d.click("card:analyse-cv")
+    d.scroll_to("propose:analyse-cv:interne")
     scene = app.scene
     assert isinstance(scene, TableScene)
     button = scene.buttons["propose:analyse-cv:interne"]

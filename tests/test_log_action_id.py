@@ -13,7 +13,7 @@ from report_helpers import mini_pack
 from server_fixtures import LiveServer, seated_table, start_server, stop_server
 
 from game.cli import main
-from game.client.local import LocalSession
+from game.client.sessions.local import LocalSession
 from game.engine import Phase
 from game.engine.actions import AdvancePhase, Ready
 from game.log import GameLog

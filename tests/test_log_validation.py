@@ -10,7 +10,7 @@ import pytest
 from pydantic import ValidationError
 from report_helpers import mini_pack
 
-from game.client.local import LocalSession
+from game.client.sessions.local import LocalSession
 from game.engine import parse_action
 from game.engine.actions import (
     AdvancePhase,

@@ -28,6 +28,7 @@ from server_fixtures import PACK_ROOTS, LiveServer, Player, live_server, stop_se
 
 from game.log import GameLog
 from server.app import create_app
+from server.credentials import reset_admin_token_at
 from server.settings import Settings
 
 __all__ = ["browser", "live_server"]
@@ -230,6 +231,52 @@ async def test_a_browser_seat_reloads_mid_turn_and_gets_its_seat_back(
     assert seat.errors == []
 
 
+async def test_an_action_whose_ack_was_lost_is_retried_with_the_same_action_id(
+    live_server: LiveServer, browser: Any
+) -> None:
+    # The DGS proposes; the server applies it but the ack is lost on the way (a timeout on
+    # the phone). Retrying the same proposal sends the same action_id: the server answers
+    # it as done, and the log holds one proposal, not two (nor a refusal).
+    ws = await live_server.workshop("decouverte", seed=5)
+    code, table_id = ws.tables[0].code, ws.tables[0].table_id
+    fac = await live_server.facilitator(ws.facilitator_token)
+    seat = await new_seat(browser)
+    await seat.open(f"{live_server.url}/t/{code}")
+    await seat.join("DGS", "Ana")
+    await _start(fac, table_id, 1)
+    await seat.wait_version(await _version(live_server, ws))
+    sent = await seat.page.evaluate(
+        """async () => {
+            const s = capia.session, call = s.call.bind(s), ids = [];
+            let lose = true;
+            s.call = async (event, data) => {
+                if (event === "act") ids.push(data.action_id);
+                const ack = await call(event, data);
+                if (event === "act" && lose) {
+                    lose = false;
+                    return { ok: false, error: { code: "timeout", message: "perdu" } };
+                }
+                return ack;
+            };
+            const action = capia.view.legal_actions.find(a => a.type === "propose");
+            const first = await s.act(action);
+            const again = await s.act(action);
+            const next = await s.act({ type: "ready", seat: action.seat });
+            return { ids, first: first.ok, again: again.ok, next: next.ok };
+        }"""
+    )
+    assert sent["first"] is False and sent["again"] is True and sent["next"] is True
+    first, again, other = sent["ids"]
+    assert first == again and other != first
+    status, text = await live_server.http(
+        "GET", f"/api/tables/{table_id}/log", token=ws.facilitator_token
+    )
+    assert status == 200
+    records = GameLog.from_jsonl(text).records
+    assert [r["action"]["type"] for r in records].count("propose") == 1
+    assert seat.errors == []
+
+
 async def test_player_text_shows_as_text_never_as_html(
     live_server: LiveServer, browser: Any
 ) -> None:
@@ -375,7 +422,10 @@ async def test_a_browser_seat_comes_back_by_itself_after_a_server_restart(
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     db = tmp_path / "capia.sqlite3"
-    server = LiveServer(url=f"http://127.0.0.1:{port}", db=db, runner=await _serve(db, port))
+    admin = reset_admin_token_at(db)
+    server = LiveServer(
+        url=f"http://127.0.0.1:{port}", db=db, runner=await _serve(db, port), admin_token=admin
+    )
     try:
         ws = await server.workshop("decouverte", seed=5)
         fac = await server.facilitator(ws.facilitator_token)

@@ -24,10 +24,13 @@ async def test_a_scenario_is_chosen_by_plain_name_only(live_server: LiveServer) 
     # « ../scenarios/ville-moyenne » is refused; an unknown name is « Scénario inconnu ».
     for name, expected in (("../scenarios/ville-moyenne", 400), ("nulle-part", 404)):
         status, body = await live_server.http(
-            "POST", "/api/workshops", body={"scenario": name, "tables": 1}
-        )
+            "POST", "/api/workshops", token=live_server.admin_token,
+            body={"scenario": name, "tables": 1},
+        )  # fmt: skip
         assert status == expected and body["ok"] is False, body
-    status, body = await live_server.http("POST", "/api/workshops", body=[1, 2])
+    status, body = await live_server.http(
+        "POST", "/api/workshops", token=live_server.admin_token, body=[1, 2]
+    )
     assert status == 400
 
 

@@ -94,6 +94,9 @@ def route_paths(ws: CreateWorkshopResponse) -> list[tuple[str, str, bool]]:
         ("GET", f"/api/tables/{t.table_id}/report", False),
         ("GET", f"/api/workshops/{w}/report", False),
         ("GET", f"/api/workshops/{w}/pack", False),
+        ("GET", f"/api/workshops/{w}/access", False),
+        ("GET", f"/api/join/{t.code}/qr.svg", False),
+        ("POST", f"/api/workshops/{w}/debrief-link", True),
     ]
 
 
@@ -128,6 +131,7 @@ async def test_opening_a_workshop_refuses_any_bad_body_in_french(
 ) -> None:
     # A 60 KB nest of brackets, a latin-1 body, 1 MB, a gzip bomb or a form: each gets a
     # French 4xx, and no workshop is opened.
+    headers = {**headers, "Authorization": f"Bearer {live_server.admin_token}"}
     status, body = await send(live_server, "POST", "/api/workshops", data, headers)
     assert_french_refusal(status, body)
     _, health = await live_server.http("GET", "/healthz")
@@ -148,6 +152,7 @@ async def test_the_refusal_says_what_is_wrong(live_server: LiveServer) -> None:
     }
     for name, data, headers in HOSTILE:
         if name in cases:
+            headers = {**headers, "Authorization": f"Bearer {live_server.admin_token}"}
             status, body = await send(live_server, "POST", "/api/workshops", data, headers)
             assert (status, body["error"]["code"]) == cases[name], (name, body)
 
@@ -175,7 +180,7 @@ async def test_a_wrong_method_or_path_is_refused_in_french(live_server: LiveServ
     # odd id: French 404 / 405, never aiohttp's English page.
     ws = await live_server.workshop()
     for _, path, reads_body in route_paths(ws):
-        wrong = "GET" if reads_body else "POST"
+        wrong = "PUT" if reads_body else "POST"
         status, body = await send(live_server, wrong, path, b"{}", {"Content-Type": JSON})
         assert status == 405, (wrong, path)
         assert_french_refusal(status, body)

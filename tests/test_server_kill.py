@@ -74,8 +74,8 @@ async def test_kill_9_mid_game_loses_no_acknowledged_action(tmp_path: Path) -> N
     db, port = tmp_path / "capia.sqlite3", _free_port()
     url = f"http://127.0.0.1:{port}"
     proc, banner = await _serve(db, port)
-    token = next(line.split(" : ")[1] for line in banner if line.startswith("Jeton"))
-    code = next(line.split("code ")[1] for line in banner if line.startswith("Table 1"))
+    token = next(line.split(" : ")[1] for line in banner if line.startswith("Jeton d'animation"))
+    code = next(x.split("code ")[1].split()[0] for x in banner if x.startswith("Table 1"))
     players = [await _player(url, code, name=r, seat=r) for r in ("dgs", "dpo", "elu", "drh")]
     acked: list[tuple[int, dict[str, Any]]] = []
     tasks = [asyncio.create_task(_play(p, random.Random(i), acked)) for i, p in enumerate(players)]

@@ -39,7 +39,8 @@ async def test_opening_a_workshop_takes_numbers_as_numbers_only(
     # {"scenario": "mini", "tables": "2"} → 400 « Message mal formé : « tables » : nombre
     # entier attendu. », and no workshop is opened.
     body: dict[str, Any] = {"scenario": "mini", "tables": 1, "seed": 3, field: value}
-    status, answer = await live_server.http("POST", "/api/workshops", body=body)
+    token = live_server.admin_token
+    status, answer = await live_server.http("POST", "/api/workshops", token=token, body=body)
     assert status == 400, answer
     assert answer["error"]["code"] == "bad_request"
     message = answer["error"]["message"]

@@ -7,6 +7,7 @@ from functools import cache
 from typing import Any
 
 import pygame
+import pygame.freetype
 
 from game.scenario.bundled import package_folder
 
@@ -19,6 +20,8 @@ FONT_FILES = {
     (False, True): "NotoSans-Italic.ttf",
     (True, True): "NotoSans-BoldItalic.ttf",
 }
+#: DejaVu Sans, only for the signs Noto Sans lacks (arrows, ≥, ▲); licence in LICENSE-DejaVu.txt
+FALLBACK_FILES = {False: "DejaVuSans.ttf", True: "DejaVuSans-Bold.ttf"}
 
 
 def theme() -> dict[str, Any]:
@@ -48,3 +51,23 @@ def register_fonts(manager: Any) -> None:
 def font(size: int, *, bold: bool = False, italic: bool = False) -> pygame.font.Font:
     """A cached Noto Sans font object for custom-drawn text."""
     return pygame.font.Font(str(FONTS / FONT_FILES[(bold, italic)]), size)
+
+
+@cache
+def fallback_font(size: int, *, bold: bool = False) -> pygame.font.Font:
+    """The fallback font for the characters that Noto Sans does not have."""
+    return pygame.font.Font(str(FONTS / FALLBACK_FILES[bold]), size)
+
+
+@cache
+def in_font(char: str) -> bool:
+    """True when Noto Sans (the bundled font) has a glyph for `char`."""
+    metrics = _probe().get_metrics(char)
+    return bool(metrics) and metrics[0] is not None
+
+
+@cache
+def _probe() -> pygame.freetype.Font:
+    if not pygame.freetype.get_init():
+        pygame.freetype.init()
+    return pygame.freetype.Font(str(FONTS / FONT_FILES[(False, False)]), 12)

@@ -18,8 +18,10 @@ import urllib.parse
 import urllib.request
 from typing import Any
 
+from game.client.scenes.replay import BUILDERS
 from game.client.scenes.table import TableScene
-from game.client.session import Session
+from game.client.scenes.table_layout import TableParts
+from game.client.sessions.base import Session
 from game.client.texts import PackTexts
 from game.engine.actions import Action
 from game.engine.view_models import PlayerView
@@ -50,6 +52,7 @@ class BoardSession(Session):
     read_only = True
 
     def __init__(self, server: str, code: str, *, every: float = POLL_EVERY) -> None:
+        super().__init__()
         self.url = board_url(server, code)
         self.code = code.strip().upper()
         self.seat = None
@@ -122,8 +125,16 @@ class BoardSession(Session):
         self._stop.set()
 
 
+#: the votes and choices as they come, nothing to click
+BOARD_PARTS = TableParts(builders=BUILDERS, ready_button=False)
+
+
 class BoardScene(TableScene):
     """The table drawn read-only from its public view."""
+
+    @property
+    def parts(self) -> TableParts:
+        return BOARD_PARTS
 
     def who_text(self, view: PlayerView) -> str:
         status = self.session.status

@@ -7,8 +7,8 @@ from functools import lru_cache
 
 import pygame
 
-from game.client.assets import font
-from game.client.palette import BAD, GOOD, INK, LINE, MUTED, PANEL, Mark
+from game.client.assets import fallback_font, font, in_font
+from game.client.palette import INK, LINE, PANEL, Mark
 
 Colour = tuple[int, int, int]
 
@@ -17,8 +17,45 @@ Colour = tuple[int, int, int]
 def text_surface(
     text: str, size: int, colour: Colour = INK, bold: bool = False, italic: bool = False
 ) -> pygame.Surface:
-    """A rendered (and cached) line of text."""
-    return font(size, bold=bold, italic=italic).render(text, True, colour)
+    """A rendered (and cached) line of text; signs Noto Sans lacks (→ ≥ ↑) come from the
+    fallback font, on the same baseline."""
+    main = font(size, bold=bold, italic=italic)
+    if all(in_font(c) for c in text):
+        return main.render(text, True, colour)
+    runs: list[tuple[pygame.font.Font, str]] = []
+    for c in text:
+        f = main if in_font(c) else fallback_font(size, bold=bold)
+        if runs and runs[-1][0] is f:
+            runs[-1] = (f, runs[-1][1] + c)
+        else:
+            runs.append((f, c))
+    parts = [(f, f.render(t, True, colour)) for f, t in runs]
+    ascent = max(f.get_ascent() for f, _ in parts)
+    height = max(ascent - f.get_ascent() + s.get_height() for f, s in parts)
+    out = pygame.Surface((sum(s.get_width() for _, s in parts), height), pygame.SRCALPHA)
+    x = 0
+    for f, surf in parts:
+        out.blit(surf, (x, ascent - f.get_ascent()))
+        x += surf.get_width()
+    return out
+
+
+#: words for the signs Noto Sans lacks, in pygame_gui's widgets (they have no fallback font)
+WIDGET_WORDS = {"≥": "au moins", "≤": "au plus", "→": "—", "←": "—", "↑": "+", "↓": "−"}
+
+
+def widget_text(text: str) -> str:
+    """`text` for a pygame_gui label or tooltip: every sign in the bundled font."""
+    if all(in_font(c) for c in text):
+        return text
+    return "".join(c if in_font(c) else WIDGET_WORDS.get(c, "") for c in text)
+
+
+def text_width(text: str, size: int, bold: bool = False, italic: bool = False) -> int:
+    """How wide `text` is drawn (fallback signs included)."""
+    if all(in_font(c) for c in text):
+        return int(font(size, bold=bold, italic=italic).size(text)[0])
+    return int(text_surface(text, size, INK, bold, italic).get_width())
 
 
 #: Where a line may break: plain spaces and tabs, never the no-break spaces
@@ -132,34 +169,17 @@ def draw_panel(surface: pygame.Surface, rect: pygame.Rect, title: str = "") -> p
     return inner
 
 
-def draw_gauge(
-    surface: pygame.Surface,
-    rect: pygame.Rect,
-    label: str,
-    value: int,
-    bounds: tuple[int, int],
-    delta: int,
+def draw_bar(
+    surface: pygame.Surface, bar: pygame.Rect, value: int, bounds: tuple[int, int], delta: int
 ) -> None:
-    """A gauge: label, value, change since last turn (arrow word + sign), and a bar."""
+    """A gauge's bar, the part that changed this turn hatched (it reads without colour)."""
     lo, hi = bounds
-    blit_text(surface, label, (rect.x, rect.y), 13, INK)
-    blit_text(surface, str(value), (rect.right - 64, rect.y), 14, INK, bold=True, right=True)
-    if delta:
-        colour = GOOD if delta > 0 else BAD
-        sign = "+" if delta > 0 else "−"
-        blit_text(
-            surface, f"{sign}{abs(delta)}", (rect.right, rect.y), 14, colour, bold=True, right=True
-        )
-    else:
-        blit_text(surface, "=", (rect.right, rect.y), 14, MUTED, right=True)
-    bar = pygame.Rect(rect.x, rect.y + 20, rect.width, 10)
     pygame.draw.rect(surface, (230, 227, 220), bar, border_radius=3)
     frac = 0.0 if hi == lo else (value - lo) / (hi - lo)
     fill = bar.copy()
     fill.width = int(bar.width * max(0.0, min(1.0, frac)))
     pygame.draw.rect(surface, (86, 180, 233), fill, border_radius=3)
     if delta:
-        # hatch the part that changed so the change reads without colour
         prev = (value - delta - lo) / (hi - lo) if hi != lo else 0
         x0 = bar.x + int(bar.width * max(0.0, min(1.0, min(prev, frac))))
         x1 = bar.x + int(bar.width * max(0.0, min(1.0, max(prev, frac))))

@@ -10,8 +10,8 @@ import pygame
 from game.client.app import App
 
 if TYPE_CHECKING:
-    from game.client.local import LocalSession
     from game.client.scenes.table import TableScene
+    from game.client.sessions.local import LocalSession
 
 
 class UiError(AssertionError):
@@ -21,16 +21,22 @@ class UiError(AssertionError):
 class Driver:
     """Posts clicks, keys and text to the event queue and runs frames."""
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: App, *, after_frame: Callable[[], None] | None = None) -> None:
         self.app = app
+        #: called after every frame (the layout test checks each state the scenes reach)
+        self.after_frame = after_frame
 
     def frames(self, n: int = 1) -> None:
         """Run `n` frames."""
         for _ in range(n):
             self.app.step()
+            if self.after_frame is not None:
+                self.after_frame()
 
     def click(self, key: str) -> None:
-        """Click the scene's button named `key` (press and release at its centre)."""
+        """Click the scene's button named `key` (press and release at its centre), scrolling
+        its panel with the mouse wheel first when it is out of view."""
+        self.scroll_to(key)
         scene = self.app.scene
         button = scene.buttons.get(key) if scene is not None else None
         if button is None:
@@ -38,6 +44,27 @@ class Driver:
         if not button.is_enabled:
             raise UiError(f"button {key!r} is disabled: {scene.reasons.get(key, '')}")  # type: ignore[union-attr]
         self.click_at(button.rect.center)
+
+    def scroll_to(self, key: str) -> None:
+        """Turn the mouse wheel over the panel holding button `key` until it shows."""
+        from game.client.scenes.panel_scene import PanelScene
+
+        for _ in range(400):
+            scene = self.app.scene
+            if not isinstance(scene, PanelScene) or key in scene.buttons:
+                return
+            found = scene.spec(key)
+            if found is None:
+                return
+            panel, rect = found
+            wpos = self.app.to_window(panel.frame.center)
+            pygame.event.post(
+                pygame.event.Event(pygame.MOUSEMOTION, pos=wpos, rel=(0, 0), buttons=(0, 0, 0))
+            )
+            notch = 1 if rect.move(0, panel.dy).top < panel.view.top else -1
+            pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=notch, flipped=False))
+            self.frames(1)
+        raise UiError(f"button {key!r} never scrolled into view")
 
     def click_at(self, pos: tuple[int, int]) -> None:
         """Click at a scene position."""
@@ -90,21 +117,23 @@ def autoplay(
         if on_phase is not None and phase not in seen:
             seen.add(phase)
             on_phase(phase)
-        if _propose_visible_card(driver, scene):
+        if _propose_a_card(driver, scene):
             continue
-        votes = [k for k in scene.legal if k.startswith("vote:") and k in scene.buttons]
-        options = [k for k in scene.legal if k.startswith("option:") and k in scene.buttons]
+        keys = scene.all_keys()
+        votes = [k for k in scene.legal if k.startswith("vote:") and k in keys]
+        options = [k for k in scene.legal if k.startswith("option:") and k in keys]
         driver.click((votes or options or ["ready"])[0])
     raise UiError("the game did not end")
 
 
-def _propose_visible_card(driver: Driver, scene: TableScene) -> bool:
-    for key in [k for k in scene.buttons if k.startswith("card:")]:
+def _propose_a_card(driver: Driver, scene: TableScene) -> bool:
+    """Click the first market card this seat can propose, then its first « Proposer »."""
+    for key in [k for k in scene.all_keys() if k.startswith("card:")]:
         card = key.removeprefix("card:")
         if any(k.startswith(f"propose:{card}:") for k in scene.legal):
             driver.click(key)
-            shown = driver.app.scene.buttons if driver.app.scene is not None else {}
-            target = next(k for k in shown if k.startswith(f"propose:{card}:") and k in scene.legal)
+            keys = scene.all_keys()
+            target = next(k for k in keys if k.startswith(f"propose:{card}:") and k in scene.legal)
             driver.click(target)
             return True
     return False

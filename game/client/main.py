@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from game.client.app import App
-    from game.client.connect_scene import ConnectScene
-    from game.client.local import LocalSession
+    from game.client.scenes.connect import ConnectScene
+    from game.client.sessions.local import LocalSession
     from game.scenario.models import Pack
 
 
@@ -37,7 +38,20 @@ def add_play_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--seed", type=int, default=1, help="graine de la partie locale")
     parser.add_argument("--seats", default=None, help="rôles occupés, séparés par des virgules")
-    parser.add_argument("--log", type=Path, default=None, help="écrire le journal local (JSONL)")
+    parser.add_argument(
+        "--log",
+        type=Path,
+        default=None,
+        help="journal de la partie locale (JSONL ; par défaut var/parties/<scénario>-<date>.jsonl)",
+    )
+    parser.add_argument(
+        "--no-log", action="store_true", help="ne pas écrire de journal (partie locale)"
+    )
+    parser.add_argument(
+        "--timers",
+        action="store_true",
+        help="partie locale avec les minuteurs de phase du scénario (par défaut : sans)",
+    )
     _window_arguments(parser)
 
 
@@ -68,6 +82,12 @@ def add_replay_arguments(parser: argparse.ArgumentParser) -> None:
     _window_arguments(parser)
 
 
+def default_log_path(scenario: str, now: float | None = None) -> Path:
+    """Where a hot-seat game's log goes when no --log is given."""
+    stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(now))
+    return Path("var") / "parties" / f"{scenario}-{stamp}.jsonl"
+
+
 def _window_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--scale", type=float, default=1.0, help="zoom (projecteur : 1.5)")
     parser.add_argument("--size", default="1280x800", help="taille de fenêtre, ex. 1920x1080")
@@ -86,22 +106,22 @@ def play_command(args: argparse.Namespace) -> int:
         print("capia play --autoplay : il faut aussi --local PACK.", file=sys.stderr)
         return 2
     if args.local:
-        from game.client.local import LocalSession
-        from game.client.scenes.handover import HandoverScene
+        from game.client.scene import SceneName
+        from game.client.sessions.local import LocalSession
 
         pack = _load_pack(args.local)
         if pack is None:
             return 1
         seats = args.seats.split(",") if args.seats else None
-        log_path = args.log
-        if args.autoplay and log_path is None:
-            log_path = Path(f"capia-{pack.scenario.id}-{args.seed}.jsonl")
-        session = LocalSession(pack, seed=args.seed, seats=seats, log_path=log_path)
+        log = None if args.no_log else (args.log or default_log_path(pack.scenario.id))
+        session = LocalSession(pack, seed=args.seed, seats=seats, log_path=log, timers=args.timers)
         app = App(_size(args.size), scale=args.scale)
-        app.switch(HandoverScene(session, session.seats[0]))
+        app.open(SceneName.HANDOVER, session=session, seat=session.seats[0])
         if args.autoplay:
             return _autoplay(app, session)
         app.run()
+        if log is not None and log.exists():
+            print(f"Journal de la partie : {log.resolve()}")
         return 0
     if getattr(args, "board", False):
         return board_command(args)
@@ -169,7 +189,7 @@ def board_command(args: argparse.Namespace) -> int:
 def connect_scene(args: argparse.Namespace) -> ConnectScene:
     """The connect screen pre-filled from the options; it joins at once when this server
     and code have a remembered token (for the asked seat, if one is asked)."""
-    from game.client.connect_scene import DEFAULT_SERVER, ConnectScene
+    from game.client.scenes.connect import DEFAULT_SERVER, ConnectScene
     from game.client.tokens import TokenStore
 
     tokens = TokenStore()
@@ -189,32 +209,28 @@ def connect_scene(args: argparse.Namespace) -> ConnectScene:
 def facilitate_command(args: argparse.Namespace) -> int:
     """Open the facilitator console (a local demo workshop, or a server's workshop)."""
     from game.client.app import App
-    from game.client.scene import Scene
-    from game.client.scenes.facilitator import FacilitatorScene
-    from game.client.session import FacilitatorSession
+    from game.client.scene import SceneName
+    from game.client.sessions.base import FacilitatorSession
 
     session: FacilitatorSession
-    first: Scene
     if args.local:
-        from game.client.local import LocalWorkshop
+        from game.client.sessions.local import LocalWorkshop
 
         pack = _load_pack(args.local)
         if pack is None:
             return 1
         session = LocalWorkshop(pack, tables=args.tables)
-        first = FacilitatorScene(session)
+        first = SceneName.FACILITATOR
     else:
-        from game.client.connect_scene import FacilitatorConnectScene
-        from game.client.remote_facilitator import RemoteFacilitatorSession
+        from game.client.sessions.remote_facilitator import RemoteFacilitatorSession
 
         if not args.token:
             print("capia facilitate --server : il faut aussi --token JETON.", file=sys.stderr)
             return 2
-        remote = RemoteFacilitatorSession(args.server, args.token, workshop=args.workshop)
-        session = remote.start()
-        first = FacilitatorConnectScene(remote, lambda: FacilitatorScene(remote))
+        session = RemoteFacilitatorSession(args.server, args.token, workshop=args.workshop).start()
+        first = SceneName.FACILITATOR_CONNECT
     app = App(_size(args.size), scale=args.scale)
-    app.switch(first)
+    app.open(first, session=session)
     app.run()
     session.close()
     return 0
@@ -223,7 +239,7 @@ def facilitate_command(args: argparse.Namespace) -> int:
 def replay_command(args: argparse.Namespace) -> int:
     """Open the replay viewer on a game log (JSONL)."""
     from game.client.app import App
-    from game.client.replay_scene import replay_scene_from_jsonl
+    from game.client.scenes.replay import replay_scene_from_jsonl
     from game.logerrors import LogError, where
 
     try:

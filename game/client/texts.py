@@ -16,6 +16,8 @@ class VectorText:
     cost: int
     capacity: int
     duration: int
+    on_deploy: dict[str, int] = field(default_factory=dict)
+    per_turn: dict[str, int] = field(default_factory=dict)
     running_cost: int = 0  # k€ per turn once deployed
 
     def money(self) -> str:
@@ -121,6 +123,8 @@ class PackTexts:
                     v.get("cout", 0),
                     v.get("capacite", 0),
                     v.get("duree", 1),
+                    dict(v.get("effets_deploiement") or {}),
+                    dict(v.get("effets_par_tour") or {}),
                     v.get("cout_par_tour", 0),
                 )
                 for v in uc.get("vecteurs", ())
@@ -146,6 +150,8 @@ class PackTexts:
             lv.get("cout", 0),
             lv.get("capacite", 0),
             lv.get("duree", 1),
+            dict(lv.get("effets") or {}),
+            dict(lv.get("effets_par_tour") or {}),
             lv.get("cout_par_tour", 0),
         )
         return CardText(

@@ -43,4 +43,14 @@ def build_report_markdown(
     return render_markdown(table_reports(logs, names=names, lang=lang), lang=lang)
 
 
-__all__ = ["build_report_html", "build_report_markdown", "table_reports"]
+def build_export(
+    logs: list[str], fmt: str, lang: str = "fr", *, names: Sequence[str] | None = None
+) -> bytes:
+    """What the collectivité takes home from these games: the roadmap as an editable
+    document (`fmt` "odt" or "docx", a page per table) or the votes as CSV ("csv")."""
+    from game.report.exports import export_bytes
+
+    return export_bytes(table_reports(logs, names=names, lang=lang), fmt, lang=lang)
+
+
+__all__ = ["build_export", "build_report_html", "build_report_markdown", "table_reports"]

@@ -1,22 +1,47 @@
-"""`capia report LOG [LOG ...] -o report.html [--format html|md] [--lang fr]`."""
+"""`capia report LOG [LOG ...] -o report.html [--format html|md|odt|docx|csv] [--lang fr]`.
+
+html and md are the debrief; odt and docx the roadmap the collectivité takes home (a title
+page, then a page per table: given one log, that table's document); csv every vote.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from game.report.i18n import CATALOGUES
+
+if TYPE_CHECKING:
+    from game.report.model import TableReport
+
+FORMATS = ("html", "md", "odt", "docx", "csv")
+DEFAULT_OUTPUT = {
+    "html": "rapport.html",
+    "md": "rapport.md",
+    "odt": "feuille-de-route.odt",
+    "docx": "feuille-de-route.docx",
+    "csv": "votes.csv",
+}
 
 
 def add_report_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the options of `capia report`."""
     parser.add_argument("logs", nargs="+", type=Path, metavar="JOURNAL", help="journaux .jsonl")
     parser.add_argument(
-        "-o", "--output", type=Path, default=None, help="fichier à écrire (défaut : rapport.html)"
+        "-o",
+        "--output",
+        type=Path,
+        default=None,
+        help="fichier à écrire (défaut : rapport.html, feuille-de-route.odt… selon le format)",
     )
     parser.add_argument(
-        "--format", choices=("html", "md"), default=None, help="html (défaut) ou md (Markdown)"
+        "--format",
+        choices=FORMATS,
+        default=None,
+        help="html (défaut), md (Markdown), odt ou docx (feuille de route modifiable), "
+        "csv (votes et justifications, pour Excel) ; défaut : d'après l'extension de -o",
     )
     parser.add_argument("--lang", choices=sorted(CATALOGUES), default="fr", help="langue")
     parser.add_argument(
@@ -29,7 +54,20 @@ def add_report_arguments(parser: argparse.ArgumentParser) -> None:
 def _format(args: argparse.Namespace) -> str:
     if args.format:
         return str(args.format)
-    return "md" if args.output is not None and args.output.suffix == ".md" else "html"
+    suffix = args.output.suffix.lower().lstrip(".") if args.output is not None else ""
+    return suffix if suffix in FORMATS else "html"
+
+
+def _render(tables: list[TableReport], fmt: str, lang: str) -> str | bytes:
+    """The report of `tables` in format `fmt`: text for html/md, bytes for the others."""
+    from game.report.exports import export_bytes
+    from game.report.render import render_html, render_markdown
+
+    if fmt == "md":
+        return render_markdown(tables, lang=lang)
+    if fmt == "html":
+        return render_html(tables, lang=lang)
+    return export_bytes(tables, fmt, lang=lang)
 
 
 def report_command(args: argparse.Namespace) -> int:
@@ -37,7 +75,6 @@ def report_command(args: argparse.Namespace) -> int:
     from game.engine import IllegalAction
     from game.logerrors import LogError, where
     from game.report.extract import table_report_from_jsonl
-    from game.report.render import render_html, render_markdown
 
     paths: list[Path] = args.logs
     names = [n.strip() for n in args.names.split(",")] if args.names else [p.stem for p in paths]
@@ -61,8 +98,11 @@ def report_command(args: argparse.Namespace) -> int:
             print(f"erreur : {path} : journal illisible ({exc})", file=sys.stderr)
             return 1
     fmt = _format(args)
-    output: Path = args.output or Path("rapport.md" if fmt == "md" else "rapport.html")
-    render = render_markdown if fmt == "md" else render_html
-    output.write_text(render(tables, lang=args.lang), encoding="utf-8")
+    output: Path = args.output or Path(DEFAULT_OUTPUT[fmt])
+    content = _render(tables, fmt, args.lang)
+    if isinstance(content, bytes):
+        output.write_bytes(content)
+    else:
+        output.write_text(content, encoding="utf-8")
     print(f"rapport écrit : {output} ({len(tables)} table(s))")
     return 0

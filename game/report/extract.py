@@ -66,8 +66,14 @@ class _People:
         return Person(role, title, self.names.get(role, ""), role in self.present)
 
 
-def _all_events(replayer: Replayer) -> list[GameEvent]:
-    return [e for i in range(1, len(replayer) + 1) for e in replayer.events(i)]
+Timed = tuple[float, GameEvent]
+
+
+def _timed_events(replayer: Replayer) -> list[Timed]:
+    """Every event of the game, with the time of the action that produced it."""
+    return [
+        (replayer.action(i).at, e) for i in range(1, len(replayer) + 1) for e in replayer.events(i)
+    ]
 
 
 def _step(card: Card) -> int:
@@ -81,7 +87,7 @@ def _suspension_note(project: Project) -> str:
     return project.suspended_reason
 
 
-def _roadmap_card(cat: Catalog, project: Project) -> RoadmapCard:
+def _roadmap_card(cat: Catalog, project: Project, owner: Person | None) -> RoadmapCard:
     card = cat.card(project.card)
     terms = cat.terms(project.card, project.vector)
     needs = terms.requirements.levers if terms else ()
@@ -96,19 +102,28 @@ def _roadmap_card(cat: Catalog, project: Project) -> RoadmapCard:
         deployed_turn=project.deployed_turn,
         note=_suspension_note(project),
         prerequisites=tuple(cat.card_title(lev) for lev in needs),
+        cost=terms.cost if terms else 0,
+        running_cost=terms.running_cost if terms else 0,
+        owner=owner,
     )
 
 
-def _proposals(events: Iterable[GameEvent], cat: Catalog, people: _People) -> list[ProposalRecord]:
+def _owners(proposals: Iterable[ProposalRecord]) -> dict[tuple[int, str], Person]:
+    """Who proposed each card funded, keyed by (turn funded, card)."""
+    return {(p.turn, p.card): p.proposer for p in proposals if p.status == "funded"}
+
+
+def _proposals(events: Iterable[Timed], cat: Catalog, people: _People) -> list[ProposalRecord]:
     made: dict[tuple[int, int], CardProposed] = {}
     ballots: dict[tuple[int, int], list[Ballot]] = defaultdict(list)
     decided: dict[tuple[int, int], ProposalDecided] = {}
-    for e in events:
+    for at, e in events:
         if isinstance(e, CardProposed):
             made[(e.turn, e.proposal)] = e
-            ballots[(e.turn, e.proposal)].append(Ballot(people(e.seat), "pour", author=True))
+            author = Ballot(people(e.seat), "pour", author=True, at=at)
+            ballots[(e.turn, e.proposal)].append(author)
         elif isinstance(e, VoteCast):
-            ballot = Ballot(people(e.seat), e.choice.value, e.justification)
+            ballot = Ballot(people(e.seat), e.choice.value, e.justification, at=at)
             ballots[(e.turn, e.proposal)].append(ballot)
         elif isinstance(e, ProposalDecided):
             decided[(e.turn, e.proposal)] = e
@@ -137,15 +152,15 @@ def _proposals(events: Iterable[GameEvent], cat: Catalog, people: _People) -> li
     return records
 
 
-def _dilemmas(events: Iterable[GameEvent], cat: Catalog, people: _People) -> list[DilemmaRecord]:
+def _dilemmas(events: Iterable[Timed], cat: Catalog, people: _People) -> list[DilemmaRecord]:
     opened: dict[int, DilemmaOpened] = {}
-    chosen: dict[int, list[OptionChosen]] = defaultdict(list)
+    chosen: dict[int, list[tuple[float, OptionChosen]]] = defaultdict(list)
     decided: dict[int, DilemmaDecided] = {}
-    for e in events:
+    for at, e in events:
         if isinstance(e, DilemmaOpened):
             opened[e.index] = e
         elif isinstance(e, OptionChosen):
-            chosen[e.index].append(e)
+            chosen[e.index].append((at, e))
         elif isinstance(e, DilemmaDecided):
             decided[e.index] = e
     records = []
@@ -158,7 +173,7 @@ def _dilemmas(events: Iterable[GameEvent], cat: Catalog, people: _People) -> lis
             OptionResult(
                 id=opt.id,
                 label=opt.label,
-                votes=sum(v.option == opt.id for v in votes),
+                votes=sum(v.option == opt.id for _, v in votes),
                 chosen=d is not None and d.option == opt.id,
             )
             for opt in dilemma.options
@@ -173,8 +188,8 @@ def _dilemmas(events: Iterable[GameEvent], cat: Catalog, people: _People) -> lis
                 options=options,
                 chosen=labels[d.option] if d else None,
                 ballots=tuple(
-                    Ballot(people(v.seat), labels.get(v.option, v.option), v.justification)
-                    for v in votes
+                    Ballot(people(v.seat), labels.get(v.option, v.option), v.justification, at=at)
+                    for at, v in votes
                 ),
                 tie_break=d.tie_break if d else "",
                 expert_view=dilemma.expert_view,
@@ -258,12 +273,15 @@ def table_report(replayer: Replayer, *, name: str) -> TableReport:
     state = replayer.final
     cat = state.catalog
     scenario = cat.pack.scenario
-    events = _all_events(replayer)
+    timed = _timed_events(replayer)
+    events = [e for _, e in timed]
     people = _People(cat, replayer.header.get("seats") or ())
     for e in events:
         people.seen(e)
     finished = state.phase is Phase.FIN
     early = conditions.early_deployments(events, cat)
+    proposals = _proposals(timed, cat, people)
+    owners = _owners(proposals)
     return TableReport(
         name=name,
         scenario=scenario.title,
@@ -276,10 +294,12 @@ def table_report(replayer: Replayer, *, name: str) -> TableReport:
         team_score=state.team_score if finished else final_scores(state)[0],
         budget_left=state.budget,
         people=tuple(people(r.id) for r in scenario.roles),
-        roadmap=tuple(_roadmap_card(cat, p) for p in state.projects),
+        roadmap=tuple(
+            _roadmap_card(cat, p, owners.get((p.started, p.card))) for p in state.projects
+        ),
         gauges=tuple(_gauges(state)),
-        proposals=tuple(_proposals(events, cat, people)),
-        dilemmas=tuple(_dilemmas(events, cat, people)),
+        proposals=tuple(proposals),
+        dilemmas=tuple(_dilemmas(timed, cat, people)),
         risks=risk_records(state),
         objectives=tuple(_objectives(state, people)),
         turns=tuple(_turns(events, cat, state.turn)),
@@ -290,6 +310,7 @@ def table_report(replayer: Replayer, *, name: str) -> TableReport:
         step_lessons=conditions.step_lessons(cat, early),
         costs=conditions.running_costs(events, cat),
         needs=conditions.needs(state, state.needs_met if finished else needs_met(state)),
+        created_at=float(replayer.header.get("created_at") or 0.0),
     )
 
 

@@ -6,6 +6,8 @@ A second language is one more dict with the same keys in `CATALOGUES`.
 
 from __future__ import annotations
 
+from game.report.i18n_exports import EXPORTS_FR
+
 FR: dict[str, str] = {
     "doc_title": "Débriefing Cap IA — {scenario}",
     "heading": "Débriefing",
@@ -310,6 +312,8 @@ FR.update(
         "moment_branch_missed": "Condition manquante",
     }
 )
+
+FR.update(EXPORTS_FR)
 
 CATALOGUES: dict[str, dict[str, str]] = {"fr": FR}
 

@@ -43,6 +43,9 @@ class RoadmapCard:
     deployed_turn: int | None = None
     note: str = ""
     prerequisites: tuple[str, ...] = ()  # titles of the levers it required
+    cost: int = 0  # k€ once, when funded (its vector's for a use case)
+    running_cost: int = 0  # k€ per turn once deployed (the pack's `cout_par_tour`)
+    owner: Person | None = None  # the seat that proposed it (None: funded without a vote)
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,7 @@ class Ballot:
     choice: str
     justification: str = ""
     author: bool = False  # the proposer's own implicit « pour »
+    at: float = 0.0  # when it was cast (seconds since the epoch; 0: not recorded)
 
 
 @dataclass(frozen=True)
@@ -262,6 +266,7 @@ class TableReport:
     step_lessons: tuple[str, ...] = ()  # the scenario's explanation of each order rule broken
     costs: tuple[CostsPaid, ...] = ()  # running costs paid, turn by turn
     needs: tuple[NeedRecord, ...] = ()  # the collectivité's needs, covered or not
+    created_at: float = 0.0  # when the game's log was opened (seconds since the epoch)
 
     def needs_points(self) -> int:
         """The points the needs covered added to the team score."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
 
@@ -109,6 +110,38 @@ class EventStore(Protocol):
 
     def claim_seat(self, seat: SeatRow) -> Awaitable[None]:
         """Give a seat a (new) token without logging an action."""
+        ...
+
+    def meta(self, key: str) -> str | None:
+        """The server value stored under `key` (admin token hash, signing secret), or None."""
+        ...
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Store (or replace) a server value."""
+        ...
+
+    def add_meta(self, key: str, value: str) -> str:
+        """Store `value` under `key` unless one is there; return the stored one."""
+        ...
+
+    def close_workshop(self, workshop_id: str, at: float) -> None:
+        """Mark a workshop closed."""
+        ...
+
+    def closed_workshops(self) -> dict[str, float]:
+        """Closed workshops: id → when."""
+        ...
+
+    def set_table_names(self, names: dict[str, str]) -> None:
+        """Name tables (table id → name)."""
+        ...
+
+    def table_names(self) -> dict[str, str]:
+        """Every named table: id → name."""
+        ...
+
+    def backup(self, target: str | Path) -> None:
+        """Copy the whole store to the file `target`, consistently, while it is in use."""
         ...
 
     def close(self) -> None:

@@ -5,7 +5,10 @@ actions that arrive in the same loop tick share one transaction, and each caller
 woken only after that COMMIT returned, so nothing is acknowledged before it is in
 the file. Reads (at start, and when a table is first used) run on the event loop
 through a second connection: in WAL mode they see the last committed state, never a
-transaction in progress. The path must be a file (two connections share it).
+transaction in progress. The path must be a file (two connections share it). The
+rare writes of `SqliteMeta` (server values, closures, table names) go through the
+loop's connection in autocommit; `busy_timeout` lets one wait for a transaction of the
+writer, which lasts a few milliseconds.
 
 Why synchronous=NORMAL is durable enough: in WAL mode a commit has written the
 transaction into the WAL file (a write() into the OS page cache) before
@@ -24,46 +27,9 @@ from pathlib import Path
 from typing import Any
 
 from server.store.base import ActionRow, DuplicateActionError, SeatRow, TableRow, WorkshopRow
+from server.store.meta import SqliteMeta
+from server.store.migrations import migrate
 from server.store.writer import GroupWriter, Results
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS workshops (
-    id TEXT PRIMARY KEY,
-    token_hash TEXT NOT NULL,
-    scenario TEXT NOT NULL,
-    created REAL NOT NULL
-);
-CREATE TABLE IF NOT EXISTS tables (
-    id TEXT PRIMARY KEY,
-    workshop_id TEXT NOT NULL REFERENCES workshops(id),
-    code TEXT NOT NULL UNIQUE,
-    seed INTEGER NOT NULL,
-    header TEXT NOT NULL,
-    finished INTEGER NOT NULL DEFAULT 0,
-    position INTEGER NOT NULL,
-    deadline REAL,
-    timer_known INTEGER NOT NULL DEFAULT 0
-);
-CREATE INDEX IF NOT EXISTS tables_by_workshop ON tables(workshop_id);
-CREATE TABLE IF NOT EXISTS seats (
-    table_id TEXT NOT NULL REFERENCES tables(id),
-    role TEXT NOT NULL,
-    token_hash TEXT NOT NULL,
-    name TEXT NOT NULL DEFAULT '',
-    PRIMARY KEY (table_id, role)
-);
-CREATE TABLE IF NOT EXISTS actions (
-    table_id TEXT NOT NULL REFERENCES tables(id),
-    seq INTEGER NOT NULL,
-    action_id TEXT NOT NULL,
-    actor TEXT NOT NULL,
-    at REAL NOT NULL,
-    record TEXT NOT NULL,
-    PRIMARY KEY (table_id, seq),
-    UNIQUE (table_id, action_id)
-);
-"""
-
 
 _TABLE_COLUMNS = "id, workshop_id, code, seed, header, finished, deadline, timer_known"
 
@@ -75,7 +41,7 @@ def _table_row(r: tuple[object, ...]) -> TableRow:
     )  # fmt: skip
 
 
-class SqliteStore:
+class SqliteStore(SqliteMeta):
     """EventStore on a SQLite file (created with its folder if missing)."""
 
     def __init__(self, path: str | Path) -> None:
@@ -90,11 +56,7 @@ class SqliteStore:
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA foreign_keys=ON")
         self._db.execute("PRAGMA busy_timeout=5000")
-        self._db.executescript(SCHEMA)
-        columns = {r[1] for r in self._db.execute("PRAGMA table_info(tables)")}
-        if "timer_known" not in columns:  # a database from before the timer columns
-            self._db.execute("ALTER TABLE tables ADD COLUMN deadline REAL")
-            self._db.execute("ALTER TABLE tables ADD COLUMN timer_known INTEGER NOT NULL DEFAULT 0")
+        migrate(self._db)  # the schema: server/store/migrations.py
         self._writer = GroupWriter(lambda: _connect(path), self._write)
 
     def record_transactions(self) -> None:

@@ -147,8 +147,16 @@ export class Session {
   }
 
   /** `act` one of the view's legal actions (maybe with a justification added). */
-  act(action) {
-    return this.call("act", { action, action_id: newId() });
+  async act(action) {
+    // A retry of the same action after a timeout keeps its action_id: the server then
+    // acknowledges it once, never applies it twice.
+    const key = JSON.stringify(action);
+    this.unacked ??= new Map();
+    const action_id = this.unacked.get(key) ?? newId();
+    this.unacked.set(key, action_id);
+    const ack = await this.call("act", { action, action_id });
+    if (ack.ok || ack.error?.code !== "timeout") this.unacked.delete(key);
+    return ack;
   }
 
   _view(msg) {

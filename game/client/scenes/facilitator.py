@@ -7,11 +7,18 @@ from functools import partial
 
 import pygame
 
-from game.client.draw import blit_text, blit_wrapped, draw_panel, ellipsize
-from game.client.palette import ACCENT, INK, LINE, MUTED, WARN_BG
-from game.client.scene import Scene
-from game.client.scenes.table_draw import clock_text
-from game.client.session import FacilitatorSession, TableSummary
+from game.client.palette import BAD, INK, MUTED
+from game.client.scene import HELP_LABEL, SceneName
+from game.client.scenes.panel_scene import PanelScene
+from game.client.scenes.panels.base import Panel, label_width
+from game.client.scenes.panels.builder import PanelBuilder
+from game.client.scenes.panels.console import (
+    ConsoleContext,
+    projection_panels,
+    tile_clock,
+    tile_panel,
+)
+from game.client.sessions.base import FacilitatorSession, TableSummary
 from game.engine.actions import (
     Action,
     AdvancePhase,
@@ -21,27 +28,20 @@ from game.engine.actions import (
     Resume,
     StartGame,
 )
-from game.engine.phase import PHASE_LABELS, Phase
-from game.engine.view_models import PlayerView
 
-TILE_H = 250
-
-
-def _ready_word(view: PlayerView, role: str) -> str:
-    seat = next(s for s in view.seats if s.role == role)
-    if not seat.occupied:
-        return "vide"
-    if view.phase == Phase.VOTE:
-        voted = sum(1 for p in view.proposals if role in p.votes)
-        done = "prêt·e" if seat.ready else "en cours"
-        return f"{voted}/{len(view.proposals)} votes, {done}"
-    if view.phase == Phase.DILEMMES:
-        chose = any(role in d.votes for d in view.dilemmas if d.chosen is None)
-        return "a choisi" if chose else ("prêt·e" if seat.ready else "n'a pas choisi")
-    return "prêt·e" if seat.ready else "en attente"
+TOP_H = 88
+TOOLS_H = 200
+MIN_TILE = (380, 230)
+ALL: list[tuple[str, str, Action]] = [
+    ("all:start", "Démarrer toutes", StartGame()),
+    ("all:advance", "Phase suivante (toutes)", AdvancePhase()),
+    ("all:pause", "Pause (toutes)", Pause()),
+    ("all:resume", "Reprise (toutes)", Resume()),
+    ("all:extend", "+2 min (toutes)", ExtendTimer(seconds=120)),
+]
 
 
-class FacilitatorScene(Scene):
+class FacilitatorScene(PanelScene):
     """Every table at a glance; buttons act on one table or on all of them."""
 
     def __init__(self, session: FacilitatorSession) -> None:
@@ -51,13 +51,24 @@ class FacilitatorScene(Scene):
         self.projection = False
         self.target: str | None = None  # table chosen for injecting an event; None = all
         self.toasts: list[str] = []
+        self.sent: list[str] = []  # messages sent to tables, newest last
         self._seen = -1
+        self._face: tuple[object, ...] = ()
 
     def _tables(self) -> tuple[TableSummary, ...]:
         return self.session.tables
 
+    def _label(self, table_id: str | None) -> str:
+        if table_id is None:
+            return "toutes les tables"
+        return next((t.label for t in self._tables() if t.table_id == table_id), table_id)
+
+    # --- commands ----------------------------------------------------------
     def control(self, table_id: str | None, action: Action) -> None:
         """Send `action` to one table, or to every table when `table_id` is None."""
+        if not self.session.connected:
+            self._say("Hors connexion : rien n'a été envoyé.")
+            return
         for t in self._tables():
             if table_id is None or t.table_id == table_id:
                 self.session.control(t.table_id, action)
@@ -68,13 +79,11 @@ class FacilitatorScene(Scene):
 
     def open_replay(self, table_id: str) -> None:
         """Open the replay viewer on one table's log; « Retour » comes back here."""
-        from game.client.replay_scene import replay_scene_from_jsonl
-
         text = self.session.log_text(table_id)
         if text is None:
-            self.toasts.append("Journal de la table indisponible.")
+            self._say("Journal de la table indisponible.")
             return
-        self.app.switch(replay_scene_from_jsonl(text, back=lambda: self))
+        self.app.open(SceneName.REPLAY, text=text, back=lambda: self)
 
     def toggle_projection(self) -> None:
         self.projection = not self.projection
@@ -83,228 +92,155 @@ class FacilitatorScene(Scene):
     def send_notice(self) -> None:
         entry = self.entries.get("notice")
         text = entry.get_text().strip() if entry is not None else ""
-        if text:
-            self.session.notice(text, self.target)
-            entry.set_text("")  # type: ignore[union-attr]
+        if not text:
+            return
+        if not self.session.connected:
+            self._say("Hors connexion : le message n'a pas été envoyé.")
+            return
+        self.session.notice(text, self.target)
+        self.sent.append(f"À {self._label(self.target)} : {text}")
+        self.relayout()
+
+    def _say(self, text: str) -> None:
+        self.toasts = [*self.toasts, text][-3:]
+        self.dirty = True
 
     # --- build -------------------------------------------------------------
-    def build(self) -> None:
+    def context(self) -> ConsoleContext:
+        return ConsoleContext(
+            self.texts, self._tables(), self.session.now(), self.target, self, self.scroll
+        )
+
+    def build_panels(self) -> list[Panel]:
         self._seen = self.session.version
+        self._face = self._now_face()
         w, h = self.app.size
-        top: list[tuple[str, str, Action]] = [
-            ("all:start", "Démarrer toutes", StartGame()),
-            ("all:advance", "Phase suivante (toutes)", AdvancePhase()),
-            ("all:pause", "Pause (toutes)", Pause()),
-            ("all:resume", "Reprise (toutes)", Resume()),
-            ("all:extend", "+2 min (toutes)", ExtendTimer(seconds=120)),
+        panels = [self._top(w)]
+        ctx = self.context()
+        if self.projection:
+            return panels + projection_panels(ctx, pygame.Rect(8, TOP_H, w - 16, h - TOP_H - 8))
+        for t, rect in zip(self._tables(), self._tile_rects(w, h), strict=False):
+            panels.append(tile_panel(ctx, t, rect))
+        panels.append(self._tools(pygame.Rect(8, h - TOOLS_H - 8, w - 16, TOOLS_H)))
+        return panels
+
+    def _tile_rects(self, w: int, h: int) -> list[pygame.Rect]:
+        n = max(1, len(self._tables()))
+        area = pygame.Rect(8, TOP_H, w - 16, h - TOP_H - TOOLS_H - 24)
+        cols = max(1, min(n, area.width // MIN_TILE[0]))
+        rows = -(-n // cols)
+        while rows > 1 and area.height // rows < MIN_TILE[1] and cols < n:
+            cols += 1
+            rows = -(-n // cols)
+        tw, th = (area.width - (cols - 1) * 8) // cols, (area.height - (rows - 1) * 8) // rows
+        return [
+            pygame.Rect(area.x + (i % cols) * (tw + 8), area.y + (i // cols) * (th + 8), tw, th)
+            for i in range(n)
         ]
-        x = 12
-        for key, text, action in top:
-            bw = 190
-            self.button(key, pygame.Rect(x, 44, bw, 32), text, partial(self.control, None, action))
-            x += bw + 6
+
+    def _top(self, w: int) -> Panel:
+        b = PanelBuilder("console-top", pygame.Rect(0, 0, w, TOP_H - 4), framed=False)
+        b.text_at(f"Console d'animation — {self.texts.title}", (12, 8), 20, INK, bold=True)
         label = "Quitter la projection (V)" if self.projection else "Projection du dilemme (V)"
-        self.button(
+        pw = label_width(label, "#primary")
+        hw = label_width(HELP_LABEL, "#small")
+        b.fixed_button(
+            "help",
+            pygame.Rect(w - pw - hw - 20, 44, hw, 32),
+            HELP_LABEL,
+            self.help,
+            object_id="#small",
+        )
+        x = 12
+        for key, text, action in ALL:
+            bw = label_width(text, None)
+            if x + bw > w - pw - hw - 32:
+                break
+            rect = pygame.Rect(x, 44, bw, 32)
+            b.fixed_button(key, rect, text, partial(self.control, None, action))
+            x += bw + 6
+        b.fixed_button(
             "projection",
-            pygame.Rect(w - 262, 44, 250, 32),
+            pygame.Rect(w - pw - 12, 44, pw, 32),
             label,
             self.toggle_projection,
             hotkey=pygame.K_v,
             object_id="#primary",
         )
-        if self.projection:
-            return
-        self._build_tiles(w, h)
-        self._build_tools(w, h)
+        status = self.session.status
+        if self.session.connected:
+            b.fixed_text(status, (w - 16 - label_width(status, None) + 20, 12), 14, MUTED)
+        else:
+            band = pygame.Rect(w // 2, 4, w // 2 - 8, 34)
+            b.draw(lambda s, dy: pygame.draw.rect(s, BAD, band, border_radius=4))
+            lost = f"Serveur injoignable ({status}) : rien n'est envoyé."
+            b.text_at(lost, (band.x + 10, 11), 14, (255, 255, 255), bold=True)
+        return b.done()
 
-    def _tiles_geometry(self, w: int, h: int) -> tuple[int, int]:
-        n = max(1, len(self._tables()))
-        cols = max(1, min(n, (w - 16) // 400))
-        return cols, (w - 16 - (cols - 1) * 8) // cols
-
-    def _build_tiles(self, w: int, h: int) -> None:
-        cols, tw = self._tiles_geometry(w, h)
-        for i, t in enumerate(self._tables()):
-            x = 8 + (i % cols) * (tw + 8)
-            y = 88 + (i // cols) * (TILE_H + 8)
-            legal = {a.type for a in t.view.legal_actions}
-            row: list[tuple[str, str, Action, str]] = [
-                ("start", "Démarrer", StartGame(), "start_game"),
-                ("advance", "Suivante", AdvancePhase(), "advance_phase"),
-                ("pause", "Pause", Pause(), "pause"),
-                ("resume", "Reprise", Resume(), "resume"),
-                ("extend", "+1 min", ExtendTimer(seconds=60), "extend_timer"),
-            ]
-            bw = (tw - 16 - 4 * 4) // 5
-            for j, (key, text, action, kind) in enumerate(row):
-                ok = kind in legal
-                self.button(
-                    f"{t.table_id}:{key}",
-                    pygame.Rect(x + 8 + j * (bw + 4), y + TILE_H - 40, bw, 32),
+    def _tools(self, rect: pygame.Rect) -> Panel:
+        target = self._label(self.target)
+        title = f"Injecter un événement — cible : {target}"
+        b = PanelBuilder("tools", rect, title, scroll=self.scroll.get("tools", 0), footer=40)
+        x = b.x
+        events = [
+            (f"inject:{eid}", str(ev.get("titre", eid)), eid)
+            for eid, ev in self.texts.events.items()
+        ]
+        for key, text, eid in [("target:all", "Cibler toutes les tables", ""), *events]:
+            bw = min(label_width(text, "#small"), b.width)
+            if x + bw > b.x + b.width and x > b.x:
+                x = b.x
+                b.space(34)
+            rect = pygame.Rect(x, b.y, bw, 30)
+            if not eid:
+                ok = self.target is not None
+                cb = partial(self.choose_target, None)
+                b.button(
+                    key,
+                    rect,
                     text,
-                    partial(self.control, t.table_id, action),
+                    cb,
                     enabled=ok,
-                    reason="" if ok else "Pas possible à ce moment de la partie.",
+                    reason="Déjà : toutes les tables.",
+                    object_id="#small",
                 )
-            self.button(
-                f"{t.table_id}:replay",
-                pygame.Rect(x + tw - 226, y + 8, 92, 28),
-                "Rejouer",
-                partial(self.open_replay, t.table_id),
-                object_id="#small",
-                tooltip="Revoir cette table action par action (relecture)",
-            )
-            chosen = self.target == t.table_id
-            self.button(
-                f"{t.table_id}:target",
-                pygame.Rect(x + tw - 128, y + 8, 120, 28),
-                "Cible choisie" if chosen else "Cibler",
-                partial(self.choose_target, t.table_id),
-                object_id="#chosen" if chosen else "#small",
-                tooltip="Les événements et messages iront à cette table seulement",
-            )
-
-    def _build_tools(self, w: int, h: int) -> None:
-        y = h - 150
-        target = "toutes les tables" if self.target is None else self.target
-        self.button(
-            "target:all",
-            pygame.Rect(12, y, 200, 30),
-            "Cibler toutes les tables",
-            partial(self.choose_target, None),
-            enabled=self.target is not None,
-            reason="Déjà : toutes les tables.",
-        )
-        x = 220
-        for eid, ev in list(self.texts.events.items())[:12]:
-            text = ellipsize(ev.get("titre", eid), 13, 220)
-            bw = min(240, 30 + len(text) * 7)
-            if x + bw > w - 12:
-                x, y = 220, y + 34
-                if y > h - 80:
-                    break
-            self.button(
-                f"inject:{eid}",
-                pygame.Rect(x, y, bw, 30),
-                text,
-                partial(self.control, self.target, InjectEvent(event=eid)),
-                tooltip=f"{ev.get('titre', eid)} — injecter ({target})",
-                object_id="#small",
-            )
+            else:
+                cb = partial(self.control, self.target, InjectEvent(event=eid))
+                b.button(key, rect, text, cb, tooltip=f"Injecter ({target})", object_id="#small")
             x += bw + 4
-        self.entry("notice", pygame.Rect(12, h - 44, w - 300, 34), "", "Message aux tables…")
-        self.button(
-            "notice:send",
-            pygame.Rect(w - 280, h - 44, 268, 34),
-            f"Envoyer ({target})",
-            self.send_notice,
-            object_id="#primary",
-        )
+        b.space(38)
+        for line in reversed(self.sent[-5:]):
+            b.wrapped(f"Message envoyé — {line}", 13, MUTED)
+        for line in self.toasts:
+            b.wrapped(line, 13, INK, bold=True)
+        foot = b.foot
+        send = f"Envoyer ({target})"
+        sw = min(label_width(send, "#primary"), foot.width // 2)
+        send = send if label_width(send, "#primary") <= sw else "Envoyer"
+        field = pygame.Rect(foot.x, foot.y + 4, foot.width - sw - 8, 34)
+        b.fixed_entry("notice", field, "", "Message aux tables…")
+        button = pygame.Rect(foot.right - sw, foot.y + 4, sw, 34)
+        b.fixed_button("notice:send", button, send, self.send_notice, object_id="#primary")
+        return b.done()
 
     # --- frame -------------------------------------------------------------
+    def _now_face(self) -> tuple[object, ...]:
+        """What the console shows that moves without a new version: clocks, connection."""
+        now = self.session.now()
+        clocks = tuple(tile_clock(t.view, now) for t in self._tables())
+        return (clocks, self.session.connected, self.session.status)
+
     def update(self, dt: float) -> None:
-        self.toasts = (self.toasts + self.session.poll())[-3:]
+        for text in self.session.poll():
+            self._say(text)
         if self.session.version != self._seen:
             self.relayout()
+        elif self._now_face() != self._face:
+            self.refresh()  # a clock moved: only the tiles whose text changed are redrawn
         super().update(dt)
 
     def draw(self, surface: pygame.Surface) -> None:
-        w, h = self.app.size
-        blit_text(
-            surface, f"Console d'animation — {self.texts.title}", (12, 10), 20, INK, bold=True
-        )
-        blit_text(surface, self.session.status, (w - 12, 14), 14, MUTED, right=True)
-        if self.projection:
-            self._draw_projection(surface, pygame.Rect(8, 88, w - 16, h - 96))
-            return
-        cols, tw = self._tiles_geometry(w, h)
-        for i, t in enumerate(self._tables()):
-            x = 8 + (i % cols) * (tw + 8)
-            y = 88 + (i // cols) * (TILE_H + 8)
-            self._draw_tile(surface, pygame.Rect(x, y, tw, TILE_H), t)
-        blit_text(surface, "Injecter un événement de la pioche :", (12, h - 172), 14, MUTED)
-        if self.toasts:
-            blit_text(surface, self.toasts[-1], (w // 2, h - 172), 14, INK, bold=True)
+        self.draw_panels(surface)
 
-    def _draw_tile(self, surface: pygame.Surface, rect: pygame.Rect, t: TableSummary) -> None:
-        v = t.view
-        inner = draw_panel(surface, rect, f"Table {t.code}")
-        phase = PHASE_LABELS[v.phase]
-        remaining = v.remaining if v.deadline is None else v.deadline - self.session_now()
-        timer = clock_text(remaining, v.paused) if v.phase not in (Phase.LOBBY, Phase.FIN) else ""
-        blit_text(
-            surface,
-            f"Tour {v.turn}/{v.turns} · {phase} · {timer}",
-            (inner.x, inner.y),
-            14,
-            INK,
-            bold=True,
-        )
-        y = inner.y + 22
-        half = inner.width // 2 - 6
-        for i, gid in enumerate(self.texts.gauge_order):
-            if gid not in v.gauges:
-                continue
-            gx = inner.x + (i % 2) * (half + 12)
-            gy = y + (i // 2) * 20
-            label = ellipsize(self.texts.gauge_label(gid), 12, half - 40)
-            blit_text(surface, label, (gx, gy), 12, INK)
-            blit_text(surface, str(v.gauges[gid]), (gx + half, gy), 12, INK, bold=True, right=True)
-        y += 20 * ((len(v.gauges) + 1) // 2) + 4
-        pygame.draw.line(surface, LINE, (inner.x, y), (inner.right, y))
-        for i, s in enumerate(v.seats):
-            sx = inner.x + (i % 2) * (half + 12)
-            sy = y + 4 + (i // 2) * 18
-            who = ellipsize(self.texts.role_title(s.role), 12, half - 110)
-            blit_text(surface, who, (sx, sy), 12, INK)
-            blit_text(
-                surface, _ready_word(v, s.role), (sx + half, sy), 12, MUTED, italic=True, right=True
-            )
-
-    def session_now(self) -> float:
-        return self.session.now()
-
-    def _draw_projection(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
-        """For the wall: each table's current dilemma and its votes, option by option."""
-        tables = self._tables()
-        inner = draw_panel(surface, rect, "Dilemme en cours : les votes de chaque table")
-        col_w = inner.width // max(1, len(tables))
-        for i, t in enumerate(tables):
-            x = inner.x + i * col_w
-            dil = next((d for d in reversed(t.view.dilemmas)), None)
-            blit_text(surface, t.table_id, (x, inner.y), 22, INK, bold=True)
-            if dil is None:
-                blit_text(
-                    surface, "pas de dilemme ouvert", (x, inner.y + 34), 18, MUTED, italic=True
-                )
-                continue
-            d = self.texts.dilemmas.get(dil.dilemma, {})
-            used = blit_wrapped(
-                surface,
-                d.get("titre", dil.dilemma),
-                pygame.Rect(x, inner.y + 34, col_w - 20, 80),
-                18,
-                INK,
-                bold=True,
-            )
-            y = inner.y + 44 + used
-            total = max(1, len(dil.votes))
-            for n, opt in enumerate(d.get("options", ()), start=1):
-                count = sum(1 for vote in dil.votes.values() if vote.option == opt["id"])
-                mark = "  (retenue)" if dil.chosen == opt["id"] else ""
-                used = blit_wrapped(
-                    surface,
-                    f"{n}. {opt.get('libelle', opt['id'])}{mark}",
-                    pygame.Rect(x, y, col_w - 20, 60),
-                    16,
-                    INK,
-                    bold=bool(mark),
-                )
-                bar = pygame.Rect(x, y + used + 2, col_w - 80, 22)
-                pygame.draw.rect(surface, WARN_BG, bar)
-                fill = bar.copy()
-                fill.width = bar.width * count // total
-                pygame.draw.rect(surface, ACCENT, fill)
-                pygame.draw.rect(surface, INK, bar, 1)
-                blit_text(surface, f"{count} voix", (bar.right + 8, bar.y), 16, INK, bold=True)
-                y += used + 34
+    def draw_over(self, surface: pygame.Surface) -> None:
+        self.draw_panels_over(surface)

@@ -2,53 +2,43 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pygame
 
-from game.client.draw import blit_text, blit_wrapped, draw_panel
-from game.client.palette import INK, MUTED, WARN_BG
-from game.client.scene import Scene
-from game.client.scenes import table_draw as td
-from game.client.scenes import table_panels as panels
-from game.client.scenes.table_panels import Op
-from game.client.scenes.wording import action_key, refusal
-from game.client.session import Session
-from game.client.texts import CardText
+from game.client.draw import blit_text
+from game.client.palette import INK
+from game.client.scene import SceneName
+from game.client.scenes.hotseat import log_notes, quit_modal
+from game.client.scenes.overlays import draw_reason, draw_toasts
+from game.client.scenes.panel_scene import PanelScene
+from game.client.scenes.panels.banner import Banner, table_banners
+from game.client.scenes.panels.base import Panel
+from game.client.scenes.panels.context import TableContext, TableUi
+from game.client.scenes.panels.modal import Modal
+from game.client.scenes.panels.top import clock_text
+from game.client.scenes.table_layout import Layout, TableParts, layout_in, table_panels, top_panel
+from game.client.scenes.wording import action_key, unvoted
+from game.client.sessions.base import Session
 from game.engine.actions import MAX_JUSTIFICATION, Action
 from game.engine.phase import Phase
 from game.engine.view_models import PlayerView
 from game.log import revised
 
-
-@dataclass(frozen=True)
-class Layout:
-    top: pygame.Rect
-    left: pygame.Rect
-    center: pygame.Rect
-    right: pygame.Rect
-
-
-def layout(size: tuple[int, int]) -> Layout:
-    """Split the window into top bar, left column, centre and right column."""
-    return layout_in(pygame.Rect(0, 0, *size))
+TOAST_SECONDS = 6
+#: Entrée marks a seat ready only once its phase has been on screen this long: a double
+#: Entrée at the hand-over must not mark the next person ready in a phase not yet seen
+SEEN_SECONDS = 1.0
+ENTER_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER)
+PARTS = TableParts()
+VOTE_KEYS = {pygame.K_p: "pour", pygame.K_c: "contre", pygame.K_a: "abstention"}
 
 
-def layout_in(area: pygame.Rect) -> Layout:
-    """Split `area` (the whole window, or what a host scene leaves) like `layout`."""
-    x, y, w, h = area
-    side = 300 if w < 1600 else 380
-    right = 340 if w < 1600 else 440
-    return Layout(
-        pygame.Rect(x, y, w, 64),
-        pygame.Rect(x + 8, y + 72, side, h - 80),
-        pygame.Rect(x + side + 16, y + 72, w - side - right - 32, h - 80),
-        pygame.Rect(x + w - right - 8, y + 72, right, h - 80),
-    )
-
-
-class TableScene(Scene):
+class TableScene(PanelScene):
     """One seat's screen; rebuilds its widgets whenever the session's view changes."""
+
+    @property
+    def parts(self) -> TableParts:
+        """What this table shows in its panels (the replay changes some)."""
+        return PARTS
 
     def __init__(self, session: Session) -> None:
         super().__init__()
@@ -56,24 +46,25 @@ class TableScene(Scene):
         self.texts = session.texts
         #: a read-only session (replay): no « Prêt·e », no vote or option buttons
         self.read_only = session.read_only
-        self.selected: str | None = None
-        self.axis_filter: str | None = None
-        self.step_filter: int | None = None
-        self.page = 0
-        self.show_board = False
-        self.justification = ""
+        self.ui = TableUi(scroll=self.scroll)
         self.legal: dict[str, Action] = {}
         self.toasts: list[tuple[str, float]] = []
         self.clock = ""
-        self._seen: tuple[int, str | None] = (-1, None)
-        self.ops: list[Op] = []
-        self.right_ops: list[Op] = []
-        self.cells: list[tuple[pygame.Rect, CardText, str]] = []
+        self._top: tuple[str, str] = ("", "")
+        self._seen: tuple[object, ...] = ()
+        self._where: tuple[int, Phase] | None = None
+        self._handed: tuple[object, ...] = ()
+        self._shown: tuple[int, Phase, str | None] | None = None
+        self._shown_at = 0.0
 
     # --- state -----------------------------------------------------------
     @property
     def view(self) -> PlayerView | None:
         return self.session.view
+
+    @property
+    def selected(self) -> str | None:
+        return self.ui.selected
 
     def act(self, key: str) -> None:
         """Send the legal action behind button `key` (with the justification when it takes one)."""
@@ -83,31 +74,56 @@ class TableScene(Scene):
         text = self._justification_text()
         if action.type in ("vote", "choose_option") and text:
             action = revised(action, justification=text[:MAX_JUSTIFICATION])
-            self.justification = ""
+            self.ui.justification = ""
             if "justification" in self.entries:
                 self.entries["justification"].set_text("")
         self.session.send(action)
 
+    def ready(self) -> None:
+        """« Prêt·e », after a question when this seat has not voted on everything."""
+        view = self.view
+        if view is None or "ready" not in self.legal:
+            return
+        missing = unvoted(self.legal)
+        if not missing:
+            self.act("ready")
+            return
+        self.ask(
+            Modal(
+                "Vous n'avez pas tout voté",
+                f"Il vous reste à voter : {missing}. Une fois prêt·e, vous ne pourrez plus "
+                "voter dans cette phase.",
+                "Prêt·e quand même",
+                "Revenir voter (Échap)",
+                lambda: self.act("ready"),
+            )
+        )
+
+    def request_quit(self) -> bool:
+        """A hot-seat game in progress asks before closing (the log is kept either way)."""
+        view = self.view
+        if not self.session.hot_seat or view is None or view.phase == Phase.FIN:
+            return True
+        self.ask(quit_modal(self.session, lambda: setattr(self.app, "running", False)))
+        return False
+
     def _justification_text(self) -> str:
         entry = self.entries.get("justification")
         if entry is not None and entry.alive():  # type: ignore[no-untyped-call]
-            self.justification = entry.get_text()
-        return self.justification.strip()
+            self.ui.justification = entry.get_text()
+        return self.ui.justification.strip()
 
     def set_filter(self, axis: str | None, step: int | None) -> None:
-        self.axis_filter, self.step_filter, self.page = axis, step, 0
+        self.ui.axis_filter, self.ui.step_filter = axis, step
         self.relayout()
 
     def select(self, card: str) -> None:
-        self.selected = card
-        self.relayout()
-
-    def turn_page(self, delta: int) -> None:
-        self.page = max(0, self.page + delta)
+        self.ui.selected = card
+        self.scroll["card"] = 0
         self.relayout()
 
     def toggle_board(self) -> None:
-        self.show_board = not self.show_board
+        self.ui.show_board = not self.ui.show_board
         self.relayout()
 
     # --- hooks for host scenes (replay) -----------------------------------
@@ -116,12 +132,7 @@ class TableScene(Scene):
         return pygame.Rect(0, 0, *self.app.size)
 
     def lay(self) -> Layout:
-        return layout_in(self.table_area())
-
-    def right_rect(self, lay: Layout) -> pygame.Rect:
-        """The right column above the footer (and the « Prêt·e » button when playing)."""
-        below = 68 if self.read_only else 120
-        return pygame.Rect(lay.right.x, lay.right.y, lay.right.width, lay.right.height - below)
+        return layout_in(self.table_area(), left_min=self.parts.left_min)
 
     def who_text(self, view: PlayerView) -> str:
         """Whose screen this is (top bar, right)."""
@@ -130,9 +141,31 @@ class TableScene(Scene):
         # A networked screen says so while it is not connected (« reconnexion… »).
         return f"{text} · {status}" if status and status != "connecté" else text
 
-    def build_phase(self, view: PlayerView, inner: pygame.Rect) -> None:
-        """The centre's widgets for the current phase (market, vote, dilemma)."""
-        panels.build_phase(self, view, inner)
+    def context(self, view: PlayerView) -> TableContext:
+        return TableContext(
+            view,
+            self.texts,
+            self.legal,
+            self.ui,
+            self,
+            self.read_only,
+            log_notes(self.session),
+            tuple(self.session.notices),
+        )
+
+    def banners(self, view: PlayerView) -> list[Banner]:
+        """What stays across the screen until dealt with."""
+        return table_banners(self.session, self.texts.role_title(view.seat), self.dismiss)
+
+    def dismiss(self) -> None:
+        """The facilitator's message was read: the band goes, the feed keeps it."""
+        self.session.notices_read = len(self.session.notices)
+        self.relayout()
+
+    def _state(self) -> tuple[object, ...]:
+        """What the screen is built from: the game's version and what the bands show."""
+        s = self.session
+        return (s.version, s.seat, s.connected, s.seat_lost, len(s.notices), s.notices_read)
 
     # --- build -----------------------------------------------------------
     def relayout(self) -> None:
@@ -142,113 +175,113 @@ class TableScene(Scene):
         if focused and "justification" in self.entries:
             self.entries["justification"].focus()  # type: ignore[no-untyped-call]
 
-    def build(self) -> None:
+    def build_panels(self) -> list[Panel]:
         view = self.view
-        self._seen = (self.session.version, self.session.seat)
+        self._seen = self._state()
         if view is None:
-            return
+            return []
+        shown = (view.turn, view.phase, view.seat)
+        if shown != self._shown:
+            self._shown, self._shown_at = shown, self.app.now()
+        where = (view.turn, view.phase)
+        if where != self._where:  # a new phase starts at the top of every panel
+            self._where = where
+            self.scroll.clear()
         self.legal = {action_key(a): a for a in view.legal_actions}
-        lay = self.lay()
-        if not self.read_only:
-            self._build_ready(view, lay.right)
-        panels.build_center(self, view, lay.center)
-        panels.build_right(self, view, self.right_rect(lay))
-
-    def _build_ready(self, view: PlayerView, right: pygame.Rect) -> None:
-        ok = "ready" in self.legal
-        rect = pygame.Rect(right.x, right.bottom - 48, right.width, 48)
-        text = "Prêt·e — j'ai fini cette phase (Entrée)" if ok else "Prêt·e"
-        self.button(
-            "ready",
-            rect,
-            text,
-            lambda: self.act("ready"),
-            enabled=ok,
-            reason="" if ok else refusal(view, "ready"),
-            object_id="#primary" if ok else None,
-            hotkey=pygame.K_RETURN,
+        self.clock = self._clock(view)
+        self._top = (self.clock, self.who_text(view))
+        return table_panels(
+            self.context(view),
+            self.table_area(),
+            clock=self.clock,
+            who=self._top[1],
+            parts=self.parts,
+            banners=self.banners(view),
         )
+
+    def _refresh_top(self, view: PlayerView) -> None:
+        """Redraw the top bar only: the countdown's second, the connection's state."""
+        self.clock = self._top[0]
+        top = top_panel(
+            self.context(view),
+            self.table_area(),
+            clock=self.clock,
+            who=self._top[1],
+            parts=self.parts,
+        )
+        old = next((p for p in self.panels if p.name == "top"), None)
+        self.panels = [top if p.name == "top" else p for p in self.panels]
+        for rect in top.changed_since(old) if old is not None else [top.frame]:
+            self.touch(rect)
+
+    def _clock(self, view: PlayerView) -> str:
+        now = self.session.now()
+        remaining = view.remaining if view.deadline is None else view.deadline - now
+        return clock_text(remaining, view.paused)
 
     # --- frame -----------------------------------------------------------
     def update(self, dt: float) -> None:
         now = self.session.now()
+        before = len(self.toasts)
         for msg in self.session.poll():
-            self.toasts.append((msg, now + 6))
+            self.toasts.append((msg, now + TOAST_SECONDS))
         self.toasts = [(m, t) for m, t in self.toasts if t > now]
-        if (self.session.version, self.session.seat) != self._seen:
-            self.relayout()
+        if len(self.toasts) != before:
+            self.dirty = True
         view = self.view
-        if view is not None:
-            remaining = view.remaining if view.deadline is None else view.deadline - now
-            self.clock = td.clock_text(remaining, view.paused)
+        if self._state() != self._seen:
+            self.relayout()
+        elif view is not None:
+            top = (self._clock(view), self.who_text(view))
+            if top != self._top:
+                self._top = top
+                self._refresh_top(view)
         super().update(dt)
         self._maybe_hand_over()
 
     def _maybe_hand_over(self) -> None:
         next_seat = getattr(self.session, "next_seat", None)
-        if not self.session.hot_seat or next_seat is None:
+        if not self.session.hot_seat or next_seat is None or self._handed == self._seen:
             return
+        self._handed = self._seen  # asked once per version of the game
         seat = next_seat()
         if seat is not None and seat != self.session.seat:
-            from game.client.scenes.handover import HandoverScene
-
-            self.app.switch(HandoverScene(self.session, seat))
+            self.app.open(SceneName.HANDOVER, session=self.session, seat=seat)
 
     def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN and event.key in ENTER_KEYS and self._fresh():
+            return  # the phase has just appeared: this Entrée was meant for the hand-over
         super().handle(event)
-        if event.type == pygame.KEYDOWN and not self.typing():
-            panels.handle_key(self, event.key)
+        if event.type == pygame.KEYDOWN and not self.typing() and self.modal is None:
+            self._vote_key(event.key)
+
+    def _fresh(self) -> bool:
+        """True while this seat's phase has been on screen less than SEEN_SECONDS."""
+        return self.app.now() - self._shown_at < SEEN_SECONDS
+
+    def _vote_key(self, key: int) -> None:
+        """P / C / A vote on the first proposal this seat has not voted on yet."""
+        view = self.view
+        choice = VOTE_KEYS.get(key)
+        if view is None or view.phase != Phase.VOTE or choice is None:
+            return
+        for p in view.proposals:
+            k = f"vote:{p.index}:{choice}"
+            if k in self.legal:
+                self.act(k)
+                return
 
     def draw(self, surface: pygame.Surface) -> None:
-        view = self.view
-        lay = self.lay()
-        if view is None:
+        if self.view is None:
             blit_text(surface, "Connexion à la table…", (40, 40), 20, INK, bold=True)
             return
-        td.draw_top(surface, lay.top, view, self.texts, self.clock, self.who_text(view))
-        self.draw_left(surface, view, lay.left)
-        panels.draw_center(self, surface, view, lay.center)
-        panels.draw_right(self, surface, view, self.right_rect(lay))
-        self._draw_footer(surface, view, lay.right)
-
-    def draw_left(self, surface: pygame.Surface, view: PlayerView, rect: pygame.Rect) -> None:
-        """Gauges, this seat's role and secret, then the feed."""
-        y = rect.y
-        y += td.draw_gauges(surface, rect, view, self.texts) + 8
-        y += td.draw_role(surface, pygame.Rect(rect.x, y, rect.width, 0), view, self.texts) + 8
-        td.draw_feed(surface, pygame.Rect(rect.x, y, rect.width, rect.bottom - y), view, self.texts)
-
-    def _draw_footer(self, surface: pygame.Surface, view: PlayerView, right: pygame.Rect) -> None:
-        bottom = right.bottom if self.read_only else right.bottom - 52
-        box = pygame.Rect(right.x, bottom - 60, right.width, 60)
-        inner = draw_panel(surface, box)
-        ready = [self.texts.role_title(s.role) for s in view.seats if s.occupied and s.ready]
-        waiting = [self.texts.role_title(s.role) for s in view.seats if s.occupied and not s.ready]
-        if view.phase == Phase.FIN:
-            line = "Partie terminée."
-        else:
-            line = (
-                f"Prêts : {', '.join(ready) or 'personne'} — "
-                f"en attente : {', '.join(waiting) or 'personne'}"
-            )
-        blit_wrapped(surface, line, inner, 13, INK, max_lines=3)
+        self.draw_panels(surface)
 
     def draw_over(self, surface: pygame.Surface) -> None:
-        view = self.view
-        if view is None:
+        if self.view is None:
             return
-        area = self.table_area()
-        panels.draw_over(self, surface, view, self.lay().center)
-        lines = [m for m, _ in self.toasts]
+        self.draw_panels_over(surface)
         if self.hover_reason:
-            lines.insert(0, self.hover_reason)
-        if lines:
-            w = min(720, self.app.size[0] - 40)
-            text = "\n".join(lines[:3])
-            from game.client.draw import wrap
-
-            h = 14 + 20 * len(wrap(text, 14, w - 20))
-            box = pygame.Rect(area.centerx - w // 2, area.bottom - h - 10, w, h)
-            pygame.draw.rect(surface, WARN_BG, box, border_radius=6)
-            pygame.draw.rect(surface, MUTED, box, 1, border_radius=6)
-            blit_wrapped(surface, text, box.inflate(-20, -10), 14, INK)
+            pointer = self.app.manager.get_mouse_position()
+            draw_reason(surface, self.hover_reason, pointer, self.app.size)
+        draw_toasts(surface, [m for m, _ in self.toasts], self.table_area())

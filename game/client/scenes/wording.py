@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from game.client.palette import RISK_LEVELS, VOTES
 from game.client.texts import PackTexts
 from game.engine.actions import Action
@@ -52,6 +54,18 @@ def branch_text(
 
 def describe(event: GameEvent, texts: PackTexts) -> str | None:
     """One feed line for a domain event (None for the ones not worth a line)."""
+    line = _describe(event, texts)
+    return sentence(line) if line is not None else None
+
+
+def sentence(text: str) -> str:
+    """`text` with one final full stop: « Faut-il publier ? » takes none (no « ?. »)."""
+    if text.endswith((("?."), "!.", "….", "..")):
+        return text[:-1]
+    return text
+
+
+def _describe(event: GameEvent, texts: PackTexts) -> str | None:
     t, who = texts.title_of, texts.role_title
     match event.type:
         case "game_started":
@@ -162,3 +176,46 @@ def action_key(action: Action) -> str:
         case "choose_option":
             return f"option:{action.dilemma}:{action.option}"
     return action.type
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    """« 1 tour », « 2 tours », « 0 tour » (French: 0 and 1 take the singular)."""
+    word = one if abs(n) < 2 else (many or one + "s")
+    return f"{n} {word}"
+
+
+def turns_text(n: int) -> str:
+    """« 1 tour », « 3 tours »."""
+    return plural(n, "tour")
+
+
+def capacity_text(view: PlayerView) -> str:
+    """« Capacité : 5 pts restants sur 8 » (team time left this turn)."""
+    left, per = view.capacity_left, view.capacity_per_turn
+    return f"Capacité : {plural(left, 'pt restant', 'pts restants')} sur {per}"
+
+
+def arrows(value: int) -> str:
+    """↑ for a small rise, ↑↑ for a large one (5 and more); ↓ / ↓↓ for a fall."""
+    mark = "↑" if value > 0 else "↓"
+    return mark * (2 if abs(value) >= 5 else 1)
+
+
+def effects_arrows(effects: dict[str, int], texts: PackTexts) -> str:
+    """« Performance ↑, Confiance ↓↓, budget +5 k€ »: gauges in words and arrows, money in k€."""
+    parts = [
+        f"{texts.gauge_label(k)} {arrows(v)}" for k, v in effects.items() if k != "budget" and v
+    ]
+    money = effects.get("budget", 0)
+    if money:
+        parts.append(f"budget {'+' if money > 0 else '−'}{abs(money)} k€")
+    return ", ".join(parts)
+
+
+def unvoted(legal: Iterable[str]) -> str:
+    """« 2 propositions et 1 dilemme » this seat can still vote on, from its legal keys."""
+    props = {k.split(":")[1] for k in legal if k.startswith("vote:")}
+    dils = {k.split(":")[1] for k in legal if k.startswith("option:")}
+    parts = [plural(len(props), "proposition")] if props else []
+    parts += [plural(len(dils), "dilemme")] if dils else []
+    return " et ".join(parts)

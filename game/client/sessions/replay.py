@@ -7,7 +7,7 @@ the cursor uses the Replayer's checkpoints, so any seek is a few `apply`s.
 
 from __future__ import annotations
 
-from game.client.session import Session
+from game.client.sessions.base import Session
 from game.client.texts import PackTexts
 from game.engine import facilitator_pack, player_view
 from game.engine.actions import Action
@@ -22,6 +22,7 @@ class ReplaySession(Session):
     read_only = True
 
     def __init__(self, replayer: Replayer, *, seat: str | None = None) -> None:
+        super().__init__()
         pack = Pack.model_validate(replayer.header["scenario"])
         self.replayer = replayer
         self.texts = PackTexts(facilitator_pack(pack))  # a debrief: every text is open

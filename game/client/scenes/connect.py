@@ -8,24 +8,20 @@ is tried again every 3 s; a remembered token joins its seat directly.
 from __future__ import annotations
 
 import concurrent.futures
-import json
 import time
-import urllib.error
-import urllib.parse
-import urllib.request
-from collections.abc import Callable
 from functools import partial
 
 import pygame
 import pygame_gui
 
-from game.client.draw import blit_text, blit_wrapped, draw_panel, wrap
-from game.client.palette import BAD, INK, MUTED, WARN_BG
-from game.client.remote import RETRY_DELAY, RemoteSession, down_text
-from game.client.remote_facilitator import RemoteFacilitatorSession
-from game.client.scene import Scene
+from game.client.scene import HELP_LABEL, Scene, SceneName
+from game.client.scenes import connect_view
+from game.client.scenes.panels.base import label_width
+from game.client.sessions.lookup import ServerDown, TableNotFound, fetch_table
+from game.client.sessions.net import RETRY_DELAY, down_text
+from game.client.sessions.remote import RemoteSession
 from game.client.tokens import SeatToken, TokenStore, normalise_code, normalise_server
-from game.protocol import TABLE_CODE_LENGTH, ErrorCode, PublicTable, decode
+from game.protocol import TABLE_CODE_LENGTH, ErrorCode, PublicTable
 
 DEFAULT_SERVER = "http://127.0.0.1:8080"
 UNKNOWN_CODE = (
@@ -34,30 +30,6 @@ UNKNOWN_CODE = (
 SEAT_TAKEN = "Cette place vient d'être prise par quelqu'un d'autre : choisissez-en une autre."
 TOKEN_LOST = "Votre place mémorisée n'existe plus à cette table : choisissez une place."
 SETTLE = 0.3  # seconds without typing before the code is looked up
-
-
-class TableNotFound(LookupError):
-    """The server has no table with this code."""
-
-
-class ServerDown(ConnectionError):
-    """The server did not answer (refused, unreachable or too slow)."""
-
-
-def fetch_table(server: str, code: str, *, timeout: float = 3.0) -> PublicTable:
-    """The public description of table `code` (raises TableNotFound, ServerDown, ValueError)."""
-    url = f"{normalise_server(server)}/api/tables/by-code/{urllib.parse.quote(code)}"
-    try:
-        with urllib.request.urlopen(url, timeout=timeout) as resp:
-            return decode(PublicTable, resp.read())
-    except urllib.error.HTTPError as exc:
-        if exc.code == 404:
-            raise TableNotFound(code) from None
-        raise ValueError(f"Réponse inattendue du serveur (HTTP {exc.code}).") from None
-    except (urllib.error.URLError, OSError) as exc:
-        raise ServerDown(str(exc)) from None
-    except (ValueError, json.JSONDecodeError):
-        raise ValueError("Ce serveur ne parle pas Cap IA (réponse illisible).") from None
 
 
 class ConnectScene(Scene):
@@ -143,7 +115,8 @@ class ConnectScene(Scene):
         self.relayout()
 
     def _say(self, text: str, *, error: bool = True) -> None:
-        self.message, self.is_error = text, error
+        if (text, error) != (self.message, self.is_error):
+            self.message, self.is_error, self.dirty = text, error, True
 
     # --- build ---------------------------------------------------------------------------
     def columns(self) -> tuple[pygame.Rect, pygame.Rect]:
@@ -185,6 +158,11 @@ class ConnectScene(Scene):
             hotkey=pygame.K_RETURN,
         )
         self._build_seats(right)
+        w = self.app.size[0]
+        hw = label_width(HELP_LABEL, "#small")
+        self.button(
+            "help", pygame.Rect(w - hw - 16, 16, hw, 32), HELP_LABEL, self.help, object_id="#small"
+        )
 
     def _build_seats(self, right: pygame.Rect) -> None:
         if self.table is None:
@@ -243,9 +221,7 @@ class ConnectScene(Scene):
             self.tokens.remember(
                 self.server, self.code, SeatToken(session.token, session.seat, name)
             )
-            from game.client.scenes.table import TableScene
-
-            self.app.switch(TableScene(session))
+            self.app.open(SceneName.TABLE, session=session)
         elif session.refusal is not None:
             self._refused(session, session.refusal.code, session.refusal.message)
         elif session.retry_at is not None:
@@ -318,78 +294,4 @@ class ConnectScene(Scene):
 
     # --- draw ----------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
-        left, right = self.columns()
-        blit_text(surface, "Cap IA — rejoindre votre table", (left.x, 48), 30, INK, bold=True)
-        blit_text(
-            surface,
-            "Le code de table est écrit sur la carte posée devant vous.",
-            (left.x, 96),
-            16,
-            MUTED,
-        )
-        labels = (
-            ("Adresse du serveur", "donnée par l'animation"),
-            ("Code de la table", "6 caractères, ex. K7M2QX"),
-            ("Votre nom", "visible par les autres joueurs"),
-        )
-        for i, (text, hint) in enumerate(labels):
-            x = left.x + blit_text(surface, text, (left.x, left.y + i * 92), 16, INK, bold=True)
-            blit_text(surface, f"  ({hint})", (x, left.y + i * 92 + 1), 15, MUTED)
-        self._draw_seats(surface, right)
-        y = left.y + 352
-        if self.message:
-            lines = len(wrap(self.message, 17, left.width - 24, True))
-            box = pygame.Rect(left.x, y, left.width, 20 + 25 * lines)
-            pygame.draw.rect(surface, WARN_BG if self.is_error else (255, 255, 255), box)
-            pygame.draw.rect(surface, BAD if self.is_error else MUTED, box, 2, border_radius=4)
-            blit_wrapped(surface, self.message, box.inflate(-24, -20), 17, INK, bold=True)
-            y = box.bottom + 12
-        if self.hover_reason:
-            blit_wrapped(surface, self.hover_reason, pygame.Rect(left.x, y, left.width, 60), 15)
-
-    def _draw_seats(self, surface: pygame.Surface, right: pygame.Rect) -> None:
-        t = self.table
-        title = "Choisissez votre place"
-        if t is None:
-            blit_text(surface, title, (right.x, right.y), 16, INK, bold=True)
-            note = "Les rôles de la table apparaîtront ici dès que le code est reconnu."
-            blit_wrapped(surface, note, pygame.Rect(right.x, right.y + 30, right.width, 60), 15)
-            return
-        blit_text(surface, f"{title} — {t.collectivite}", (right.x, right.y), 16, INK, bold=True)
-        blit_text(surface, t.scenario_title, (right.x, right.y + 26), 15, MUTED)
-        seat = next((s for s in t.seats if s.role == self.selected), None)
-        y = right.y + 62 + 46 * len(t.seats) + 8
-        box = pygame.Rect(right.x, y, right.width, max(60, right.bottom - y))
-        if seat is None:
-            hint = "Cliquez sur un rôle libre (sinon : la première place libre)."
-            blit_wrapped(surface, hint, box, 15, MUTED)
-            return
-        inner = draw_panel(surface, box.clip(pygame.Rect(box.x, box.y, box.width, 150)), seat.title)
-        blit_wrapped(surface, f"Mission : {seat.mission}", inner, 15, INK)
-
-
-class FacilitatorConnectScene(Scene):
-    """Waits for the workshop's tables, then opens the console (`then()`)."""
-
-    def __init__(self, session: RemoteFacilitatorSession, then: Callable[[], Scene]) -> None:
-        super().__init__()
-        self.session = session
-        self.then = then
-
-    def update(self, dt: float) -> None:
-        self.session.poll()
-        if self.session.ready and not self.session.refusal:
-            self.app.switch(self.then())
-            return
-        super().update(dt)
-
-    def draw(self, surface: pygame.Surface) -> None:
-        w, h = self.app.size
-        x = w // 2 - 320
-        blit_text(surface, "Cap IA — console d'animation", (x, h // 2 - 90), 30, INK, bold=True)
-        s = self.session
-        text = s.refusal or (
-            down_text(s.retry_at, time.time()) if s.retry_at else f"Connexion à {s.server}…"
-        )
-        colour = BAD if s.refusal else INK
-        blit_wrapped(surface, text, pygame.Rect(x, h // 2 - 30, 640, 80), 18, colour, bold=True)
+        connect_view.draw(self, surface)

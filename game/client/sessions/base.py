@@ -29,6 +29,19 @@ class Session(ABC):
     status: str = ""
     #: True for a replay: scenes show the table but offer nothing to send
     read_only: bool = False
+    #: False while the server cannot be reached (a networked seat)
+    connected: bool = True
+    #: True when another window took this seat over with its token (see `take_back`)
+    seat_lost: bool = False
+
+    def __init__(self) -> None:
+        #: the facilitator's messages to this table, oldest first, kept for the feed
+        self.notices: list[str] = []
+        #: how many of them the screen has shown and someone dismissed
+        self.notices_read = 0
+
+    def take_back(self) -> None:  # noqa: B027 - only networked seats can lose theirs
+        """Take this seat back from the window that took it."""
 
     @property
     @abstractmethod
@@ -67,6 +80,12 @@ class TableSummary:
     table_id: str
     code: str
     view: PlayerView  # the facilitator's view of the table (everything revealed)
+    number: int = 0  # its place in the workshop, from 1
+
+    @property
+    def label(self) -> str:
+        """« Table 1 · FF5R3K »: how the console, the projection and the toasts name it."""
+        return f"Table {self.number} · {self.code}" if self.number else f"Table {self.code}"
 
 
 class FacilitatorSession(ABC):
@@ -74,6 +93,8 @@ class FacilitatorSession(ABC):
 
     texts: PackTexts
     status: str = ""
+    #: False while the server cannot be reached (nothing can be sent)
+    connected: bool = True
 
     @property
     @abstractmethod

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from game.client.session import FacilitatorSession, Session, TableSummary
+from game.client.sessions.base import FacilitatorSession, Session, TableSummary
 from game.client.texts import PackTexts
 from game.engine import IllegalAction, facilitator_pack, legal_actions, player_view, public_pack
 from game.engine.actions import Action, PhaseTimeout
@@ -19,6 +19,16 @@ from game.logerrors import validation_problem
 from game.scenario.models import Pack
 
 Clock = Callable[[], float]
+
+
+def without_timers(pack: Pack) -> Pack:
+    """`pack` with every phase timer off (a hot-seat table takes its time)."""
+    rules = pack.scenario.rules
+    off = rules.timers.model_copy(
+        update={"event": 0, "proposals": 0, "vote": 0, "dilemmas": 0, "resolution": 0}
+    )
+    scenario = pack.scenario.model_copy(update={"rules": rules.model_copy(update={"timers": off})})
+    return pack.model_copy(update={"scenario": scenario})
 
 
 class LocalSession(Session):
@@ -32,12 +42,16 @@ class LocalSession(Session):
         seats: Iterable[str] | None = None,
         clock: Clock = time.time,
         log_path: Path | None = None,
+        timers: bool = True,
     ) -> None:
+        super().__init__()
+        if not timers:
+            pack = without_timers(pack)
         self.texts = PackTexts(public_pack(pack))
         self.seats = tuple(seats) if seats is not None else tuple(r.id for r in pack.scenario.roles)
         self.seat = self.seats[0] if self.seats else None
         self.hot_seat = len(self.seats) > 1
-        self.status = "partie locale"
+        self.status = ""  # nothing to say: no connection to lose
         self.log = GameLog.new(pack, seed=seed, seats=self.seats)
         self.clock = clock
         self.log_path = log_path
@@ -91,6 +105,7 @@ class LocalSession(Session):
         self._views.clear()
         self._version += 1
         if self.log_path is not None:
+            self.log_path.parent.mkdir(parents=True, exist_ok=True)
             self.log_path.write_text(self.log.to_jsonl(), encoding="utf-8")
 
     def poll(self) -> list[str]:
@@ -123,6 +138,7 @@ class LocalWorkshop(FacilitatorSession):
         self.logs = {
             f"table-{i + 1}": GameLog.new(pack, seed=seed + i, seats=seats) for i in range(tables)
         }
+        self.codes = {tid: f"LOCAL{i + 1}" for i, tid in enumerate(self.logs)}
         self.clock = clock
         self.sent: list[tuple[str, Action]] = []
         self.notices: list[tuple[str | None, str]] = []
@@ -137,8 +153,8 @@ class LocalWorkshop(FacilitatorSession):
     def tables(self) -> tuple[TableSummary, ...]:
         if self._cache is None:
             self._cache = tuple(
-                TableSummary(tid, tid.upper(), player_view(log.state, None))
-                for tid, log in self.logs.items()
+                TableSummary(tid, self.codes[tid], player_view(log.state, None), i + 1)
+                for i, (tid, log) in enumerate(self.logs.items())
             )
         return self._cache
 
@@ -155,7 +171,8 @@ class LocalWorkshop(FacilitatorSession):
         try:
             self.logs[table_id].append(revised(action, at=self.clock()))
         except IllegalAction as exc:
-            self._messages.append(f"{table_id} : {exc.message}")
+            number = list(self.logs).index(table_id) + 1
+            self._messages.append(f"Table {number} · {self.codes[table_id]} : {exc.message}")
             return
         self._cache = None
         self._version += 1

@@ -2,7 +2,7 @@
 
 Connects with socket.io auth `{facilitator_token}`; `sync_all` then one
 `table_view` per table fill the tiles; each `summary` message fetches again the
-views of the tables whose version moved. Threading as in `remote.py`.
+views of the tables whose version moved. Threading as in `net.py`.
 """
 
 from __future__ import annotations
@@ -20,12 +20,19 @@ from typing import Any
 
 import socketio
 
-from game.client.remote import RETRY_DELAY, _Net, down_text, error_of
-from game.client.session import FacilitatorSession, TableSummary
+from game.client.sessions.base import FacilitatorSession, TableSummary
+from game.client.sessions.net import (
+    CONNECT,
+    DISCONNECT,
+    RETRY_DELAY,
+    NetBase,
+    down_text,
+    error_of,
+)
 from game.client.texts import PackTexts
 from game.engine.actions import Action
 from game.engine.view_models import PlayerView
-from game.protocol import SyncAck, SyncAllAck, WorkshopSummary, decode
+from game.protocol import EventName, SyncAck, SyncAllAck, WorkshopSummary, decode
 from game.scenario.bundled import bundled_root
 
 
@@ -53,7 +60,7 @@ def pack_texts(scenario: str, summary: WorkshopSummary, roots: Sequence[Path]) -
     return PackTexts({"scenario": {"titre": scenario, "roles": roles, "jauges": gauges}})
 
 
-class RemoteFacilitatorSession(_Net, FacilitatorSession):
+class RemoteFacilitatorSession(NetBase, FacilitatorSession):
     """Every table of the workshop that `token` opens, on server `server`."""
 
     def __init__(
@@ -65,7 +72,7 @@ class RemoteFacilitatorSession(_Net, FacilitatorSession):
         pack_roots: Sequence[Path] | None = None,
         retry_delay: float = RETRY_DELAY,
     ) -> None:
-        _Net.__init__(self, server, retry_delay=retry_delay)
+        NetBase.__init__(self, server, retry_delay=retry_delay)
         self.token = token
         self.workshop = workshop
         self.pack_roots = tuple(pack_roots) if pack_roots is not None else default_pack_roots()
@@ -79,9 +86,9 @@ class RemoteFacilitatorSession(_Net, FacilitatorSession):
         self._version = 0
         self._cache: tuple[TableSummary, ...] | None = None
         self._net_versions: dict[str, int] = {}
-        self._sio.on("connect", self._on_connect)
-        self._sio.on("disconnect", self._on_disconnect)
-        self._sio.on("summary", self._on_summary)
+        self._sio.on(CONNECT, self._on_connect)
+        self._sio.on(DISCONNECT, self._on_disconnect)
+        self._sio.on(EventName.SUMMARY, self._on_summary)
 
     def start(self) -> RemoteFacilitatorSession:
         """Connect in the background; follow it with `poll()`."""
@@ -100,8 +107,8 @@ class RemoteFacilitatorSession(_Net, FacilitatorSession):
         if self._cache is None:
             rows = self.summary.tables if self.summary else ()
             self._cache = tuple(
-                TableSummary(t.table_id, t.code, self._views[t.table_id][1])
-                for t in rows
+                TableSummary(t.table_id, t.code, self._views[t.table_id][1], i + 1)
+                for i, t in enumerate(rows)
                 if t.table_id in self._views
             )
         return self._cache
@@ -116,11 +123,19 @@ class RemoteFacilitatorSession(_Net, FacilitatorSession):
             "action": action.model_dump(mode="json"),
             "action_id": uuid.uuid4().hex,
         }
-        self._net.submit(self._send("control", payload, f"{table_id} : ", ""))
+        self._net.submit(self._send(EventName.CONTROL, payload, f"{self._label(table_id)} : ", ""))
+
+    def _label(self, table_id: str) -> str:
+        """« Table 2 · K7M2QX » for a table of the workshop (its id when unknown)."""
+        rows = self.summary.tables if self.summary else ()
+        for i, t in enumerate(rows):
+            if t.table_id == table_id:
+                return f"Table {i + 1} · {t.code}"
+        return table_id
 
     def notice(self, text: str, table_id: str | None = None) -> None:
         payload = {"table_id": table_id, "text": text[:500]}
-        self._net.submit(self._send("notice", payload, "", "Message envoyé."))
+        self._net.submit(self._send(EventName.NOTICE, payload, "", "Message envoyé."))
 
     def poll(self) -> list[str]:
         self._drain()
@@ -162,7 +177,7 @@ class RemoteFacilitatorSession(_Net, FacilitatorSession):
 
     async def _refresh_all(self) -> None:
         try:
-            ack = await self._call("sync_all", {})
+            ack = await self._call(EventName.SYNC_ALL, {})
         except socketio.exceptions.SocketIOError:
             return
         if not (isinstance(ack, dict) and ack.get("ok")):
@@ -187,14 +202,16 @@ class RemoteFacilitatorSession(_Net, FacilitatorSession):
 
     async def _fetch_view(self, table_id: str) -> None:
         try:
-            ack = await self._call("table_view", {"table_id": table_id})
+            ack = await self._call(EventName.TABLE_VIEW, {"table_id": table_id})
         except socketio.exceptions.SocketIOError:
             return
         if isinstance(ack, dict) and ack.get("ok"):
             synced = decode(SyncAck, ack)
             self._post(partial(self._table_view, synced.table_id, synced.version, synced.view))
 
-    async def _send(self, event: str, payload: dict[str, Any], prefix: str, done: str) -> None:
+    async def _send(
+        self, event: EventName, payload: dict[str, Any], prefix: str, done: str
+    ) -> None:
         if not self._sio.connected:
             self._post(partial(self._say, "Hors connexion : rien n'a été envoyé."))
             return

@@ -1,0 +1,1 @@
+"""Panels: framed, scrollable areas built from a narrow context (see `base.py`)."""
