@@ -54,7 +54,7 @@ async def test_the_server_plays_on_each_event_loop(loop: str, tmp_path: Path) ->
             line = await asyncio.wait_for(proc.stdout.readline(), WAIT)
             assert line, "\n".join(banner)
             banner.append(line.decode().strip())
-        code = next(line.split("code ")[1] for line in banner if line.startswith("Table 1"))
+        code = next(x.split("code ")[1].split()[0] for x in banner if x.startswith("Table 1"))
         health: dict[str, object] = {}
         async with aiohttp.ClientSession() as s:
             for _ in range(200):
