@@ -32,6 +32,7 @@ from server.errors import error_ack, validation_message
 from server.hub import Hub
 from server.keys import HUB_KEY, STORE_KEY
 from server.loop import loop_name
+from server.packs import add_pack_routes
 from server.scenarios import UnknownScenarioError
 from server.seat_page import add_seat_routes
 
@@ -271,3 +272,4 @@ def add_routes(app: web.Application) -> None:
     app.router.add_get("/api/workshops/{workshop_id}/report", workshop_report)
     app.router.add_get("/api/workshops/{workshop_id}/pack", workshop_pack)
     add_seat_routes(app)
+    add_pack_routes(app)

@@ -31,6 +31,7 @@ from game.engine.phase import Phase
 from game.log import LOG_KIND, GameLog, make_record
 from game.protocol import TableSummary
 from game.scenario.models import Pack
+from server.packs import PublicPack, public_pack_of
 from server.store import ActionRow, EventStore, SeatRow, TableRow
 from server.views import ViewTexts
 
@@ -75,6 +76,10 @@ class TableHost:
     def has_token(self, role: str) -> bool:
         """Whether some player was given a token for `role` (the seat is taken)."""
         return role in self.token_roles.values()
+
+    def public_pack_ref(self) -> PublicPack:
+        """The pack's public texts as served by HTTP (hash, URL), shared by its tables."""
+        return public_pack_of(self.state.catalog.pack)
 
     def public_pack(self) -> dict[str, Any]:
         """The pack's card texts for clients, no secrets (computed once)."""
