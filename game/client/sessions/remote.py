@@ -28,6 +28,10 @@ from game.engine.actions import Action
 from game.engine.view_models import PlayerView
 from game.protocol import ErrorInfo, EventName, JoinAck, NoticeMessage, SeatView, SyncAck, decode
 
+PACK_UNAVAILABLE = (
+    "Les textes du scénario n'ont pas pu être chargés : rejoignez la table à nouveau."
+)
+
 
 class RemoteSession(NetBase, Session):
     """One seat at a table on a server, joined by the table's code (and the seat's token)."""
@@ -135,8 +139,7 @@ class RemoteSession(NetBase, Session):
         try:
             pack = await fetch_pack(self.server, joined.pack_url, joined.pack_hash)
         except (OSError, ValueError):  # the table is joined: its view shows ids
-            text = "Les textes du scénario n'ont pas pu être chargés : rejoignez la table à nouveau."
-            self._post(partial(self._say, text))
+            self._post(partial(self._say, PACK_UNAVAILABLE))
             pack = {}
         self._post(partial(self._joined, joined, pack))
         for action_id, payload in list(self._pending.items()):
