@@ -186,6 +186,8 @@ class Run:
         except socketio.exceptions.TimeoutError:
             self.timeouts += 1
             return
+        except socketio.exceptions.SocketIOError:  # dropped meanwhile (counted as dropped)
+            return
         if ack.get("ok"):
             self.ack_times.append(time.time())
             seat.table.acts.append((start, int(ack["version"]), kind))

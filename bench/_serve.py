@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import socket
 import sys
 import time
@@ -31,14 +32,32 @@ def free_port() -> int:
 
 
 async def start_capia(
-    db: Path, port: int, scenario: str = "scenarios/ville-moyenne"
+    db: Path,
+    port: int,
+    scenario: str = "scenarios/ville-moyenne",
+    *,
+    probe: Path | None = None,
+    src: Path | None = None,
 ) -> asyncio.subprocess.Process:
     """Start `capia serve` on 127.0.0.1:`port` with database `db` (not waiting for it), with
-    an admin token `create_workshops` knows."""
+    an admin token `create_workshops` knows.
+
+    `probe`: the file server/probe.py writes on shutdown. `src`: run the server of
+    another checkout (e.g. `git worktree`/`git archive` of an older commit) with this
+    environment, to measure before and after in the same sitting.
+    """
     ADMIN_TOKENS[f"http://127.0.0.1:{port}"] = reset_admin_token_at(db)
+    env = dict(os.environ)
+    if probe is not None:
+        env["CAPIA_PROBE"] = str(probe)
+    cmd = [str(CAPIA)]
+    if src is not None:
+        env["PYTHONPATH"] = str(src)
+        cmd = [sys.executable, "-c", "import sys; from game.cli import main; sys.exit(main())"]
     return await asyncio.create_subprocess_exec(
-        str(CAPIA), "serve", "--db", str(db), "--port", str(port), "--scenario", scenario,
-        cwd=ROOT, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
+        *cmd, "serve", "--db", str(db), "--port", str(port), "--scenario", scenario,
+        cwd=src or ROOT, env=env,
+        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
     )  # fmt: skip
 
 

@@ -32,6 +32,7 @@ from typing import Any
 
 import psutil
 from _common import emit, say
+from _probe import describe, summarise
 from _serve import BENCH, create_workshops, free_port, start_bare, start_capia, stop, wait_healthy
 
 BURST = 5.0
@@ -47,8 +48,11 @@ def pct(xs: list[float], q: float) -> float:
 
 
 def cpu(p: psutil.Process) -> float:
-    """User + system CPU seconds of a process so far."""
-    t = p.cpu_times()
+    """User + system CPU seconds of a process so far (nan once it is gone)."""
+    try:
+        t = p.cpu_times()
+    except psutil.NoSuchProcess:
+        return math.nan
     return float(t.user + t.system)
 
 
@@ -117,9 +121,13 @@ async def run_once(
     """One load run against `kind` ("capia" or "bare"); return its figures."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
+    probe: Path | None = None
     with tempfile.TemporaryDirectory() as tmp:
         if kind == "capia":
-            server = await start_capia(Path(tmp) / "capia.sqlite3", port)
+            probe = Path(tmp) / "probe.json" if args.probe else None
+            server = await start_capia(
+                Path(tmp) / "capia.sqlite3", port, probe=probe, src=args.server_src
+            )
         else:
             server = await start_bare(port, sizes["view"], sizes["summary"])
         workers: list[Worker] = []
@@ -189,6 +197,8 @@ async def run_once(
                     w.proc.kill()
                     await w.proc.wait()
             await stop(server)
+        window = (burst_at, burst_at + BURST + 0.5)
+        probed = summarise(probe, *window) if probe is not None else None
     results = [w.result for w in workers if w.result is not None]
     lat = {k: [x for r in results for x in r["latency_ms"][k]] for k in ("warm", "burst", "steady")}
     acks = sorted(t for r in results for t in r["ack_times"])
@@ -223,6 +233,9 @@ async def run_once(
         "view_bytes": sum(r["view_bytes"] for r in results) / max(1, views),
         "summary_bytes": sum(r["summaries"][1] for r in results) / max(1, summaries),
     }  # fmt: skip
+    if probed is not None:
+        say(describe(probed))
+        out["probe"] = probed
     return out
 
 
@@ -248,7 +261,13 @@ def median_run(runs: list[dict[str, Any]]) -> dict[str, Any]:
     first = runs[0]
     out: dict[str, Any] = {}
     for k, v in first.items():
-        if k in ("lost", "dropped", "timeouts", "gaps"):
+        if k == "probe":
+            out[k] = {
+                pk: statistics.median(r[k][pk] for r in runs)
+                for pk, pv in v.items()
+                if isinstance(pv, int | float)
+            }
+        elif k in ("lost", "dropped", "timeouts", "gaps"):
             out[k] = max(r[k] for r in runs)
         elif isinstance(v, int | float) and k != "tables":
             out[k] = statistics.median(r[k] for r in runs)
@@ -260,6 +279,8 @@ def median_run(runs: list[dict[str, Any]]) -> dict[str, Any]:
 def report(fig: dict[str, Any], repeat: int) -> None:
     for key in SHOWN:
         emit(f"load.{fig['kind']}.t{fig['tables']}.{key}", fig[key], unit_of(key), runs=repeat)
+    for key, value in fig.get("probe", {}).items():
+        emit(f"load.{fig['kind']}.t{fig['tables']}.probe.{key}", value, "", runs=repeat)
     f = fig
     say(f"{f['kind']:5} T={f['tables']:3}: burst p50 {f['burst_p50']:.1f} p99 "
         f"{f['burst_p99']:.1f} max {f['burst_max']:.0f} ms ({f['burst_acks_per_s']:.0f} acks/s);"
@@ -350,6 +371,15 @@ if __name__ == "__main__":
         "--profile", type=Path, help="py-spy record the Cap IA server into this file"
     )
     parser.add_argument("--only-capia", action="store_true", help="skip the bare server runs")
+    parser.add_argument(
+        "--probe",
+        action="store_true",
+        help="the server records its loop lag, GC passes, store writes and broadcasts"
+        " (server/probe.py); their burst-window figures are printed",
+    )
+    parser.add_argument(
+        "--server-src", type=Path, help="run the Cap IA server of this source tree (before/after)"
+    )
     args = parser.parse_args()
     args.tables = [int(x) for x in args.tables.split(",") if x]
     args.search = [int(x) for x in args.search.split(",") if x]

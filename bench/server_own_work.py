@@ -49,6 +49,9 @@ class _NoTransport:
     async def emit(self, *args: Any, **kwargs: Any) -> None:
         return None
 
+    async def emit_each(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
 
 def _timing(label: str, fn: Callable[..., Any]) -> Callable[..., Any]:
     def timed(*args: Any, **kwargs: Any) -> Any:
@@ -77,7 +80,7 @@ async def run_once(tables: int, rounds: int, seed: int) -> tuple[float, int]:
         hub = Hub(store, ScenarioLibrary((ROOT / "scenarios",)), _NoTransport())  # type: ignore[arg-type]
         hosts = []
         for w in range((tables + 49) // 50):
-            ws = hub.create_workshop("ville-moyenne", min(50, tables - 50 * w), seed=seed + w)
+            ws = await hub.create_workshop("ville-moyenne", min(50, tables - 50 * w), seed=seed + w)
             hub.facilitators_online[ws.workshop_id] = 1
             hosts += [hub.host(t.table_id) for t in ws.tables]
         rng, bot = random.Random(seed), BOTS["random"]

@@ -59,7 +59,7 @@ def rebased(records: list[dict[str, Any]], end: float) -> list[dict[str, Any]]:
     return out
 
 
-def build_db(path: Path, games: list[Any], tables: int, *, finished: bool) -> dict[str, str]:
+async def build_db(path: Path, games: list[Any], tables: int, *, finished: bool) -> dict[str, str]:
     """A database of `tables` tables (finished games, or games stopped halfway) plus one in
     the lobby; return the codes of the lobby table and of a stored table."""
     store = SqliteStore(path)
@@ -73,7 +73,7 @@ def build_db(path: Path, games: list[Any], tables: int, *, finished: bool) -> di
         logs.append(rebased(records, now - 60))
     lobby_header = {**games[0][0], "seats": []}
     rows.append(TableRow(new_id("t"), workshop.id, new_code(), 0, json.dumps(lobby_header)))
-    store.create_workshop(workshop, rows)
+    await store.create_workshop(workshop, rows)
     deadlines: dict[
         int, float | None
     ] = {}  # the timer after each distinct log, as the server keeps it
@@ -82,11 +82,15 @@ def build_db(path: Path, games: list[Any], tables: int, *, finished: bool) -> di
         if key not in deadlines:
             state = GameLog.from_records(games[key][0], records).state
             deadlines[key] = None if state.paused else state.timer.deadline
+        writes = []  # one table's log in one transaction (submitted in the same tick)
         for r in records:
             action_row = ActionRow(row.id, r["seq"], f"bench:{r['seq']}", r["actor"], r["at"],
                                    json.dumps(r, ensure_ascii=False))  # fmt: skip
             last = r is records[-1]
-            store.append(action_row, finished=finished and last, deadline=deadlines[key])
+            writes.append(
+                store.append(action_row, finished=finished and last, deadline=deadlines[key])
+            )
+        await asyncio.gather(*writes)
     store.close()
     return {"lobby": rows[-1].code, "stored": rows[0].code}
 
@@ -160,7 +164,7 @@ async def main(args: argparse.Namespace) -> None:
         dbs = {}
         for kind in ("finished", "unfinished"):
             db = tmp / f"{kind}.sqlite3"
-            dbs[kind] = (db, build_db(db, games, args.tables, finished=kind == "finished"))
+            dbs[kind] = (db, await build_db(db, games, args.tables, finished=kind == "finished"))
         actions = sum(len(r) for _, r in games) / len(games)
         took = time.perf_counter() - t0
         say(f"built {args.tables} finished + {args.tables} unfinished tables "

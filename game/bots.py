@@ -18,6 +18,7 @@ from game.engine.catalog import Catalog
 from game.engine.resolution import early_deployment
 from game.engine.rules import lever_done
 from game.engine.scoring import condition_met, needs_met
+from game.engine.terms import Terms
 from game.scenario.models import VectorType
 
 Bot = Callable[[GameState, str, random.Random], Action | None]
@@ -43,8 +44,90 @@ JITTER = 3.0
 RISK_AVERSION = 3.0
 
 
+class _Memo:
+    """What the bots worked out from one state's card-value inputs, kept while they last.
+
+    A deliberate bot values every card of the market: each card's exposures judged the
+    same few risks' branches again, and each use case recounted the needs met and the
+    method's steps done. What `card_value` reads of a state is its turn, projects,
+    fired risks, gauges and budget (the catalog aside): states in a row that share
+    them (a vote, a seat getting ready) share these values, the very same floats. The
+    key holds the objects it names by identity, so their ids cannot be reused.
+    """
+
+    __slots__ = ("cards", "early", "key", "needs", "risks", "state")
+
+    def __init__(self) -> None:
+        self.state: GameState | None = None
+        self.key: tuple[object, ...] = ()
+        self.risks: dict[str, float] = {}
+        self.needs: dict[str, bool] | None = None
+        self.early: dict[bool | None, float] = {}
+        self.cards: dict[tuple[str, VectorType | None, bool, bool], float] = {}
+
+
+_MEMO = _Memo()
+#: (on_deploy, per_turn) weighted, by the identity of the catalog's Terms objects.
+_TERMS_GAIN: dict[int, tuple[object, float, float]] = {}
+
+
+def _memo(state: GameState) -> _Memo:
+    memo = _MEMO
+    if memo.state is not state:
+        key = (
+            state.catalog,
+            state.projects,
+            state.risks_fired,
+            state.turn,
+            state.budget,
+            tuple(state.gauges.items()),
+        )
+        old = memo.key
+        same = len(old) == len(key) and all(
+            a is b if i < 3 else a == b for i, (a, b) in enumerate(zip(old, key, strict=True))
+        )
+        if not same:
+            memo.key, memo.risks, memo.needs, memo.early, memo.cards = key, {}, None, {}, {}
+        memo.state = state
+    return memo
+
+
+def _terms_gain(cat: Catalog, terms: Terms) -> tuple[float, float]:
+    hit = _TERMS_GAIN.get(id(terms))
+    if hit is None or hit[0] is not terms:
+        if len(_TERMS_GAIN) > 100_000:
+            _TERMS_GAIN.clear()
+        hit = _TERMS_GAIN[id(terms)] = (
+            terms,
+            _weighted(cat, terms.on_deploy),
+            _weighted(cat, terms.per_turn),
+        )
+    return hit[1], hit[2]
+
+
+_NEED_POINTS: dict[int, tuple[Catalog, dict[str, int]]] = {}
+
+
+def _need_points(cat: Catalog) -> dict[str, int]:
+    """Each stated need's points, by need id (once per catalog)."""
+    hit = _NEED_POINTS.get(id(cat))
+    if hit is None or hit[0] is not cat:
+        if len(_NEED_POINTS) > 64:
+            _NEED_POINTS.clear()
+        hit = _NEED_POINTS[id(cat)] = (cat, {n.id: n.points for n in cat.pack.scenario.needs})
+    return hit[1]
+
+
 def risk_cost(state: GameState, risk: str) -> float:
     """What `risk` firing now would cost in score points (its branches judged now)."""
+    memo = _memo(state)
+    cost = memo.risks.get(risk)
+    if cost is None:
+        cost = memo.risks[risk] = _risk_cost(state, risk)
+    return cost
+
+
+def _risk_cost(state: GameState, risk: str) -> float:
     cat = state.catalog
     consequences = cat.risks[risk].consequences
     effects = dict(consequences.effects)
@@ -74,6 +157,17 @@ def card_value(
     `risk_aware` also counts exposures (raised when it would deploy before the
     method's steps) and mitigations; `needs` the stated needs it would answer.
     """
+    cards = _memo(state).cards
+    key = (card, vector, risk_aware, needs)
+    value = cards.get(key)
+    if value is None:
+        value = cards[key] = _card_value(state, card, vector, risk_aware, needs)
+    return value
+
+
+def _card_value(
+    state: GameState, card: str, vector: VectorType | None, risk_aware: bool, needs: bool
+) -> float:
     cat = state.catalog
     terms = cat.terms(card, vector)
     if terms is None:
@@ -82,18 +176,29 @@ def card_value(
     if after < 0:
         return -1.0
     money = terms.cost + terms.running_cost * after
-    gain = _weighted(cat, terms.on_deploy) + after * _weighted(cat, terms.per_turn)
+    on_deploy, per_turn = _terms_gain(cat, terms)
+    gain = on_deploy + after * per_turn
     gain += 1.0 * len(terms.unlocks) - money / 100
     if risk_aware:
-        factor = early_deployment(state, card)[1]
+        # the factor depends on the steps done and, of the card, only on whether it is a
+        # generative use case (levers: 1.0)
+        use_case = cat.use_cases.get(card)
+        key = None if use_case is None else use_case.generative
+        early = _memo(state).early
+        factor = early.get(key)
+        if factor is None:
+            factor = early[key] = early_deployment(state, card)[1]
         turns = after + 1
         for risk, exposure in terms.exposures.items():
             gain -= exposure * factor * turns * RISK_AVERSION * risk_cost(state, risk)
         for risk, reduction in terms.mitigations.items():
             gain += reduction * turns * RISK_AVERSION * risk_cost(state, risk)
     if needs and card in cat.use_cases:
-        met = needs_met(state)
-        points = {n.id: n.points for n in cat.pack.scenario.needs}
+        memo = _memo(state)
+        met = memo.needs
+        if met is None:
+            met = memo.needs = needs_met(state)
+        points = _need_points(cat)
         gain += sum(points[n] for n in cat.use_cases[card].needs if not met.get(n, True))
     return gain
 
@@ -141,9 +246,9 @@ def _decide(
         return None
     proposals = [a for a in actions if isinstance(a, Propose)]
     if proposals:
-        scored = [(value(a) + rng.random() * JITTER, a) for a in proposals]
-        best = max(scored, key=lambda pair: pair[0])[1]
-        if value(best) > 0:
+        scored = [(v + rng.random() * JITTER, v, a) for a in proposals for v in (value(a),)]
+        _, best_value, best = max(scored, key=lambda t: t[0])
+        if best_value > 0:
             return best
     # a bot votes once: the other choices offered on a ballot it cast would change it
     votes = [

@@ -47,7 +47,7 @@ socket.io packet as it is, so a client decodes one object, never a string):
 - ``summary`` `WorkshopSummary`: to the facilitator after every change.
 
 A view holds what its seat may see now, and nothing the rules reveal later: the
-pack a seat joins with (`JoinAck.pack`, `game.engine.public_pack`) has no event,
+pack a seat joins with (`JoinAck.pack_url`, `game.engine.public_pack`) has no event,
 dilemma, expert view, lesson, secret objective, shadow AI nor probability; the
 view carries each once revealed (game/engine/public.py lists when).
 
@@ -171,7 +171,10 @@ class JoinAck(_Msg):
     table_id: str
     version: int
     view: PlayerView
-    pack: dict[str, Any]  # public_pack(pack): what every seat may read from the start
+    #: public_pack(pack), what every seat may read from the start, is served once by
+    #: HTTP at `pack_url` (`GET /api/packs/{hash}`, ETag = the hash); clients keep it by hash
+    pack_hash: str
+    pack_url: str
 
 
 class ActRequest(_Request):

@@ -15,6 +15,7 @@ from server.gc_pace import pace_gc
 from server.hub import Hub
 from server.keys import DEMO_KEY, HUB_KEY, NEW_ADMIN_KEY, SETTINGS_KEY, SIO_KEY, STORE_KEY
 from server.namespace import GameNamespace
+from server.probe import Probe
 from server.routes import add_routes
 from server.scenarios import ScenarioLibrary
 from server.settings import Settings
@@ -66,9 +67,12 @@ async def _open_hub(app: web.Application) -> AsyncIterator[None]:
     app[NEW_ADMIN_KEY] = ensure_admin_token(store)
     demo = None
     if settings.demo_scenario and not hub.counts()["workshops"]:
-        demo = hub.create_workshop(settings.demo_scenario, settings.demo_tables)
+        demo = await hub.create_workshop(settings.demo_scenario, settings.demo_tables)
     app[DEMO_KEY] = demo
     gc_task = pace_gc(app[SIO_KEY], settings.gc_collect_after)
+    probe = Probe(settings.probe) if settings.probe else None
+    if probe is not None:
+        probe.install(hub)
     tasks = [asyncio.create_task(hub.warm_up()), asyncio.create_task(gc_task)]
     try:
         yield
@@ -77,4 +81,6 @@ async def _open_hub(app: web.Application) -> AsyncIterator[None]:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
         await hub.close()
+        if probe is not None:
+            probe.write()
         store.close()

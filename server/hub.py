@@ -188,7 +188,7 @@ class Hub:
 
     # --- workshops ------------------------------------------------------------------
 
-    def create_workshop(
+    async def create_workshop(
         self,
         scenario: str,
         tables: int,
@@ -214,7 +214,14 @@ class Hub:
                     finished=False, deadline=None, timer_known=True,  # a lobby has no timer
                 )
             )  # fmt: skip
-        self.store.create_workshop(workshop, rows)
+        for row in rows:  # the codes are taken while the write is in flight
+            self._by_code[row.code] = row.id
+        try:
+            await self.store.create_workshop(workshop, rows)
+        except BaseException:
+            for row in rows:
+                del self._by_code[row.code]
+            raise
         if names:
             named = {r.id: n for r, n in zip(rows, names, strict=True)}
             self.store.set_table_names(named)
@@ -222,7 +229,6 @@ class Hub:
         self._index_workshop(workshop)
         for row in rows:
             self._rows[row.id] = row
-            self._by_code[row.code] = row.id
             self._load(row)
         activity.workshop_opened(workshop.id, scenario, [r.code for r in rows])
         return CreateWorkshopResponse(
@@ -298,7 +304,7 @@ class Hub:
         self.check_open(host)
         if stamp:
             action = revised(action, at=time.time())
-        version, _events = host.commit(
+        version, _events = await host.commit(
             self.store, action, action_id=action_id, claim=claim, release=release
         )
         self._arm(host)
@@ -310,8 +316,7 @@ class Hub:
         """Send each connected seat its own view, and the facilitator the workshop summary."""
         holders = list(host.holders.items())
         texts = host.view_messages(holders)
-        for role, sid in holders:
-            await self.sio.emit(EventName.VIEW, RawJSON(texts[role]), to=sid)
+        await self.sio.emit_each(EventName.VIEW, [(sid, RawJSON(texts[r])) for r, sid in holders])
         await self.send_summary(host.workshop_id)
 
     async def send_summary(self, workshop_id: str) -> None:

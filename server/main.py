@@ -19,10 +19,13 @@ from server.app import create_app
 from server.banner import banner_lines
 from server.keys import BASE_URLS_KEY, DEMO_KEY, HUB_KEY, NEW_ADMIN_KEY
 from server.lan import base_urls, is_loopback
+from server.loop import new_event_loop
 from server.scenarios import UnknownScenarioError
 from server.settings import Settings
 
 DEFAULT_SCENARIO = "ville-moyenne"
+#: Seconds a thread holds the GIL before one waiting for it gets it (Python's default: 5 ms).
+SWITCH_INTERVAL = 0.001
 
 
 class ServeSettings(Settings):
@@ -119,9 +122,20 @@ def serve_command(args: argparse.Namespace) -> int:
         activity.server_started(app[HUB_KEY], bases[0], new_tables=new_tables)
 
     app.on_startup.append(banner)
+    # The store's writer thread (server/store/writer.py) waits for the GIL each time it
+    # comes back from SQLite; with the default 5 ms switch interval a busy loop kept it
+    # waiting several times per transaction, delaying every acknowledgement.
+    sys.setswitchinterval(SWITCH_INTERVAL)
     access_log = logging.getLogger("aiohttp.access") if level <= logging.DEBUG else None
     try:
-        web.run_app(app, sock=sock, print=None, handle_signals=True, access_log=access_log)
+        web.run_app(
+            app,
+            sock=sock,
+            print=None,
+            handle_signals=True,
+            access_log=access_log,
+            loop=new_event_loop(settings.event_loop),
+        )
     except (PackError, UnknownScenarioError) as exc:
         print(f"capia serve : pack de démonstration refusé : {exc}", file=sys.stderr)
         return 1

@@ -189,7 +189,8 @@ class GameNamespace(socketio.AsyncNamespace):  # type: ignore[misc]
                 table_id=host.id,
                 version=host.version,
                 view=host.view(role),
-                pack=host.public_pack(),
+                pack_hash=(pack := host.public_pack_ref()).hash,
+                pack_url=pack.url,
             )
             activity.joined(host, role, rejoined=req.token is not None)
         return ack.model_dump(mode="json")
@@ -214,7 +215,7 @@ class GameNamespace(socketio.AsyncNamespace):  # type: ignore[misc]
                 host, action, action_id=f"system:occupy:{host.version + 1}", claim=claim
             )
         elif claim is not None:
-            host.claim(self.hub.store, claim)
+            await host.claim(self.hub.store, claim)
         return role, token
 
     @staticmethod

@@ -32,6 +32,8 @@ from server.credentials import admin_token_ok
 from server.errors import error_ack, validation_message
 from server.hub import Hub
 from server.keys import HUB_KEY, STORE_KEY, request_base_urls
+from server.loop import loop_name
+from server.packs import add_pack_routes
 from server.scenarios import UnknownScenarioError
 from server.seat_page import add_seat_routes
 
@@ -110,8 +112,9 @@ async def _body(request: web.Request, model: type[M]) -> M:
 
 
 async def healthz(request: web.Request) -> web.Response:
-    """`GET /healthz`: the server answers, with a few counts."""
-    return web.json_response({"ok": True, **_hub(request).counts()})
+    """`GET /healthz`: the server answers, with a few counts and its event loop."""
+    loop = loop_name(asyncio.get_running_loop())
+    return web.json_response({"ok": True, **_hub(request).counts(), "event_loop": loop})
 
 
 async def create_workshop(request: web.Request) -> web.Response:
@@ -125,7 +128,7 @@ async def create_workshop(request: web.Request) -> web.Response:
         code = ErrorCode.PAYLOAD_TOO_LARGE if bad.status == 413 else ErrorCode.BAD_REQUEST
         return _error(bad.status, code, bad.message)
     try:
-        created = _hub(request).create_workshop(req.scenario, req.tables, req.seed, req.names)
+        created = await _hub(request).create_workshop(req.scenario, req.tables, req.seed, req.names)
     except UnknownScenarioError:
         return _error(404, ErrorCode.UNKNOWN_SCENARIO, f"Scénario inconnu : « {req.scenario} ».")
     except PackError:
@@ -271,3 +274,4 @@ def add_routes(app: web.Application) -> None:
     app.router.add_get("/api/workshops/{workshop_id}/report", workshop_report)
     app.router.add_get("/api/workshops/{workshop_id}/pack", workshop_pack)
     add_seat_routes(app)
+    add_pack_routes(app)

@@ -16,6 +16,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from game.protocol import MAX_MESSAGE_BYTES, MAX_TRANSPORT_BYTES, SCENARIO_NAME_PATTERN
 from game.scenario.bundled import PackNotFoundError, bundled_root, pack_folder
+from server.loop import EventLoopKind
 
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR"]
 
@@ -49,6 +50,11 @@ class Settings(BaseSettings):
     #: seconds after a connection closes before the full GC pass that frees what it left
     #: (more than ping_interval: engine.io's ping task holds a closed socket that long)
     gc_collect_after: float = 30.0
+    #: write the event loop's lag, GC passes, store writes and broadcasts to this JSON
+    #: file on shutdown (server/probe.py; for bench/server_load.py --probe)
+    probe: Path | None = None
+    #: "auto": uvloop where installed, else asyncio's loop (server/loop.py)
+    event_loop: EventLoopKind = "auto"
 
     @property
     def demo_scenario(self) -> str | None:

@@ -31,6 +31,7 @@ from game.engine.phase import Phase
 from game.log import LOG_KIND, GameLog, make_record, rules_version_of
 from game.protocol import TableSummary
 from game.scenario.models import Pack
+from server.packs import PublicPack, public_pack_of
 from server.store import ActionRow, EventStore, SeatRow, TableRow
 from server.views import ViewTexts
 
@@ -76,13 +77,17 @@ class TableHost:
         """Whether some player was given a token for `role` (the seat is taken)."""
         return role in self.token_roles.values()
 
+    def public_pack_ref(self) -> PublicPack:
+        """The pack's public texts as served by HTTP (hash, URL), shared by its tables."""
+        return public_pack_of(self.state.catalog.pack)
+
     def public_pack(self) -> dict[str, Any]:
         """The pack's card texts for clients, no secrets (computed once)."""
         if self._public_pack is None:
             self._public_pack = public_pack(self.state.catalog.pack)
         return self._public_pack
 
-    def commit(
+    async def commit(
         self,
         store: EventStore,
         action: Action,
@@ -93,7 +98,9 @@ class TableHost:
     ) -> tuple[int, tuple[GameEvent, ...]]:
         """Apply `action`, store it durably, then advance the log; return (version, events).
 
-        Raises IllegalAction (nothing stored, nothing changed). Call under `lock`.
+        Raises IllegalAction (nothing stored, nothing changed). Call under `lock`. If
+        the caller is cancelled while the write is in flight, the log still follows the
+        write if it commits (the disk and the log never disagree).
         """
         state, events = apply(self.log.state, action)
         record = make_record(self.version + 1, action, action_id=action_id)
@@ -107,22 +114,33 @@ class TableHost:
         )
         deadline = None if state.paused else state.timer.deadline
         finished = state.phase == Phase.FIN
-        store.append(row, claim=claim, release=release, finished=finished, deadline=deadline)
-        self.log.records.append(record)
-        self.log.state = state
-        self.action_ids[action_id] = self.version
-        if claim is not None:
-            self.token_roles[claim.token_hash] = claim.role
-            self.names[claim.role] = claim.name
-        if release is not None:
-            self.token_roles = {h: r for h, r in self.token_roles.items() if r != release}
-            self.names.pop(release, None)
-        self._summary = self._summary_json = None
+        write = asyncio.ensure_future(
+            store.append(row, claim=claim, release=release, finished=finished, deadline=deadline)
+        )
+
+        def advance(done: asyncio.Future[None]) -> None:
+            if done.cancelled() or done.exception() is not None:
+                return
+            self.log.records.append(record)
+            self.log.state = state
+            self.action_ids[action_id] = self.version
+            if claim is not None:
+                self.token_roles[claim.token_hash] = claim.role
+                self.names[claim.role] = claim.name
+            if release is not None:
+                self.token_roles = {h: r for h, r in self.token_roles.items() if r != release}
+                self.names.pop(release, None)
+            self._summary = self._summary_json = None
+
+        # Run by the write's completion, before this coroutine resumes: the log follows
+        # every write that committed, even if the caller was cancelled meanwhile.
+        write.add_done_callback(advance)
+        await write
         return self.version, events
 
-    def claim(self, store: EventStore, seat: SeatRow) -> None:
+    async def claim(self, store: EventStore, seat: SeatRow) -> None:
         """Give `seat.role` a token without an action (the seat is already occupied)."""
-        store.claim_seat(seat)
+        await store.claim_seat(seat)
         self.token_roles = {h: r for h, r in self.token_roles.items() if r != seat.role}
         self.token_roles[seat.token_hash] = seat.role
         self.names[seat.role] = seat.name

@@ -23,12 +23,15 @@ closed connection stayed in memory until a full GC pass (server/gc_pace.py).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import re
 import time
 from typing import Any
 
+import engineio.exceptions
 import socketio
+from engineio import packet as eio_packet
 from engineio.async_drivers import aiohttp as engineio_aiohttp
 from socketio import packet
 
@@ -115,6 +118,27 @@ class GameServer(socketio.AsyncServer):  # type: ignore[misc]
         await super()._handle_eio_disconnect(eio_sid, reason)
 
     # --- out ------------------------------------------------------------------------
+
+    async def emit_each(self, event: str, messages: list[tuple[str, Any]]) -> None:
+        """Send each (sid, data) of `messages` its own `event` packet, in order, now.
+
+        `emit(..., to=sid)` makes a task for the send and waits for it: two turns of
+        the event loop per emit, each behind every other callback ready then. The
+        broadcast after an action emits one view per seat under the table's lock, so
+        under load the last seat's view waited ~12 turns (bench/README.md, the probe).
+        Sending is putting the packet in the connection's queue (engine.io's writer
+        task writes it), so it is done here directly, with no task and no wait.
+        """
+        namespace = "/"
+        for sid, data in messages:
+            eio_sid = self.manager.eio_sid_from_sid(sid, namespace)
+            if eio_sid is None or not self.manager.is_connected(sid, namespace):
+                continue
+            pkt = self.packet_class(packet.EVENT, namespace=namespace, data=[event, data])
+            with contextlib.suppress(engineio.exceptions.SocketIsClosedError):
+                await self._send_eio_packet(
+                    eio_sid, eio_packet.Packet(eio_packet.MESSAGE, pkt.encode())
+                )
 
     async def _send_packet(self, eio_sid: str, pkt: Any) -> None:
         if not self._backlogged(eio_sid):

@@ -7,9 +7,9 @@ accent as \\uXXXX, and each client decoding twice. Wrapped in `RawJSON`, the
 text is put in the packet as it is, so clients receive the object directly.
 Everything else (acks, notices) is encoded like those texts: UTF-8, accents as
 they are, not escaped. The cost: a text with a character beyond Latin-1 (’, —)
-is a str of 2 bytes per character while it waits to be sent; the JoinAck, with
-the ~105 KB public pack in it, weighs ~227 KB instead of ~122 KB escaped (600
-joins at once: RSS peak 213 → 233 MiB in bench/server_load.py at T=100).
+is a str of 2 bytes per character while it waits to be sent (the JoinAck, when
+it carried the ~105 KB public pack, weighed ~227 KB instead of ~122 KB escaped;
+the pack is now served by HTTP, server/packs.py).
 
 In: `loads` refuses JSON nested deeper than MAX_JSON_DEPTH with a ValueError
 before decoding (the standard decoder would recurse until RecursionError), and

@@ -82,6 +82,7 @@ def _uncached_json(state: GameState, seat: str | None) -> str:
     view_module._BY_INPUTS.clear()
     view_module._MEMO.clear()
     view_module._ENTRIES.clear()
+    view_module._PROPOSALS.clear()
     return player_view(state, seat).model_dump_json()
 
 

@@ -71,23 +71,23 @@ def test_the_hot_seat_session_refuses_it_and_says_why(tmp_path: Path) -> None:
     assert LONG not in (path.read_text(encoding="utf-8") if path.exists() else "")
 
 
-def test_the_server_store_refuses_it(tmp_path: Path) -> None:
+async def test_the_server_store_refuses_it(tmp_path: Path) -> None:
     # TableHost.commit is where every server action is written: nothing is stored.
     db = tmp_path / "capia.sqlite3"
     library = ScenarioLibrary((ROOT / "tests" / "packs",))
     hub = Hub(SqliteStore(db), library, sio=None)  # type: ignore[arg-type]
-    table = hub.create_workshop("mini", 1, seed=5).tables[0].table_id
+    table = (await hub.create_workshop("mini", 1, seed=5)).tables[0].table_id
     host = hub.host(table)
     assert host is not None
     seated = [OccupySeat(seat="dgs"), OccupySeat(seat="dpo")]
     for i, action in enumerate(
         [*seated, *(parse_action(r["action"]) for r in _voting_log().records)]
     ):
-        host.commit(hub.store, action, action_id=str(i))
+        await host.commit(hub.store, action, action_id=str(i))
     assert host.state.phase == "vote"
     stored = len(hub.store.actions(table))
     with pytest.raises(ValidationError):
-        host.commit(hub.store, _unchecked_vote(), action_id="long")
+        await host.commit(hub.store, _unchecked_vote(), action_id="long")
     assert len(hub.store.actions(table)) == stored
     assert all(LONG not in a.record for a in hub.store.actions(table))
     hub.store.close()

@@ -29,12 +29,12 @@ def _hub(tmp_path: Path) -> Hub:
     return hub
 
 
-def test_a_wildcard_host_prints_the_lan_addresses_codes_urls_and_qr_codes(
+async def test_a_wildcard_host_prints_the_lan_addresses_codes_urls_and_qr_codes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(lan, "lan_addresses", lambda ipv6=False: ["192.168.1.20", "10.0.0.5"])
     hub = _hub(tmp_path)
-    ws = hub.create_workshop("mini", 2, seed=1)
+    ws = await hub.create_workshop("mini", 2, seed=1)
     bases = lan.base_urls("0.0.0.0", 8080)
     text = "\n".join(
         banner_lines(hub, bases=bases, local_url="http://0.0.0.0:8080", reachable=True,

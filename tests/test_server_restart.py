@@ -34,13 +34,13 @@ async def test_restart_arms_the_timer_and_rebuilds_the_same_game_on_first_use(
     # deadline, and the first look-up rebuilds the very same state.
     db = tmp_path / "capia.sqlite3"
     hub = _hub(db)
-    table_id = hub.create_workshop("mini", 1, seed=4).tables[0].table_id
+    table_id = (await hub.create_workshop("mini", 1, seed=4)).tables[0].table_id
     host = hub.host(table_id)
     assert host is not None
     for role in ("dgs", "dpo"):
-        host.commit(hub.store, OccupySeat(seat=role, at=100.0), action_id=f"o-{role}")
+        await host.commit(hub.store, OccupySeat(seat=role, at=100.0), action_id=f"o-{role}")
     for role in ("dgs", "dpo"):
-        host.commit(hub.store, Ready(seat=role, at=101.0), action_id=f"r-{role}")
+        await host.commit(hub.store, Ready(seat=role, at=101.0), action_id=f"r-{role}")
     deadline = host.state.timer.deadline
     assert deadline is not None and host.state.phase == "evenement"
     before = host.state.state_hash()
@@ -63,10 +63,10 @@ async def test_warm_up_rebuilds_every_unfinished_table(tmp_path: Path) -> None:
     # after the warm-up all three are.
     db = tmp_path / "capia.sqlite3"
     hub = _hub(db)
-    for ref in hub.create_workshop("mini", 3, seed=9).tables:
+    for ref in (await hub.create_workshop("mini", 3, seed=9)).tables:
         host = hub.host(ref.table_id)
         assert host is not None
-        host.commit(hub.store, OccupySeat(seat="dgs", at=5.0), action_id="o")
+        await host.commit(hub.store, OccupySeat(seat="dgs", at=5.0), action_id="o")
     await hub.close()
     hub.store.close()
 
@@ -87,12 +87,12 @@ async def test_the_stored_timer_follows_the_game_though_most_actions_leave_it_al
     # the database, the row still says what the game says.
     db = tmp_path / "capia.sqlite3"
     hub = _hub(db)
-    table_id = hub.create_workshop("mini", 1, seed=6).tables[0].table_id
+    table_id = (await hub.create_workshop("mini", 1, seed=6)).tables[0].table_id
     host = hub.host(table_id)
     assert host is not None
     roles = host.roles
     for role in roles:
-        host.commit(hub.store, OccupySeat(seat=role, at=1.0), action_id=f"o-{role}")
+        await host.commit(hub.store, OccupySeat(seat=role, at=1.0), action_id=f"o-{role}")
     rng, table, writes = random.Random(6), BotPick(BOTS["random"], clock=2.0), 0
     while host.state.phase is not Phase.FIN:
         if host.version == 40:  # reopen the database halfway
@@ -100,7 +100,7 @@ async def test_the_stored_timer_follows_the_game_though_most_actions_leave_it_al
             hub.store = SqliteStore(db)
         action = table(host.state, rng)
         before = hub.store.table(table_id)
-        host.commit(hub.store, action, action_id=f"a{host.version}")
+        await host.commit(hub.store, action, action_id=f"a{host.version}")
         row = hub.store.table(table_id)
         assert row is not None and before is not None
         state = host.state

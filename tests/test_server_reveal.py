@@ -43,9 +43,11 @@ def hidden_now(pack: Pack, state: GameState, seat: str) -> dict[str, str]:
     return hidden
 
 
-def assert_pack_reveals_nothing(ack: dict[str, object]) -> None:
+async def assert_pack_reveals_nothing(server: LiveServer, ack: dict[str, object]) -> None:
     assert ack["ok"], ack
-    text = json.dumps(ack["pack"], ensure_ascii=False)
+    status, pack = await server.http("GET", str(ack["pack_url"]))  # what the seat reads
+    assert status == 200
+    text = json.dumps(pack, ensure_ascii=False)
     assert not [where for where, t in later_texts(PACK).items() if t in text]
 
 
@@ -65,7 +67,7 @@ async def test_a_bot_game_reveals_each_text_only_when_the_rules_do(
     for role in host.roles:
         p = await live_server.player()
         ack = await p.join(code, name=f"Bot {role}", seat=role)
-        assert_pack_reveals_nothing(ack)
+        await assert_pack_reveals_nothing(live_server, ack)
         players.append(p)
     checked = {id(p): 0 for p in players}
     rng = random.Random(5)
@@ -97,7 +99,7 @@ async def test_a_bot_game_reveals_each_text_only_when_the_rules_do(
             i = turn % len(players)
             back = await live_server.player()
             ack = await back.join(code, token=players[i].token)
-            assert_pack_reveals_nothing(ack)
+            await assert_pack_reveals_nothing(live_server, ack)
             await players[i].sio.disconnect()
             players[i] = back
     assert decided_seen > 0 and turn == PACK.scenario.rules.turns

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 from game.bots import BOTS
@@ -34,21 +34,22 @@ def _hub(tmp_path: Path) -> Hub:
 NAMES = ("Zoé", 'Léa "la DSI"', "back\\slash", "tab\tnew\nline", "«Ünïcødé» — ok", "\x7f\x01")
 
 
-def _game(tmp_path: Path, seed: int = 3) -> tuple[Hub, TableHost, Iterator[None]]:
+async def _game(tmp_path: Path, seed: int = 3) -> tuple[Hub, TableHost, AsyncIterator[None]]:
     """A ville-moyenne table with every seat occupied, and a step that plays one bot action."""
     hub = _hub(tmp_path)
-    ref = hub.create_workshop("ville-moyenne", 1, seed=seed).tables[0]
+    ref = (await hub.create_workshop("ville-moyenne", 1, seed=seed)).tables[0]
     host = hub.host(ref.table_id)
     assert host is not None
     for i, role in enumerate(host.roles):
         name = NAMES[i % len(NAMES)]
-        host.commit(hub.store, OccupySeat(seat=role, name=name, at=1.0), action_id=f"occupy{i}")
+        occupy = OccupySeat(seat=role, name=name, at=1.0)
+        await host.commit(hub.store, occupy, action_id=f"occupy{i}")
 
-    def steps() -> Iterator[None]:
+    async def steps() -> AsyncIterator[None]:
         rng, table = random.Random(seed), BotPick(BOTS["greedy"], clock=2.0)
         while host.state.phase is not Phase.FIN:
             action = table(host.state, rng)
-            host.commit(hub.store, action, action_id=f"a{host.version}")
+            await host.commit(hub.store, action, action_id=f"a{host.version}")
             yield
 
     return hub, host, steps()
@@ -60,12 +61,14 @@ def _expected(host: TableHost, role: str | None) -> str:
     ).model_dump_json()
 
 
-def test_view_patches_rebuild_every_seat_view_at_every_step_of_a_game(tmp_path: Path) -> None:
+async def test_view_patches_rebuild_every_seat_view_at_every_step_of_a_game(
+    tmp_path: Path,
+) -> None:
     # A whole bot game of ville-moyenne: after every action each seat's connection gets
     # a message that, applied by the client's SeatView to what it holds, gives exactly
     # the view ViewMessage(...).model_dump_json() would carry; the first message is that
     # very text; the facilitator's view_json too.
-    _, host, steps = _game(tmp_path)
+    _, host, steps = await _game(tmp_path)
     holders = [(role, f"sid-{role}") for role in host.roles]
     held = {role: SeatView() for role in host.roles}
     first = host.view_messages(holders)
@@ -73,7 +76,7 @@ def test_view_patches_rebuild_every_seat_view_at_every_step_of_a_game(tmp_path: 
         assert first[role] == _expected(host, role)
         assert held[role].take(first[role]) == "new"
     whole = patched = 0
-    for _ in steps:
+    async for _ in steps:
         texts = host.view_messages(holders)
         for role, _ in holders:
             msg = json.loads(texts[role])
@@ -93,16 +96,16 @@ def test_view_patches_rebuild_every_seat_view_at_every_step_of_a_game(tmp_path: 
     assert patched * 5 < whole  # a patch is a small part of the view it replaces
 
 
-def test_a_new_connection_or_a_sync_gets_a_whole_view_again(tmp_path: Path) -> None:
-    _, host, steps = _game(tmp_path, seed=4)
+async def test_a_new_connection_or_a_sync_gets_a_whole_view_again(tmp_path: Path) -> None:
+    _, host, steps = await _game(tmp_path, seed=4)
     roles = host.roles
     host.view_messages([(r, "a") for r in roles])
-    next(steps)
+    await anext(steps)
     # the same connection: a patch; another connection for a seat: the whole view
     texts = host.view_messages([(roles[0], "a"), (roles[1], "b")])
     assert json.loads(texts[roles[0]])["base"] == host.version - 1
     assert texts[roles[1]] == _expected(host, roles[1])
-    next(steps)
+    await anext(steps)
     host.forget_sent(roles[0])  # what join and sync do after sending the whole view
     texts = host.view_messages([(roles[0], "a"), (roles[1], "b")])
     assert texts[roles[0]] == _expected(host, roles[0])
@@ -126,14 +129,14 @@ def test_a_patch_that_does_not_follow_the_view_held_is_a_gap() -> None:
     assert held.view == {"feed": [2, 3], "turn": 2} and held.version == 4
 
 
-def test_summary_text_is_the_workshop_summary_dump(tmp_path: Path) -> None:
+async def test_summary_text_is_the_workshop_summary_dump(tmp_path: Path) -> None:
     # A workshop of three tables, one of them changed: the summary text the
     # facilitator receives equals WorkshopSummary(...).model_dump_json().
     hub = _hub(tmp_path)
-    ws = hub.create_workshop("mini", 3, seed=5)
+    ws = await hub.create_workshop("mini", 3, seed=5)
     host = hub.host(ws.tables[1].table_id)
     assert host is not None
-    host.commit(hub.store, OccupySeat(seat=host.roles[0], name="Zoé", at=1.0), action_id="x")
+    await host.commit(hub.store, OccupySeat(seat=host.roles[0], name="Zoé", at=1.0), action_id="x")
     text = hub.workshop_summary_json(ws.workshop_id)
     assert text == hub.workshop_summary(ws.workshop_id).model_dump_json()
     assert WorkshopSummary.model_validate_json(text).tables[1].seats[0].name == "Zoé"

@@ -101,11 +101,8 @@ def _seat_actions(state: GameState, seat: str) -> list[Action]:
     actions: list[Action] = []
     cat = state.catalog
     if state.phase is Phase.PROPOSITIONS and propose_seat_refusal(state, seat) is None:
-        for card, vector in _per_state(state, "table_options", _table_options_of):
-            if vector is None:  # a lever
-                actions.append(_propose(seat=seat, card=card))
-            else:
-                actions.append(_propose(seat=seat, card=card, vector=vector))
+        options = _per_state(state, "table_options", _table_options_of)
+        actions += _PROPOSALS.get((options,), seat, lambda: _proposals(seat, options))
     elif state.phase is Phase.VOTE:
         changes = votes_change(state)
         for p in state.proposals:
@@ -126,6 +123,16 @@ def _seat_actions(state: GameState, seat: str) -> list[Action]:
                         actions.append(_choose(seat=seat, dilemma=d.index, option=o.id))
     actions.append(_ready(seat=seat))
     return actions
+
+
+def _proposals(seat: str, options: tuple[tuple[str, VectorType | None], ...]) -> tuple[Action, ...]:
+    """The seat's Propose action for each of the table's options (shared instances)."""
+    return tuple(
+        _propose(seat=seat, card=card)  # a lever
+        if vector is None
+        else _propose(seat=seat, card=card, vector=vector)
+        for card, vector in options
+    )
 
 
 def _table_options(state: GameState) -> tuple[tuple[str, VectorType | None], ...]:
@@ -252,6 +259,8 @@ def _per_state(state: GameState, name: Hashable, compute: Callable[[GameState], 
 # per input key (the catalog and projects by identity). Also what is computed from
 # the card side alone, and the risk levels.
 _BY_INPUTS = _Kept(16_384)  # a few entries per table: hundreds of tables in turn
+# Each seat's Propose actions for one tuple of table options (kept by its identity).
+_PROPOSALS = _Kept(16_384)
 
 
 def _by_inputs(state: GameState, name: str, compute: Callable[[GameState], _T]) -> _T:

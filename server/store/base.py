@@ -1,12 +1,16 @@
 """The EventStore interface: what the server needs from a durable store.
 
-Every write is one transaction and is durable when the call returns: the
-server acknowledges or broadcasts an action only after `append` returned.
+Writes return an awaitable, done when the write is durable: the server acknowledges
+or broadcasts an action only after awaiting its `append`. A store may put several
+writes in one transaction (group commit) as long as each awaitable completes only
+after the transaction holding its write committed, and a write refused alone (a
+duplicate) does not undo the others. Reads are plain calls and see only committed
+writes. tests/test_store_contract.py is what any implementation must pass.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Awaitable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -59,7 +63,7 @@ class DuplicateActionError(Exception):
 class EventStore(Protocol):
     """Workshops, tables, seat tokens and append-only action logs."""
 
-    def create_workshop(self, workshop: WorkshopRow, tables: Sequence[TableRow]) -> None:
+    def create_workshop(self, workshop: WorkshopRow, tables: Sequence[TableRow]) -> Awaitable[None]:
         """Store a workshop and its tables in one transaction."""
         ...
 
@@ -95,16 +99,16 @@ class EventStore(Protocol):
         release: str | None = None,
         finished: bool = False,
         deadline: float | None = None,
-    ) -> None:
-        """Append one action (and claim or release a seat token) durably, in one transaction.
+    ) -> Awaitable[None]:
+        """Append one action (and claim or release a seat token) durably, all or nothing.
 
         `deadline` is the table's armed timer after the action (None: none), kept so a
         restart can arm timers without replaying the log.
-        Raises DuplicateActionError if the action id or seq is already stored.
+        The awaitable raises DuplicateActionError if the action id or seq is already stored.
         """
         ...
 
-    def claim_seat(self, seat: SeatRow) -> None:
+    def claim_seat(self, seat: SeatRow) -> Awaitable[None]:
         """Give a seat a (new) token without logging an action."""
         ...
 
@@ -141,5 +145,5 @@ class EventStore(Protocol):
         ...
 
     def close(self) -> None:
-        """Release the store's resources."""
+        """Finish the writes already submitted, then release the store's resources."""
         ...

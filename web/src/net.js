@@ -49,6 +49,20 @@ export async function fetchTable(code) {
   return { status: r.status, table: body, skew: Math.abs(skew) > 2 ? skew : 0 };
 }
 
+/**
+ * The pack's public texts named by `hash`, from `url` (`GET /api/packs/{hash}`): fetched
+ * once per hash; the browser's cache keeps them (the server says `immutable`).
+ * Resolves to null if they cannot be read.
+ */
+export async function fetchPack(url) {
+  try {
+    const r = await fetch(url);
+    return r.ok ? await r.json() : null;
+  } catch {
+    return null;
+  }
+}
+
 export class Session {
   /** hooks: {view(view, version), notice(msg), status(state), lost(text)} */
   constructor(code, hooks) {
@@ -56,6 +70,7 @@ export class Session {
     this.hooks = hooks;
     this.held = new SeatView();
     this.pack = null;
+    this.packHash = null; // the hash of `pack` (the join ack names the table's)
     this.seat = null;
     this.token = null;
     this.name = "";
@@ -121,10 +136,19 @@ export class Session {
       this.seat = ack.seat;
       this.token = ack.token;
       this.name = data.name;
-      this.pack = ack.pack;
       saveSeat(this.code, { token: ack.token, seat: ack.seat, name: data.name });
-      this.held = new SeatView();
+      this.held = new SeatView(); // patches that come while the pack loads apply to it
       this.held.reset(ack.version, ack.view, ack.table_id);
+      if (ack.pack_hash !== this.packHash) {
+        this.pack = null; // no view is shown without its texts
+        const pack = await fetchPack(ack.pack_url);
+        if (pack === null) {
+          const message = "Les textes du scénario n'ont pas pu être chargés : rechargez la page.";
+          return { ok: false, error: { code: "pack_unavailable", message } };
+        }
+        this.pack = pack;
+        this.packHash = ack.pack_hash;
+      }
       this.hooks.status("online");
       this.hooks.view(this.held.view, this.held.version, true);
     }
@@ -164,7 +188,7 @@ export class Session {
     const seat = messageSeat(msg);
     if (seat !== null && seat !== this.seat) return;
     const taken = this.held.take(msg);
-    if (taken === "new") this.hooks.view(this.held.view, this.held.version, false);
+    if (taken === "new" && this.pack !== null) this.hooks.view(this.held.view, this.held.version, false);
     else if (taken === "gap") this.sync();
   }
 

@@ -21,11 +21,16 @@ from game.client.sessions.net import (
     down_text,
     error_of,
 )
+from game.client.sessions.packs import fetch_pack
 from game.client.texts import PackTexts
 from game.client.tokens import normalise_code
 from game.engine.actions import Action
 from game.engine.view_models import PlayerView
 from game.protocol import ErrorInfo, EventName, JoinAck, NoticeMessage, SeatView, SyncAck, decode
+
+PACK_UNAVAILABLE = (
+    "Les textes du scénario n'ont pas pu être chargés : rejoignez la table à nouveau."
+)
 
 
 class RemoteSession(NetBase, Session):
@@ -131,7 +136,12 @@ class RemoteSession(NetBase, Session):
         self._joined_once = True
         self._net_token = joined.token
         self._seat_view.reset(joined.version, ack["view"], joined.table_id)
-        self._post(partial(self._joined, joined))
+        try:
+            pack = await fetch_pack(self.server, joined.pack_url, joined.pack_hash)
+        except (OSError, ValueError):  # the table is joined: its view shows ids
+            self._post(partial(self._say, PACK_UNAVAILABLE))
+            pack = {}
+        self._post(partial(self._joined, joined, pack))
         for action_id, payload in list(self._pending.items()):
             await self._act(action_id, payload)
 
@@ -183,9 +193,9 @@ class RemoteSession(NetBase, Session):
             self._post(partial(self._say, f"Action refusée : {err.message}"))
 
     # --- pygame side (run by poll) ---------------------------------------------------------
-    def _joined(self, ack: JoinAck) -> None:
+    def _joined(self, ack: JoinAck, pack: dict[str, Any]) -> None:
         if not self.texts.data:
-            self.texts = PackTexts(ack.pack)
+            self.texts = PackTexts(pack)
         if self._offline_since is not None:
             self._messages.append("Reconnecté·e : la table est à jour.")
         self.token, self.seat, self.table_id = ack.token, ack.seat, ack.table_id
