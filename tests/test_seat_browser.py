@@ -277,6 +277,33 @@ async def test_an_action_whose_ack_was_lost_is_retried_with_the_same_action_id(
     assert seat.errors == []
 
 
+async def test_a_card_explains_its_acronyms_and_the_turn_is_dated(
+    live_server: LiveServer, browser: Any
+) -> None:
+    # The top bar dates the turn by the pack's calendar; a card whose text uses « AIPD »
+    # folds the glossary's entry under it (a phone has no hover tooltip).
+    ws = await live_server.workshop("decouverte", seed=5)
+    code, table_id = ws.tables[0].code, ws.tables[0].table_id
+    fac = await live_server.facilitator(ws.facilitator_token)
+    seat = await new_seat(browser)
+    await seat.open(f"{live_server.url}/t/{code}")
+    await seat.join("DPO", "Chloé")
+    await _start(fac, table_id, 1)
+    await seat.wait_version(await _version(live_server, ws))
+    page = seat.page
+    assert "Tour 1/3 · S1 2027" in await page.locator(".top").inner_text()
+    title = page.locator(".c-title", has_text="Analyses d'impact (AIPD")
+    card = page.locator("li.card").filter(has=title).first
+    await card.locator("summary").first.click()
+    terms = card.locator("details.terms")
+    await terms.locator("summary").click()
+    text = await terms.inner_text()
+    assert "Les mots employés" in text and "AIPD" in text and "analyse d" in text.lower()
+    await terms.scroll_into_view_if_needed()
+    await seat.shot("phone-lexique", full=False)
+    assert seat.errors == []
+
+
 async def test_player_text_shows_as_text_never_as_html(
     live_server: LiveServer, browser: Any
 ) -> None:

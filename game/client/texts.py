@@ -8,6 +8,9 @@ from typing import Any
 
 from game.client.palette import AI_ACT, AXES, LEVER, STEPS, VECTORS, Mark
 from game.engine.view_models import PlayerView
+from game.scenario.examples import examples_line
+from game.scenario.glossary import mentions
+from game.scenario.models import GlossaryEntry
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,7 @@ class CardText:
     detail: str  # axis · direction · AI Act, or the step
     vectors: tuple[VectorText, ...] = field(default=())
     dilemma: str | None = None
+    examples: str = ""  # « Exemples : Toulouse, Metz » (the source's cities), or ""
 
 
 def _by_id(items: Any) -> dict[str, dict[str, Any]]:
@@ -68,6 +72,7 @@ class PackTexts:
         self.risks = _by_id(data.get("risques"))
         self.dilemmas = _by_id(data.get("dilemmes"))
         self.events = _by_id(data.get("evenements"))
+        self.glossary = tuple(GlossaryEntry.model_validate(g) for g in data.get("glossaire") or ())
         self._cards: dict[str, CardText] = {}
 
     def reveal(self, view: PlayerView) -> None:
@@ -142,6 +147,7 @@ class PackTexts:
                 detail,
                 vectors,
                 uc.get("dilemme"),
+                examples_line(uc.get("exemples", "")),
             )
         lv = self.levers.get(card_id, {})
         step = int(lv.get("etape", 1))
@@ -163,7 +169,13 @@ class PackTexts:
             step,
             f"Levier · étape {STEPS.get(step, step)}",
             (vec,),
+            examples=examples_line(lv.get("exemples", "")),
         )
+
+    def terms(self, *texts: str) -> list[GlossaryEntry]:
+        """The glossary entries `texts` use (« AIPD », « FRIA »…), in glossary order."""
+        joined = "\n".join(texts)
+        return [g for g in self.glossary if mentions(g, joined)]
 
     def title_of(self, any_id: str) -> str:
         """The title of any card, risk, dilemma or event id."""

@@ -16,7 +16,12 @@ def card_examples_text(card: Card) -> str:
 
     The colon is preceded by a narrow no-break space, like every pack text.
     """
-    examples = getattr(card, "examples", "").strip()
+    return examples_line(getattr(card, "examples", ""))
+
+
+def examples_line(examples: str) -> str:
+    """The same line from the pack's `exemples` text (what a client reads in the pack)."""
+    examples = (examples or "").strip()
     if not examples:
         return ""
     label = "Exemples" if _SEVERAL.search(examples) else "Exemple"

@@ -85,6 +85,13 @@ const SOURCE_WORDS = {
   dilemme: "un choix fait sur un dilemme",
 };
 
+// A whole word; case-sensitive for acronyms (« IA »), not for words (as glossary.py does).
+const termPattern = (form) => {
+  const upper = [...form].filter((c) => c !== c.toLowerCase()).length;
+  const escaped = form.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(?<![\\p{L}\\p{N}_])${escaped}(?![\\p{L}\\p{N}_])`, upper >= 2 ? "u" : "iu");
+};
+
 const byId = (items) => Object.fromEntries((items || []).map((i) => [String(i.id), i]));
 const nbsp = (n) => Number(n || 0).toLocaleString("fr-FR");
 
@@ -104,6 +111,16 @@ export class PackTexts {
     this.risks = byId(this.data.risques);
     this.dilemmas = byId(this.data.dilemmes);
     this.events = byId(this.data.evenements);
+    this.glossary = (this.data.glossaire || []).map((g) => ({
+      term: g.terme, expansion: g.developpe || "", definition: g.definition || "",
+      patterns: [g.terme, ...(g.variantes || [])].map(termPattern),
+    }));
+  }
+
+  /** The glossary entries the given texts use, in glossary order (as `PackTexts.terms`). */
+  terms(...texts) {
+    const joined = texts.join("\n");
+    return this.glossary.filter((g) => g.patterns.some((re) => re.test(joined)));
   }
 
   // The texts the rules reveal in their time come in the view, not in the join pack

@@ -2,6 +2,7 @@
 // a « Proposer » button for each vector this seat may propose now (from legal_actions).
 import { h, mark } from "./dom.js";
 import { AXES, CARD_STATUS, LEVER, PROPOSAL_STATUS, TOO_LATE, VECTORS } from "./texts.js";
+import { termsBlock } from "./ui_terms.js";
 
 const FILTERS = [
   ["all", "Toutes les cartes"],
@@ -52,6 +53,7 @@ function cardItem(app, mc) {
       h("p", { class: "muted" }, c.detail),
       h("p", null, c.description),
       c.examples ? h("p", null, h("strong", null, "Exemples : "), c.examples) : null,
+      termsBlock(t, c.title, c.description),
       mc.reason ? h("p", { class: "warn" }, mc.status === "locked" ? `Pourquoi c'est verrouillé : ${mc.reason}` : mc.reason) : null,
       vectors.map((vec) => vectorRow(app, mc, c, vec))));
 }

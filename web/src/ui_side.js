@@ -21,7 +21,7 @@ export function headBar(app) {
 /** Turn, phase, time left, budget and capacity (stays at the top of the screen). */
 export function topBar(app) {
   const v = app.view;
-  const turn = v.turn ? `Tour ${v.turn}/${v.turns}` : "Avant le premier tour";
+  const turn = v.turn ? `Tour ${v.turn}/${v.turns}${v.turn_label ? ` · ${v.turn_label}` : ""}` : "Avant le premier tour";
   const showClock = v.phase !== "lobby" && v.phase !== "fin";
   return h("div", { class: "top" },
     h("p", { class: "line" },

@@ -1,6 +1,7 @@
 // Votes on proposals and on dilemmas: a radio group per decision built from
 // legal_actions, a written justification, and what the others chose (as text).
 import { h, mark } from "./dom.js";
+import { termsBlock } from "./ui_terms.js";
 import { PROPOSAL_STATUS, TOO_LATE, VECTORS, VOTES, tieBreakText } from "./texts.js";
 
 const quote = (s) => (s ? ` — « ${s} »` : "");
@@ -135,6 +136,7 @@ function dilemmaItem(app, d) {
       h("h3", { id: `h-d${d.index}` }, dil.titre || d.dilemma),
       h("p", { class: "muted" }, `Déclenché par : ${t.titleOf(d.source)}`),
       h("p", null, dil.situation || ""),
+      termsBlock(t, dil.situation || "", ...opts.map((o) => o.libelle || "")),
       mine || d.chosen ? h("ol", null, opts.map((o) => h("li", null, o.libelle || o.id))) : null,
       h("h4", null, "Choix de la table"),
       ballotsList(app, d.votes, (b) => t.optionLabel(d.dilemma, b.option)),

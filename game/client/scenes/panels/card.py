@@ -11,6 +11,7 @@ from game.client.palette import MUTED, VECTORS
 from game.client.scenes.panels.base import Panel
 from game.client.scenes.panels.builder import PanelBuilder
 from game.client.scenes.panels.context import TableContext
+from game.client.scenes.panels.terms import terms_block
 from game.client.scenes.wording import effects_arrows, plural, refusal, turns_text
 from game.client.texts import PackTexts, VectorText
 
@@ -33,9 +34,12 @@ def card_panel(ctx: TableContext, rect: pygame.Rect) -> Panel:
     b.wrapped(card.title, 16, bold=True, gap=4)
     b.wrapped(card.detail, 13, MUTED, gap=4)
     b.wrapped(card.description, 14, gap=6)
+    if card.examples:
+        b.wrapped(card.examples, 13, italic=True, gap=6)
     if mc.reason:
         why = f"Pourquoi c'est verrouillé : {mc.reason}" if mc.status == "locked" else mc.reason
         b.warning(why)
+    terms_block(b, texts, card.title, card.description)
     if card.kind == "lever":
         _vector(ctx, b, mc.card, None, card.vectors[0], mc.reason, late=mc.too_late)
     else:

@@ -10,6 +10,7 @@ import pygame
 from game.client.palette import ACCENT, HILITE, MUTED
 from game.client.scenes.panels.builder import PanelBuilder
 from game.client.scenes.panels.context import TableContext
+from game.client.scenes.panels.terms import terms_block
 from game.client.scenes.panels.vote import justification
 from game.client.scenes.wording import plural, refusal, tie_break_text
 from game.client.texts import PackTexts
@@ -135,6 +136,8 @@ def _dilemma(ctx: TableContext, b: PanelBuilder, d: DilemmaView, *, hotkeys: boo
     source = texts.title_of(d.source)
     b.wrapped(f"{dil.get('titre', d.dilemma)} (déclenché par : {source})", 16, bold=True, gap=4)
     b.wrapped(str(dil.get("situation", "")), 14, gap=6)
+    labels = [str(o.get("libelle", "")) for o in dil.get("options", ())]
+    terms_block(b, ctx.texts, str(dil.get("situation", "")), *labels)
     mine = d.votes.get(view.seat or "")
     for n, opt in enumerate(dil.get("options", ()), start=1):
         key = f"option:{d.index}:{opt['id']}"

@@ -49,6 +49,8 @@ def build_vote(ctx: TableContext, b: PanelBuilder) -> None:
         b.wrapped(card.title, 15, bold=True, indent=26, gap=1)
         vec = f" · {VECTORS.get(p.vector, p.vector)}" if p.vector else ""
         b.wrapped(f"proposée par {texts.role_title(p.seat)}{vec}", 13, MUTED, indent=26, gap=1)
+        if card.examples:
+            b.wrapped(card.examples, 13, MUTED, italic=True, indent=26, gap=1)
         if p.too_late:
             b.x, b.width = b.x + 26, b.width - 26
             b.warning(TOO_LATE_VOTE)
