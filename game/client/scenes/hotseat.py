@@ -39,3 +39,15 @@ def quit_modal(session: Session, quit_now: Callback) -> Modal:
         "Continuer la partie (Échap)",
         quit_now,
     )
+
+
+def ready_modal(missing: str, ready_now: Callback) -> Modal:
+    """The question « Prêt·e » asks while this seat has not voted on everything."""
+    return Modal(
+        "Vous n'avez pas tout voté",
+        f"Il vous reste à voter : {missing}. Une fois prêt·e, vous ne pourrez plus "
+        "voter ni changer vos votes dans cette phase.",
+        "Prêt·e quand même",
+        "Revenir voter (Échap)",
+        ready_now,
+    )

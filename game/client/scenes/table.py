@@ -7,14 +7,13 @@ import pygame
 from game.client.draw import blit_text
 from game.client.palette import INK
 from game.client.scene import SceneName
-from game.client.scenes.hotseat import log_notes, quit_modal
+from game.client.scenes.hotseat import log_notes, quit_modal, ready_modal
 from game.client.scenes.join_lookup import JoinLookup
 from game.client.scenes.overlays import draw_reason, draw_toasts
 from game.client.scenes.panel_scene import PanelScene
 from game.client.scenes.panels.banner import Banner, table_banners
 from game.client.scenes.panels.base import Panel
 from game.client.scenes.panels.context import TableContext, TableUi
-from game.client.scenes.panels.modal import Modal
 from game.client.scenes.panels.top import clock_text
 from game.client.scenes.table_layout import Layout, TableParts, layout_in, table_panels, top_panel
 from game.client.scenes.wording import action_key, unvoted
@@ -92,16 +91,7 @@ class TableScene(PanelScene):
         if not missing:
             self.act("ready")
             return
-        self.ask(
-            Modal(
-                "Vous n'avez pas tout voté",
-                f"Il vous reste à voter : {missing}. Une fois prêt·e, vous ne pourrez plus "
-                "voter ni changer vos votes dans cette phase.",
-                "Prêt·e quand même",
-                "Revenir voter (Échap)",
-                lambda: self.act("ready"),
-            )
-        )
+        self.ask(ready_modal(missing, lambda: self.act("ready")))
 
     def request_quit(self) -> bool:
         """A hot-seat game in progress asks before closing (the log is kept either way)."""
