@@ -114,8 +114,8 @@ class SeatPage:
                 await only.check()
                 card = page.locator("li.card.can").first
                 if await card.count():
-                    if await card.locator("details[open]").count() == 0:
-                        await card.locator("summary").click()
+                    if await card.locator(":scope > details[open]").count() == 0:
+                        await card.locator(":scope > details > summary").click()
                     await card.get_by_role("button", name="Proposer").first.click()
                     await self.settle()
                     return True

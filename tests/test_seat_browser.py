@@ -78,7 +78,7 @@ async def _shoot(seat: SeatPage, device: str, shot: set[str]) -> None:
         shot.add(name)
         if name.endswith("-carte"):
             card = page.locator("li.card.can").first
-            await card.locator("summary").click()
+            await card.locator(":scope > details > summary").click()
             await card.scroll_into_view_if_needed()
         if name.endswith("-regard-expert"):
             await page.locator(".expert").first.scroll_into_view_if_needed()
@@ -231,20 +231,28 @@ async def test_a_browser_seat_reloads_mid_turn_and_gets_its_seat_back(
     assert seat.errors == []
 
 
+async def _one_seat_at_propositions(
+    live_server: LiveServer, browser: Any, role: str, name: str
+) -> tuple[Any, str, SeatPage]:
+    """A decouverte table with one phone seated as `role`, the game at its market."""
+    ws = await live_server.workshop("decouverte", seed=5)
+    code, table_id = ws.tables[0].code, ws.tables[0].table_id
+    fac = await live_server.facilitator(ws.facilitator_token)
+    seat = await new_seat(browser)
+    await seat.open(f"{live_server.url}/t/{code}")
+    await seat.join(role, name)
+    await _start(fac, table_id, 1)
+    await seat.wait_version(await _version(live_server, ws))
+    return ws, table_id, seat
+
+
 async def test_an_action_whose_ack_was_lost_is_retried_with_the_same_action_id(
     live_server: LiveServer, browser: Any
 ) -> None:
     # The DGS proposes; the server applies it but the ack is lost on the way (a timeout on
     # the phone). Retrying the same proposal sends the same action_id: the server answers
     # it as done, and the log holds one proposal, not two (nor a refusal).
-    ws = await live_server.workshop("decouverte", seed=5)
-    code, table_id = ws.tables[0].code, ws.tables[0].table_id
-    fac = await live_server.facilitator(ws.facilitator_token)
-    seat = await new_seat(browser)
-    await seat.open(f"{live_server.url}/t/{code}")
-    await seat.join("DGS", "Ana")
-    await _start(fac, table_id, 1)
-    await seat.wait_version(await _version(live_server, ws))
+    ws, table_id, seat = await _one_seat_at_propositions(live_server, browser, "DGS", "Ana")
     sent = await seat.page.evaluate(
         """async () => {
             const s = capia.session, call = s.call.bind(s), ids = [];
@@ -282,19 +290,12 @@ async def test_a_card_explains_its_acronyms_and_the_turn_is_dated(
 ) -> None:
     # The top bar dates the turn by the pack's calendar; a card whose text uses « AIPD »
     # folds the glossary's entry under it (a phone has no hover tooltip).
-    ws = await live_server.workshop("decouverte", seed=5)
-    code, table_id = ws.tables[0].code, ws.tables[0].table_id
-    fac = await live_server.facilitator(ws.facilitator_token)
-    seat = await new_seat(browser)
-    await seat.open(f"{live_server.url}/t/{code}")
-    await seat.join("DPO", "Chloé")
-    await _start(fac, table_id, 1)
-    await seat.wait_version(await _version(live_server, ws))
+    _, _, seat = await _one_seat_at_propositions(live_server, browser, "DPO", "Chloé")
     page = seat.page
     assert "Tour 1/3 · S1 2027" in await page.locator(".top").inner_text()
     title = page.locator(".c-title", has_text="Analyses d'impact (AIPD")
     card = page.locator("li.card").filter(has=title).first
-    await card.locator("summary").first.click()
+    await card.locator(":scope > details > summary").click()
     terms = card.locator("details.terms")
     await terms.locator("summary").click()
     text = await terms.inner_text()
@@ -462,7 +463,7 @@ async def test_a_seat_sees_a_too_late_project_changes_its_vote_and_is_asked_befo
     await seat.wait_version(await _version(live_server, ws))
     title = await page.evaluate("c => capia.texts.card(c).title", late[0])
     card = page.locator("li.card", has_text=title).first
-    await card.locator("summary").click()
+    await card.locator(":scope > details > summary").click()
     assert await card.locator(".too-late").count() >= 1
     assert TOO_LATE in await card.inner_text()
     await seat.shot("laptop-trop-tard-marche", full=False)

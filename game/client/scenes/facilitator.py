@@ -21,6 +21,7 @@ from game.client.scenes.panels.console import (
     tile_panel,
 )
 from game.client.sessions.base import FacilitatorSession, TableSummary
+from game.client.texts import PackTexts
 from game.engine.actions import (
     Action,
     AdvancePhase,
@@ -52,10 +53,15 @@ def _tools_h(h: int) -> int:
 class FacilitatorScene(ConsoleTools, PanelScene):
     """Every table at a glance; buttons act on one table or on all of them."""
 
+    @property
+    def texts(self) -> PackTexts:
+        """The session's texts: read each time, as a networked session may replace them
+        once the pack has come (a scene opened before it shows titles, not ids, after)."""
+        return self.session.texts
+
     def __init__(self, session: FacilitatorSession) -> None:
         super().__init__()
         self.session = session
-        self.texts = session.texts
         self.projection = False
         self.target: str | None = None  # table chosen for injecting an event; None = all
         self.toasts: list[str] = []

@@ -18,6 +18,7 @@ from game.client.scenes.panels.top import clock_text
 from game.client.scenes.table_layout import Layout, TableParts, layout_in, table_panels, top_panel
 from game.client.scenes.wording import action_key, unvoted
 from game.client.sessions.base import Session
+from game.client.texts import PackTexts
 from game.engine.actions import MAX_JUSTIFICATION, Action
 from game.engine.phase import Phase
 from game.engine.view_models import PlayerView
@@ -40,10 +41,15 @@ class TableScene(PanelScene):
         """What this table shows in its panels (the replay changes some)."""
         return PARTS
 
+    @property
+    def texts(self) -> PackTexts:
+        """The session's texts: read each time, as a networked session may replace them
+        once the pack has come (a scene opened before it shows titles, not ids, after)."""
+        return self.session.texts
+
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
-        self.texts = session.texts
         #: a read-only session (replay): no « Prêt·e », no vote or option buttons
         self.read_only = session.read_only
         self.ui = TableUi(scroll=self.scroll)
