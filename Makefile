@@ -4,6 +4,8 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LOCK := requirements-dev.lock
+# pytest workers (pytest-xdist): the suite mostly waits on servers and browsers
+TEST_JOBS ?= 2
 
 .PHONY: run test bench install browser deps lock wheel wheel-check web clean
 
@@ -51,7 +53,7 @@ test: $(STAMP) web
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy PYGAME_HIDE_SUPPORT_PROMPT=1 \
-		$(BIN)/python -m pytest -q -p no:cacheprovider
+		$(BIN)/python -m pytest -q -p no:cacheprovider -n $(TEST_JOBS)
 
 # The wheel to copy to each laptop (see README: Install on a laptop).
 wheel: $(STAMP)
