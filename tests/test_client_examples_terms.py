@@ -24,6 +24,7 @@ from game.client.texts import PackTexts
 from game.engine import public_pack
 from game.engine.actions import AdvancePhase, Propose, StartGame
 from game.engine.phase import Phase
+from game.engine.view_models import PlayerView
 from game.scenario import load_pack
 from game.scenario.examples import card_examples_text
 
@@ -96,3 +97,22 @@ def test_a_card_says_what_its_acronyms_mean() -> None:
     aipd = next(g for g in pack.glossary if g.term == "AIPD")
     assert any(line.startswith("AIPD") and aipd.definition in line for line in lines)
     assert term_lines(texts, "Un texte sans sigle.") == []
+
+
+def test_an_event_says_what_its_acronyms_mean() -> None:
+    # « AI Act : les pratiques interdites s'appliquent » and its like: the entries of the
+    # terms the event's text uses follow it on the événement screen.
+    from game.client.scenes.panels.summaries import event_lines
+
+    pack = load_pack(PACKS / "ville-moyenne")
+    texts = PackTexts(public_pack(pack))
+    event = next(e for e in pack.events if texts.terms(e.title, e.text))
+    texts.events[event.id] = {"id": event.id, "titre": event.title, "texte": event.text}
+    view = PlayerView.model_validate(
+        {"seat": "dgs", "turn": 1, "turns": 6, "phase": "evenement", "paused": False,
+         "budget": 0, "capacity_left": 0, "capacity_per_turn": 0, "gauges": {},
+         "gauge_delta": {}, "seats": (), "current_events": (event.id,)}
+    )  # fmt: skip
+    lines = [text for text, _ in event_lines(view, texts)]
+    first = texts.terms(event.title, event.text)[0]
+    assert any(first.term in line and first.definition in line for line in lines)

@@ -2,6 +2,7 @@
 import { h } from "./dom.js";
 import { RISK_LEVELS } from "./texts.js";
 import { marketPanel, proposalsList } from "./ui_market.js";
+import { termsBlock } from "./ui_terms.js";
 import { dilemmaPanel, expertsBefore, expertsNow, votePanel } from "./ui_vote.js";
 
 const TITLES = {
@@ -34,6 +35,7 @@ function events(app) {
     return h("article", { class: "box" },
       h("h3", null, ev.titre || id), h("p", null, ev.texte || ""),
       eff ? h("p", null, h("strong", null, "Effets : "), eff) : null,
+      termsBlock(t, ev.titre || "", ev.texte || ""),
       ev.dilemme ? h("p", null, h("strong", null, "Dilemme ouvert : "), t.titleOf(ev.dilemme), " (à trancher en phase Dilemmes)") : null);
   });
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from game.client.scenes.panels.terms import term_lines
 from game.client.scenes.wording import effects_arrows, risk_level_text, turns_text
 from game.client.texts import PackTexts
 from game.engine.view_models import PlayerView
@@ -33,6 +34,8 @@ def event_lines(view: PlayerView, texts: PackTexts) -> Lines:
         eff = effects_arrows(ev.get("effets", {}) or {}, texts)
         if eff:
             out.append((f"Effets : {eff}", False))
+        terms = term_lines(texts, str(ev.get("titre", "")), str(ev.get("texte", "")))
+        out += [(f"Les mots employés : {t}" if i == 0 else t, False) for i, t in enumerate(terms)]
     return out or [("Aucun événement ce tour-ci.", False)]
 
 
