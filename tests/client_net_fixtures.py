@@ -19,6 +19,8 @@ from aiohttp import web
 from server_fixtures import PACK_ROOTS, LiveServer, stop_server
 
 from game.client.sessions.net import cancel_tasks
+from game.client.sessions.remote import RemoteSession
+from game.client.sessions.remote_facilitator import RemoteFacilitatorSession
 from game.protocol import CreateWorkshopResponse
 from server.app import create_app
 from server.credentials import reset_admin_token_at
@@ -83,6 +85,19 @@ def threaded_server(tmp_path: Path) -> Iterator[ThreadedServer]:
         yield server
     finally:
         server.close()
+
+
+#: the networked sessions a test opens (seats and consoles)
+Opened = list[RemoteSession | RemoteFacilitatorSession]
+
+
+@pytest.fixture
+def opened() -> Iterator[Opened]:
+    """Sessions a test opens; all closed at the end."""
+    sessions: Opened = []
+    yield sessions
+    for s in sessions:
+        s.close()
 
 
 @pytest.fixture(autouse=True)

@@ -8,11 +8,10 @@ import os
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from client_net_fixtures import ThreadedServer, threaded_server, token_file, until
+from client_net_fixtures import Opened, ThreadedServer, opened, threaded_server, token_file, until
 from layout_checks import problems
 
 from game.client.app import App
@@ -26,17 +25,8 @@ from game.engine import legal_actions
 from game.engine.actions import AdvancePhase, Ready, StartGame
 from game.scenario import load_pack
 
-__all__ = ["threaded_server", "token_file"]
+__all__ = ["opened", "threaded_server", "token_file"]
 PACKS = Path(__file__).parent / "packs"
-Opened = list[RemoteSession | RemoteFacilitatorSession]
-
-
-@pytest.fixture
-def opened() -> Iterator[Opened]:
-    sessions: Opened = []
-    yield sessions
-    for s in sessions:
-        s.close()
 
 
 def _texts(scene: object) -> list[str]:

@@ -7,11 +7,9 @@ import os
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from client_net_fixtures import ThreadedServer, threaded_server, token_file, until
+from client_net_fixtures import Opened, ThreadedServer, opened, threaded_server, token_file, until
 
 from game.client.app import App
 from game.client.driver import Driver
@@ -22,20 +20,8 @@ from game.client.sessions.remote_facilitator import RemoteFacilitatorSession
 from game.engine.actions import AdvancePhase, StartGame
 from game.engine.phase import Phase
 
-__all__ = ["threaded_server", "token_file"]
+__all__ = ["opened", "threaded_server", "token_file"]
 PACKS = Path(__file__).parent / "packs"
-
-
-Opened = list[RemoteSession | RemoteFacilitatorSession]
-
-
-@pytest.fixture
-def opened() -> Iterator[Opened]:
-    """Sessions a test opens; all closed at the end."""
-    sessions: Opened = []
-    yield sessions
-    for s in sessions:
-        s.close()
 
 
 def seated(

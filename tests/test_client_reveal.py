@@ -10,8 +10,8 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
 from pathlib import Path
 
-from client_net_fixtures import ThreadedServer, threaded_server, token_file, until
-from test_client_remote import Opened, console, control, opened, seated
+from client_net_fixtures import Opened, ThreadedServer, opened, threaded_server, token_file, until
+from test_client_remote import console, control, seated
 
 from game.client.app import App
 from game.client.driver import Driver
