@@ -254,6 +254,7 @@ class SeatSummary(_Msg):
 class TableSummary(_Msg):
     table_id: str
     code: str
+    name: str = ""  # given at opening, else ""
     version: int
     phase: Phase
     turn: int

@@ -115,6 +115,7 @@ class Hub:
 
     def _load(self, row: TableRow) -> TableHost:
         host = load_host(self.store, row)
+        host.name = self.table_names.get(row.id, "")
         self._hosts[row.id] = host
         self._arm(host)
         return host

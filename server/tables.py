@@ -44,6 +44,7 @@ class TableHost:
     workshop_id: str
     code: str
     log: GameLog
+    name: str = ""  # given at opening (capia workshop new --names), else ""
     token_roles: dict[str, str] = field(default_factory=dict)  # token hash → role
     names: dict[str, str] = field(default_factory=dict)  # role → player name
     action_ids: dict[str, int] = field(default_factory=dict)  # stored action id → version
@@ -227,6 +228,7 @@ def _summary_data(host: TableHost) -> dict[str, Any]:
     return {
         "table_id": host.id,
         "code": host.code,
+        "name": host.name,
         "version": host.version,
         "phase": state.phase.value,
         "turn": state.turn,

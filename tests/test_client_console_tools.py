@@ -111,6 +111,9 @@ def test_new_workshop_opens_one_the_server_lists(
     rows = [t for t in _texts(app, "docs") if t.startswith("Table ")]
     assert [r.split(" — ")[-1] for r in rows] == ["Les Bleus", "Les Verts", "Les Rouges"]
     assert app.scene.session.workshop == new.workshop_id  # type: ignore[union-attr]
+    # and each tile says its table's name under « Table 1 · CODE »
+    d.click("ws:documents")  # back to the tiles
+    until(lambda: "« Les Verts »" in _texts(app, "tile:"), d.frames)
 
 
 def test_new_workshop_without_admin_token_says_how_to_get_one(

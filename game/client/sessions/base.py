@@ -81,6 +81,7 @@ class TableSummary:
     code: str
     view: PlayerView  # the facilitator's view of the table (everything revealed)
     number: int = 0  # its place in the workshop, from 1
+    name: str = ""  # given at opening (« Les Bleus »), else ""
 
     @property
     def label(self) -> str:

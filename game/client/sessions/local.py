@@ -149,6 +149,10 @@ class LocalWorkshop(FacilitatorSession):
         }
         self.codes = {tid: f"LOCAL{i + 1}" for i, tid in enumerate(self.logs)}
         given = list(names)
+        #: the names given at opening, by table (none: the console says « Table 1 · CODE »)
+        self.given = {
+            tid: given[i] for i, tid in enumerate(self.logs) if i < len(given) and given[i]
+        }
         #: each table's name in the documents (« Les Bleus », else « Table 1 »)
         self.names = {
             tid: (given[i] if i < len(given) and given[i] else f"Table {i + 1}")
@@ -168,7 +172,13 @@ class LocalWorkshop(FacilitatorSession):
     def tables(self) -> tuple[TableSummary, ...]:
         if self._cache is None:
             self._cache = tuple(
-                TableSummary(tid, self.codes[tid], player_view(log.state, None), i + 1)
+                TableSummary(
+                    tid,
+                    self.codes[tid],
+                    player_view(log.state, None),
+                    i + 1,
+                    self.given.get(tid, ""),
+                )
                 for i, (tid, log) in enumerate(self.logs.items())
             )
         return self._cache

@@ -107,7 +107,7 @@ class RemoteFacilitatorSession(NetBase, FacilitatorSession):
         if self._cache is None:
             rows = self.summary.tables if self.summary else ()
             self._cache = tuple(
-                TableSummary(t.table_id, t.code, self._views[t.table_id][1], i + 1)
+                TableSummary(t.table_id, t.code, self._views[t.table_id][1], i + 1, t.name)
                 for i, t in enumerate(rows)
                 if t.table_id in self._views
             )

@@ -126,6 +126,8 @@ def tile_panel(ctx: ConsoleContext, t: TableSummary, rect: pygame.Rect) -> Panel
     rows = _flow([label for _, label, _, _ in buttons], rect.width - 16)
     footer = len(rows) * (BUTTON_H + 4) + 4
     b = PanelBuilder(name, rect, t.label, scroll=ctx.scroll.get(name, 0), footer=footer)
+    if t.name:
+        b.wrapped(f"« {t.name} »", 14, bold=True, gap=2)
     clock = tile_clock(v, ctx.now)
     head = f"Tour {v.turn} / {v.turns} · {PHASE_LABELS[v.phase]}" + (f" · {clock}" if clock else "")
     b.wrapped(head, 14, bold=True, gap=2)
