@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Mapping, Sequence
+from html.parser import HTMLParser
 from itertools import cycle
 from pathlib import Path
 
@@ -264,3 +265,18 @@ def bot_game(
             changes["justification"] = next(texts)
         log.append(revised(action, **changes))
     raise RuntimeError("the bot game did not end")
+
+
+class Page(HTMLParser):
+    """Every tag and attribute of a page, and its text as a reader sees it."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, attrs))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)

@@ -6,12 +6,11 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
-from html.parser import HTMLParser
 
 import docx
 import pytest
 from odfdo import Document as OdtDocument
-from report_helpers import inline_texts, markdown, one_line, seeded_game, walk
+from report_helpers import Page, inline_texts, markdown, one_line, seeded_game, walk
 
 from game.report import build_export, build_report_html, build_report_markdown, table_reports
 from game.report.votes_csv import FORMULA_STARTS, guard
@@ -56,19 +55,6 @@ def _owners(logs: list[str]) -> set[str]:
 
 def _flat(text: str) -> str:
     return " ".join(text.split())
-
-
-class Page(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, attrs))
-
-    def handle_data(self, data: str) -> None:
-        self.text.append(data)
 
 
 def test_html_injects_no_tag_or_attribute(logs: list[str]) -> None:

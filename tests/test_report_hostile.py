@@ -3,9 +3,7 @@ every output format of the debrief: no live tag, no link, no template evaluated.
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
-
-from report_helpers import inline_texts, markdown, one_line, seeded_game, walk
+from report_helpers import Page, inline_texts, markdown, one_line, seeded_game, walk
 
 from game.report import build_report_html, build_report_markdown
 
@@ -29,21 +27,6 @@ WRITTEN = (*NAMES.values(), *TABLES, *HOSTILE)
 
 def logs() -> list[str]:
     return [seeded_game(NAMES, JUSTIFICATIONS, seed=s).to_jsonl() for s in (1, 5, 7)]
-
-
-class Page(HTMLParser):
-    """Every tag and attribute of a page, and its text as a reader sees it."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, attrs))
-
-    def handle_data(self, data: str) -> None:
-        self.text.append(data)
 
 
 def test_html_has_no_tag_or_attribute_from_player_text() -> None:
