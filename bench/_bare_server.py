@@ -1,6 +1,6 @@
 """A bare python-socketio server speaking just enough of Cap IA's protocol for the load bench.
 
-    .venv/bin/python bench/_bare_server.py --port P [--view-bytes N] [--summary-bytes M]
+    .venv/bin/python bench/_bare_server.py --port P [--view-bytes N] [--summary-bytes M] [--floor]
 
 No rules, no store, no per-seat views: `join` seats a connection, `act` (and
 `control`) bumps the table's version, acks it and emits to each seated
@@ -8,6 +8,10 @@ connection of the table one `view` text of `--view-bytes` bytes; at most once
 per workshop per 100 ms (coalesced as Cap IA does), one `summary` of
 `--summary-bytes` goes to the workshop's facilitators.
 What it costs is the transport alone: the baseline of bench/server_load.py.
+
+`--floor` runs it on Cap IA's own transport as `capia serve` does: uvloop, and the
+seats' views queued by `GameServer.emit_each` (server/transport.py) with the same guards,
+so what is left between Cap IA and it is Cap IA's own work (rules, store, views).
 """
 
 from __future__ import annotations
@@ -27,8 +31,11 @@ SUMMARY_DELAY = 0.1  # seconds: server.hub.SUMMARY_DELAY
 class Bare:
     """Tables (version, seated sids) and workshops (facilitator sids)."""
 
-    def __init__(self, sio: socketio.AsyncServer, view_bytes: int, summary_bytes: int) -> None:
+    def __init__(
+        self, sio: socketio.AsyncServer, view_bytes: int, summary_bytes: int, floor: bool = False
+    ) -> None:
         self.sio = sio
+        self.floor = floor
         self.view_bytes = view_bytes
         self.summary_pad = "x" * max(0, summary_bytes - 40)
         self.tables: dict[str, dict[str, Any]] = {}  # table id → {version, sids, workshop}
@@ -46,8 +53,12 @@ class Bare:
         table = self.tables[table_id]
         table["version"] += 1
         version = table["version"]
-        for sid in table["sids"]:
-            await self.sio.emit("view", self.payload(table_id, version), to=sid)
+        if self.floor:
+            text = self.payload(table_id, version)
+            await self.sio.emit_each("view", [(sid, text) for sid in table["sids"]])
+        else:
+            for sid in table["sids"]:
+                await self.sio.emit("view", self.payload(table_id, version), to=sid)
         workshop = table["workshop"]
         if self.summary_pad and self.facilitators.get(workshop) and workshop not in self.due:
             # at most one summary per workshop per SUMMARY_DELAY, as Cap IA sends them
@@ -64,12 +75,17 @@ class Bare:
             task.add_done_callback(self.sending.discard)
 
 
-def build(view_bytes: int, summary_bytes: int) -> web.Application:
+def build(view_bytes: int, summary_bytes: int, floor: bool = False) -> web.Application:
     """The aiohttp app: /healthz, POST /api/workshops, socket.io join/act/control."""
-    sio = socketio.AsyncServer(async_mode="aiohttp")
+    if floor:
+        from server.transport import GameServer
+
+        sio: socketio.AsyncServer = GameServer(max_queued=10_000, async_mode="aiohttp")
+    else:
+        sio = socketio.AsyncServer(async_mode="aiohttp")
     app = web.Application()
     sio.attach(app)
-    bare = Bare(sio, view_bytes, summary_bytes)
+    bare = Bare(sio, view_bytes, summary_bytes, floor)
 
     async def healthz(_: web.Request) -> web.Response:
         return web.json_response({"ok": True})
@@ -121,7 +137,14 @@ if __name__ == "__main__":
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--view-bytes", type=int, default=23_000)
     parser.add_argument("--summary-bytes", type=int, default=0)
+    parser.add_argument("--floor", action="store_true", help="Cap IA's transport and loop")
     args = parser.parse_args()
+    loop = None
+    if args.floor:
+        from server.loop import new_event_loop
+
+        loop = new_event_loop("uvloop")
     web.run_app(
-        build(args.view_bytes, args.summary_bytes), host="127.0.0.1", port=args.port, print=None
-    )
+        build(args.view_bytes, args.summary_bytes, args.floor),
+        host="127.0.0.1", port=args.port, print=None, loop=loop,
+    )  # fmt: skip

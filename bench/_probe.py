@@ -31,6 +31,7 @@ def summarise(path: Path, t0: float, t1: float) -> dict[str, Any]:
     store = [r[1] for r in window(data["store"])]
     build = [r[1] for r in window(data["build"])]
     send = window(data["send"])
+    act = [r[1] for r in window(data.get("act", []))]
     ms = 1000.0
     out: dict[str, Any] = {
         "lag_p50": _pct(lags, 0.5) * ms,
@@ -55,6 +56,10 @@ def summarise(path: Path, t0: float, t1: float) -> dict[str, Any]:
         "send_ms_total": sum(r[1] for r in send) * ms,
         "send_ms_p50": _pct([r[1] for r in send], 0.5) * ms,
         "send_ms_max": max((r[1] for r in send), default=0.0) * ms,
+        "act_n": len(act),
+        "act_ms_p50": _pct(act, 0.5) * ms,
+        "act_ms_p99": _pct(act, 0.99) * ms,
+        "act_ms_max": max(act, default=0.0) * ms,
         "window_s": t1 - t0,
     }
     txs = window((data.get("writer") or {}).get("transactions", []))
@@ -81,7 +86,9 @@ def describe(p: dict[str, Any]) -> str:
         f" build {p['build_n']} × p50 {p['build_ms_p50']:.2f} p99 {p['build_ms_p99']:.2f}"
         f" max {p['build_ms_max']:.1f} ms = {p['build_ms_total']:.0f} ms;"
         f" send p50 {p['send_ms_p50']:.2f} max {p['send_ms_max']:.1f} ms ="
-        f" {p['send_ms_total']:.0f} ms"
+        f" {p['send_ms_total']:.0f} ms;"
+        f" act handler {p['act_n']} × p50 {p['act_ms_p50']:.2f} p99 {p['act_ms_p99']:.1f}"
+        f" max {p['act_ms_max']:.0f} ms"
         + (
             f"; writer {p['tx_n']} transactions of {p['tx_actions_mean']:.1f} actions"
             f" (max {p['tx_actions_max']}), {p['tx_ms_total']:.0f} ms in the thread"

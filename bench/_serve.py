@@ -61,11 +61,15 @@ async def start_capia(
     )  # fmt: skip
 
 
-async def start_bare(port: int, view_bytes: int, summary_bytes: int) -> asyncio.subprocess.Process:
-    """Start the bare python-socketio echo/broadcast server on `port`."""
+async def start_bare(
+    port: int, view_bytes: int, summary_bytes: int, floor: bool = False
+) -> asyncio.subprocess.Process:
+    """Start the bare python-socketio echo/broadcast server on `port` (`floor`: on Cap IA's
+    transport and loop, bench/_bare_server.py)."""
     return await asyncio.create_subprocess_exec(
         sys.executable, str(BENCH / "_bare_server.py"), "--port", str(port),
         "--view-bytes", str(view_bytes), "--summary-bytes", str(summary_bytes),
+        *(["--floor"] if floor else []),
         cwd=ROOT, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
     )  # fmt: skip
 

@@ -118,7 +118,7 @@ def split(tables: int, workers: int) -> list[int]:
 async def run_once(
     kind: str, tables: int, args: argparse.Namespace, sizes: dict[str, int]
 ) -> dict[str, Any]:
-    """One load run against `kind` ("capia" or "bare"); return its figures."""
+    """One load run against `kind` ("capia", "bare" or "floor"); return its figures."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     probe: Path | None = None
@@ -129,7 +129,7 @@ async def run_once(
                 Path(tmp) / "capia.sqlite3", port, probe=probe, src=args.server_src
             )
         else:
-            server = await start_bare(port, sizes["view"], sizes["summary"])
+            server = await start_bare(port, sizes["view"], sizes["summary"], kind == "floor")
         workers: list[Worker] = []
         try:
             await wait_healthy(url)
@@ -145,7 +145,8 @@ async def run_once(
                 ]
                 spec = {"url": url, "mode": "game" if kind == "capia" else "transport",
                         "pace": args.pace, "steady": args.steady, "seed": 17 + i,
-                        "workshops": mine}  # fmt: skip
+                        "workshops": mine, "gc_off": not args.client_gc,
+                        "loop": args.client_loop}  # fmt: skip
                 path = Path(tmp) / f"spec{i}.json"
                 path.write_text(json.dumps(spec))
                 proc = await asyncio.create_subprocess_exec(
@@ -167,7 +168,7 @@ async def run_once(
             t_go = time.time()
             for w in workers:
                 w.send("go")
-            spy = await profile(server.pid, args.profile) if kind == "capia" else None
+            spy = await profile(server.pid, args.profile) if kind == args.profile_kind else None
             await asyncio.sleep(0.5)
             with_vote = lambda: sum(w.last.get("at_vote", 0) for w in workers)  # noqa: E731
             try:
@@ -226,6 +227,8 @@ async def run_once(
         "client_cpu_burst": max(
             (b - a) / (BURST + 0.5) * 100 for a, b in zip(c0[1:], c1[1:], strict=True)
         ),
+        "client_lag_p99": max((r.get("lag_ms", [0, 0, 0])[1] for r in results), default=0.0),
+        "client_lag_max": max((r.get("lag_ms", [0, 0, 0])[2] for r in results), default=0.0),
         "others_cpu_burst": ((m1 - m0) - sum(c1) + sum(c0)) / (BURST + 0.5) * 100,
         "server_rss_peak": peak[0] / 2**20,
         "server_rss_per_table": (rss_seated - rss0) / tables / 2**10,
@@ -239,12 +242,12 @@ async def run_once(
     return out
 
 
-UNITS = {"ms_per_ack": "ms", "p50": "ms", "p99": "ms", "max": "ms", "acks_per_s": "actions/s",
-         "lost": "views", "gaps": "patches", "cpu": "% of a core", "rss_peak": "MiB",
-         "per_table": "KiB", "bytes": "B"}  # fmt: skip
+UNITS = {"ms_per_ack": "ms", "lag": "ms", "p50": "ms", "p99": "ms", "max": "ms",
+         "acks_per_s": "actions/s", "lost": "views", "gaps": "patches", "cpu": "% of a core",
+         "rss_peak": "MiB", "per_table": "KiB", "bytes": "B"}  # fmt: skip
 SHOWN = ("burst_p50", "burst_p99", "burst_max", "steady_p50", "steady_p99", "burst_acks_per_s",
          "acks_per_s", "lost", "gaps", "server_cpu_burst", "server_cpu_steady",
-         "client_cpu_burst",
+         "client_cpu_burst", "client_lag_p99", "client_lag_max",
          "others_cpu_burst", "server_cpu_ms_per_ack_burst", "server_rss_peak",
          "view_bytes")  # fmt: skip
 
@@ -286,7 +289,8 @@ def report(fig: dict[str, Any], repeat: int) -> None:
         f"{f['burst_p99']:.1f} max {f['burst_max']:.0f} ms ({f['burst_acks_per_s']:.0f} acks/s);"
         f" steady p99 {f['steady_p99']:.1f} ms; lost {f['lost']}, dropped {f['dropped']},"
         f" patch gaps {f['gaps']};"
-        f" server CPU burst {f['server_cpu_burst']:.0f} %, clients ≤ {f['client_cpu_burst']:.0f} %,"
+        f" server CPU burst {f['server_cpu_burst']:.0f} %, clients ≤ {f['client_cpu_burst']:.0f} %"
+        f" (their loop lag p99 {f['client_lag_p99']:.1f} max {f['client_lag_max']:.0f} ms),"
         f" other processes {f['others_cpu_burst']:.0f} %;"
         f" RSS peak {f['server_rss_peak']:.0f} MiB; view {f['view_bytes']:.0f} B")  # fmt: skip
 
@@ -333,7 +337,7 @@ async def main(args: argparse.Namespace) -> None:
         sizes = {"view": round(fig["view_bytes"]), "summary": round(fig["summary_bytes"])}
         if args.only_capia:
             continue
-        bare = await measure("bare", t, args, sizes)
+        bare = await measure("floor" if args.bare_floor else "bare", t, args, sizes)
         ratio_p99 = fig["burst_p99"] / max(1e-9, bare["burst_p99"])
         ratio_cpu = fig["server_cpu_ms_per_ack_burst"] / max(
             1e-9, bare["server_cpu_ms_per_ack_burst"]
@@ -371,6 +375,28 @@ if __name__ == "__main__":
         "--profile", type=Path, help="py-spy record the Cap IA server into this file"
     )
     parser.add_argument("--only-capia", action="store_true", help="skip the bare server runs")
+    parser.add_argument(
+        "--bare-floor",
+        action="store_true",
+        help="run the bare server on Cap IA's transport and loop (bench/_bare_server.py --floor)",
+    )
+    parser.add_argument(
+        "--profile-kind",
+        choices=("capia", "bare", "floor"),
+        default="capia",
+        help="which server --profile records",
+    )
+    parser.add_argument(
+        "--client-gc",
+        action="store_true",
+        help="keep the load generators' garbage collector on while they measure",
+    )
+    parser.add_argument(
+        "--client-loop",
+        choices=("uvloop", "asyncio"),
+        default="asyncio",
+        help="the load generators' event loop",
+    )
     parser.add_argument(
         "--probe",
         action="store_true",

@@ -7,10 +7,12 @@ Then, while the server runs, it records with their epoch times:
   one fired; how late each fires is how long the loop was kept from it (a stall);
 - every cyclic-GC pass (`gc.callbacks`): generation and duration;
 - every action's store write as the loop sees it: from the call until it is durable
-  (for a blocking store, the loop is stalled that long; with the writer thread, the
-  loop runs other work meanwhile), and the writer's own transactions (actions in each,
-  seconds from BEGIN to COMMIT) when the store reports them (`record_transactions`);
-- every broadcast: building the seats' view texts, then handing them to socket.io.
+  (the rest of the tick, then its transaction), and the transactions themselves
+  (actions in each, seconds from BEGIN to COMMIT) when the store reports them
+  (`record_transactions`);
+- every broadcast: building the seats' view texts, then handing them to socket.io;
+- every `act`, from its handler's start to its return (the table's lock, the rules,
+  the write, the views handed to socket.io): the server's part of a player's latency.
 
 On shutdown it writes them to the file as one JSON object; the bench keeps what falls in
 its burst window and prints the longest stalls and the sums.
@@ -44,6 +46,7 @@ class Probe:
         self.store: list[tuple[float, float]] = []  # (epoch, seconds until the write returned)
         self.build: list[tuple[float, float]] = []  # (epoch, seconds building view texts)
         self.send: list[tuple[float, float, int]] = []  # (epoch, seconds emitting, messages)
+        self.act: list[tuple[float, float]] = []  # (epoch, seconds in the act handler)
         self._gc_start = 0.0
         self._handle: asyncio.TimerHandle | None = None
         self._hub: Hub | None = None
@@ -70,6 +73,10 @@ class Probe:
                 probe.build.append((time.time(), time.perf_counter() - start))
 
         TableHost.view_messages = view_messages  # type: ignore[method-assign,assignment]
+        namespace = getattr(hub.sio, "namespace_handlers", {}).get("/")
+        handlers = getattr(namespace, "_handlers", None)
+        if isinstance(handlers, dict) and "act" in handlers:
+            handlers["act"] = self._timed_act(handlers["act"])
 
     def _tick(self, due: float) -> None:
         now = time.perf_counter()
@@ -95,6 +102,20 @@ class Probe:
                 return await append(*args, **kwargs)
             finally:
                 probe.store.append((time.time(), time.perf_counter() - start))
+
+        return timed
+
+    def _timed_act(self, act: Callable[..., Awaitable[Any]]) -> Callable[..., Any]:
+        """Time each `act` from its handler's start (lock wait, engine, write, views sent)."""
+        probe = self
+
+        @functools.wraps(act)
+        async def timed(*args: Any) -> Any:
+            start = time.perf_counter()
+            try:
+                return await act(*args)
+            finally:
+                probe.act.append((time.time(), time.perf_counter() - start))
 
         return timed
 
@@ -133,6 +154,7 @@ class Probe:
             "store": self.store,
             "build": self.build,
             "send": self.send,
+            "act": self.act,
             "writer": writer,
         }
         self.path.write_text(json.dumps(data))
