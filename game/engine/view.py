@@ -93,6 +93,14 @@ def _ballots(seat: str, proposal: int) -> tuple[Vote, ...]:
     return tuple(_vote(seat=seat, proposal=proposal, choice=c) for c in _VOTE_CHOICES)
 
 
+@lru_cache(maxsize=16384)
+def _ballots_but(seat: str, proposal: int, cast_choice: VoteChoice | None) -> tuple[Vote, ...]:
+    """The seat's votes on one proposal but the choice it cast (shared instances)."""
+    return tuple(
+        b for b in _ballots(seat, proposal) if cast_choice is None or b.choice is not cast_choice
+    )
+
+
 def _seat_actions(state: GameState, seat: str) -> list[Action]:
     # The seat-wide checks run once, then only the per-card or per-ballot part of the
     # rules' predicates.
@@ -108,11 +116,7 @@ def _seat_actions(state: GameState, seat: str) -> list[Action]:
         for p in state.proposals:
             if ballot_refusal(p, seat, changes=changes) is None:
                 mine = p.votes.get(seat)  # a vote cast: the other choices change it
-                actions += (
-                    b
-                    for b in _ballots(seat, p.index)
-                    if mine is None or b.choice is not mine.choice
-                )
+                actions += _ballots_but(seat, p.index, None if mine is None else mine.choice)
     elif state.phase is Phase.DILEMMES:
         changes = votes_change(state)
         for d in state.dilemmas:
