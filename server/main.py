@@ -24,8 +24,6 @@ from server.scenarios import UnknownScenarioError
 from server.settings import Settings
 
 DEFAULT_SCENARIO = "ville-moyenne"
-#: Seconds a thread holds the GIL before one waiting for it gets it (Python's default: 5 ms).
-SWITCH_INTERVAL = 0.001
 
 
 class ServeSettings(Settings):
@@ -122,10 +120,6 @@ def serve_command(args: argparse.Namespace) -> int:
         activity.server_started(app[HUB_KEY], bases[0], new_tables=new_tables)
 
     app.on_startup.append(banner)
-    # The store's writer thread (server/store/writer.py) waits for the GIL each time it
-    # comes back from SQLite; with the default 5 ms switch interval a busy loop kept it
-    # waiting several times per transaction, delaying every acknowledgement.
-    sys.setswitchinterval(SWITCH_INTERVAL)
     access_log = logging.getLogger("aiohttp.access") if level <= logging.DEBUG else None
     try:
         web.run_app(

@@ -214,3 +214,36 @@ async def test_a_caller_cancelled_during_its_write_leaves_disk_and_log_agreeing(
     assert [a.action_id for a in store.actions(table)] == ["o"]
     await hub.close()
     store.close()
+
+
+async def test_sqlite_commits_never_checkpoint_the_checkpointer_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A COMMIT on the loop only appends to the WAL: with the checkpointer held off, the
+    # WAL grows past SQLite's automatic checkpoint (1 000 pages) and the database file
+    # stays as it was; once the checkpointer runs, the rows are copied into the file.
+    from server.store import writer
+
+    monkeypatch.setattr(writer, "CHECKPOINT_EVERY", 3600.0)
+    path = tmp_path / "s.sqlite3"
+    wal = tmp_path / "s.sqlite3-wal"
+    store = SqliteStore(path)
+    w = WorkshopRow("w1", "hash", "mini", 1.0)
+    await store.create_workshop(w, [TableRow("t0", "w1", "C0", 0, "{}", timer_known=True)])
+    size = path.stat().st_size
+    big = "x" * 3000  # ~1 page per action: 1 500 pages
+    for seq in range(1500):  # one tick each, as actions arrive one by one
+        await store.append(ActionRow("t0", seq, f"a{seq}", "dgs", 1.0, big))
+    assert wal.stat().st_size > 1000 * 4096
+    assert path.stat().st_size == size
+    store._checkpointer.close()
+
+    monkeypatch.setattr(writer, "CHECKPOINT_EVERY", 0.01)
+    store._checkpointer = writer.Checkpointer(store._checkpointer._connect)
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + WAIT
+    while path.stat().st_size < 1500 * 3000 and loop.time() < deadline:
+        await asyncio.sleep(0.02)
+    assert path.stat().st_size >= 1500 * 3000
+    assert len(store.actions("t0")) == 1500
+    store.close()

@@ -1,14 +1,15 @@
 """EventStore on one SQLite file in WAL mode, through the plain `sqlite3` module.
 
-Writes go to one writer thread with group commit (server/store/writer.py): the
-actions that arrive in the same loop tick share one transaction, and each caller is
-woken only after that COMMIT returned, so nothing is acknowledged before it is in
-the file. Reads (at start, and when a table is first used) run on the event loop
+Writes are grouped per loop tick (server/store/writer.py): the actions that arrive in
+the same tick share one transaction, committed at the end of that tick, and each caller
+is woken only after that COMMIT returned, so nothing is acknowledged before it is in
+the file. The connections that write never checkpoint the WAL themselves; a thread of
+the store does (`Checkpointer`), so no commit on the loop ever copies pages back or
+fsyncs. Reads (at start, and when a table is first used) run on the event loop
 through a second connection: in WAL mode they see the last committed state, never a
-transaction in progress. The path must be a file (two connections share it). The
+transaction in progress. The path must be a file (three connections share it). The
 rare writes of `SqliteMeta` (server values, closures, table names) go through the
-loop's connection in autocommit; `busy_timeout` lets one wait for a transaction of the
-writer, which lasts a few milliseconds.
+reading connection in autocommit.
 
 Why synchronous=NORMAL is durable enough: in WAL mode a commit has written the
 transaction into the WAL file (a write() into the OS page cache) before
@@ -29,7 +30,7 @@ from typing import Any
 from server.store.base import ActionRow, DuplicateActionError, SeatRow, TableRow, WorkshopRow
 from server.store.meta import SqliteMeta
 from server.store.migrations import migrate
-from server.store.writer import GroupWriter, Results
+from server.store.writer import Checkpointer, GroupWriter, Results
 
 _TABLE_COLUMNS = "id, workshop_id, code, seed, header, finished, deadline, timer_known"
 
@@ -56,8 +57,10 @@ class SqliteStore(SqliteMeta):
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA foreign_keys=ON")
         self._db.execute("PRAGMA busy_timeout=5000")
+        self._db.execute("PRAGMA wal_autocheckpoint=0")  # the checkpointer's job
         migrate(self._db)  # the schema: server/store/migrations.py
         self._writer = GroupWriter(lambda: _connect(path), self._write)
+        self._checkpointer = Checkpointer(lambda: _connect(path))
 
     def record_transactions(self) -> None:
         """Keep (epoch, actions, seconds) of every transaction from now on (server/probe.py)."""
@@ -139,14 +142,14 @@ class SqliteStore(SqliteMeta):
         return self._writer.submit(seat)
 
     def _write(self, db: sqlite3.Connection, items: list[_Write]) -> Results:
-        """One transaction of `items` (in the writer thread): every action in one INSERT
+        """One transaction of `items` (at the end of a loop tick): every action in one INSERT
         (alone, in autocommit, when nothing else is to be written), then the rarer
         statements; if one item is refused, each item in a savepoint."""
         appends = [i for i in items if isinstance(i, _Append)]
         if len(appends) == len(items) <= _ROWS_PER_INSERT and all(
             a.claim is None and a.release is None and self._timers.get(a.row.table_id) == a.timer
             for a in appends
-        ):  # most transactions: actions only, one INSERT in autocommit (a GIL hand-off)
+        ):  # most transactions: actions only, one INSERT in autocommit
             try:
                 values = [v for a in appends for v in _action_values(a.row)]
                 db.execute(_insert_actions(len(appends)), values)
@@ -231,9 +234,10 @@ class SqliteStore(SqliteMeta):
                 timers[table] = item.timer
 
     def close(self) -> None:
-        """Write what was submitted, stop the writer, close the database (the WAL is
-        checkpointed by SQLite)."""
+        """Write what was submitted, stop the checkpointer, close the database (the last
+        connection closed checkpoints the WAL)."""
         self._writer.close()
+        self._checkpointer.close()
         self._db.close()
 
 
@@ -278,4 +282,5 @@ def _connect(path: Path) -> sqlite3.Connection:
     db.execute("PRAGMA synchronous=NORMAL")
     db.execute("PRAGMA foreign_keys=ON")
     db.execute("PRAGMA busy_timeout=5000")
+    db.execute("PRAGMA wal_autocheckpoint=0")  # the checkpointer's job
     return db
