@@ -4,13 +4,17 @@ next 10-minute full collection (the GC freeze of server/gc_pace.py would keep th
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import gc
 import weakref
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import socketio
 from server_fixtures import WAIT, LiveServer, start_server, stop_server
 
+from server import gc_pace
 from server.keys import SIO_KEY
 
 ROUNDS, PER_ROUND = 10, 20
@@ -75,3 +79,18 @@ async def test_what_closed_connections_leave_is_collected_soon_after(tmp_path: P
         assert await gone(sockets, 1) == 0
     finally:
         await stop_server(server)
+
+
+async def test_the_young_generation_waits_for_more_while_the_server_paces_the_collector() -> None:
+    # Live objects are frozen every GC_FREEZE_EVERY s: young passes are made rarer while
+    # the server runs, and the process's thresholds come back when it stops.
+    before = gc.get_threshold()
+    sio = SimpleNamespace(last_close=float("-inf"), last_message=0.0)
+    task = asyncio.create_task(gc_pace.pace_gc(sio, collect_after=60.0))  # type: ignore[arg-type]
+    await asyncio.sleep(0)
+    assert gc.get_threshold() == (gc_pace.GC_YOUNG_THRESHOLD, *before[1:])
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
+    assert gc.get_threshold() == before
+    gc.unfreeze()
