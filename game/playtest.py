@@ -74,12 +74,20 @@ def play_game(pack: Pack, *, strategy: str, seed: int, log_dir: Path | None = No
                 result.options.append((event.dilemma, event.option))
 
     policy = BotRounds(BOTS[strategy])
-    log = play(pack, policy, seed, seats=seats, max_steps=MAX_ACTIONS, watch=watch)
+    log = play(
+        pack,
+        policy,
+        seed,
+        seats=seats,
+        max_steps=MAX_ACTIONS,
+        watch=watch,
+        record=log_dir is not None,  # the report reads the final state only
+    )
     if log_dir is not None:
         (log_dir / f"{strategy}-{seed}.jsonl").write_text(log.to_jsonl(), encoding="utf-8")
     state = log.state
     result.team_score = state.team_score or 0.0
-    result.actions = len(log.records)
+    result.actions = log.applied
     result.budget_left = state.budget
     result.deployed = {p.card for p in state.projects if p.deployed_turn is not None}
     result.vectors = {p.vector.value for p in state.projects if p.vector and p.deployed_turn}
