@@ -15,9 +15,11 @@ from game.bots_roles import roles_bot
 from game.engine import Action, GameState, legal_actions
 from game.engine.actions import ChooseOption, Propose, Ready, Vote, VoteChoice
 from game.engine.catalog import Catalog
+from game.engine.phase import Phase
 from game.engine.resolution import early_deployment
-from game.engine.rules import lever_done
+from game.engine.rules import ballot_refusal, lever_done, seat_refusal
 from game.engine.scoring import condition_met, needs_met
+from game.engine.state import Proposal
 from game.engine.terms import Terms
 from game.scenario.models import VectorType
 
@@ -225,11 +227,57 @@ def _first_ballot(state: GameState, seat: str, action: Action) -> bool:
     return True
 
 
+def _unvoted(state: GameState, seat: str) -> list[Proposal] | None:
+    """In the vote phase, the proposals of the Vote actions `legal_actions` offers `seat`
+    that `_first_ballot` keeps, in order: the open ones it has not voted on (then it is
+    offered every choice on each, and Ready). None when it may not act at all.
+
+    The vote phase is most of a bot game's decisions; this spares listing every ballot
+    of every proposal to keep the first ones.
+    """
+    if seat_refusal(state, seat) is not None:
+        return None
+    return [p for p in state.proposals if seat not in p.votes and ballot_refusal(p, seat) is None]
+
+
+_VOTE_CHOICES = tuple(VoteChoice)
+
+
 def random_bot(state: GameState, seat: str, rng: random.Random) -> Action | None:
     """Any legal action, uniformly at random, but a ballot is cast once (as every bot does:
     `game.randomplay` is the table whose people change their minds)."""
+    if state.phase is Phase.VOTE:
+        unvoted = _unvoted(state, seat)
+        if unvoted is None:
+            return None
+        # the same list as below: each unvoted proposal's choices in order, then Ready
+        picks: list[tuple[int, VoteChoice] | None] = [
+            (p.index, c) for p in unvoted for c in _VOTE_CHOICES
+        ]
+        picks.append(None)
+        pick = rng.choice(picks)
+        if pick is None:
+            return Ready(seat=seat)
+        return Vote(seat=seat, proposal=pick[0], choice=pick[1])
     actions = [a for a in legal_actions(state, seat) if _first_ballot(state, seat, a)]
     return rng.choice(actions) if actions else None
+
+
+def _vote_decision(state: GameState, seat: str, value: Callable[[Propose], float]) -> Action | None:
+    """`_decide` in the vote phase: the first proposal not voted on yet, pour if its card
+    is worth funding; else Ready."""
+    unvoted = _unvoted(state, seat)
+    if unvoted is None:
+        return None
+    if not unvoted:
+        return Ready(seat=seat)
+    p = unvoted[0]
+    wanted = (
+        VoteChoice.POUR
+        if value(Propose(seat=seat, card=p.card, vector=p.vector)) > 0
+        else VoteChoice.CONTRE
+    )
+    return Vote(seat=seat, proposal=p.index, choice=wanted)
 
 
 def _decide(
@@ -241,6 +289,8 @@ def _decide(
     cautious: bool,
     option_bias: Callable[[ChooseOption], float] | None = None,
 ) -> Action | None:
+    if state.phase is Phase.VOTE:
+        return _vote_decision(state, seat, value)
     actions = legal_actions(state, seat)
     if not actions:
         return None

@@ -1,0 +1,92 @@
+"""In the vote phase the bots decide without listing every legal action: same decisions.
+
+The vote phase is most of a bot game's decisions, so the bots read which proposals a
+seat has not voted on instead of filtering `legal_actions`. At every vote-phase state
+of whole games (and those states paused), for every seat, the decision and what was
+drawn from the random generator equal the ones made from `legal_actions`.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from game import bots
+from game.driver import BotRounds, play
+from game.engine import Action, GameState, Phase, apply, legal_actions
+from game.engine.actions import Pause, Propose, Ready, Vote, VoteChoice
+from game.playtest import table_seats
+from game.scenario import load_pack
+
+PACKS = Path(__file__).parent.parent / "scenarios"
+
+
+def _reference_random(state: GameState, seat: str, rng: random.Random) -> Action | None:
+    actions = [a for a in legal_actions(state, seat) if bots._first_ballot(state, seat, a)]
+    return rng.choice(actions) if actions else None
+
+
+def _reference_vote(
+    state: GameState, seat: str, value: Callable[[Propose], float]
+) -> Action | None:
+    actions = legal_actions(state, seat)
+    if not actions:
+        return None
+    votes = [
+        a for a in actions if isinstance(a, Vote) and seat not in state.proposals[a.proposal].votes
+    ]
+    if votes:
+        first = votes[0]
+        p = state.proposals[first.proposal]
+        wanted = (
+            VoteChoice.POUR
+            if value(Propose(seat=seat, card=p.card, vector=p.vector)) > 0
+            else VoteChoice.CONTRE
+        )
+        return next(a for a in votes if a.proposal == first.proposal and a.choice is wanted)
+    return next(a for a in actions if isinstance(a, Ready))
+
+
+def _vote_states(pack: str, strategy: str, seed: int) -> list[GameState]:
+    loaded = load_pack(PACKS / pack)
+    states: list[GameState] = []
+    play(
+        loaded,
+        BotRounds(bots.BOTS[strategy]),
+        seed,
+        seats=table_seats(loaded, seed),
+        record=False,
+        watch=lambda _a, state, _e: states.append(state),
+    )
+    votes = [s for s in states if s.phase is Phase.VOTE]
+    return votes + [apply(s, Pause())[0] for s in votes[::9]]
+
+
+def _dump(action: Action | None) -> object:
+    return None if action is None else action.model_dump()
+
+
+@pytest.mark.parametrize(
+    ("pack", "strategy", "seed"),
+    [("ville-moyenne", "random", 2), ("ville-moyenne", "roles", 5), ("decouverte", "greedy", 3)],
+)
+def test_vote_phase_decisions_are_those_made_from_the_legal_actions(pack, strategy, seed):
+    states = _vote_states(pack, strategy, seed)
+    assert len(states) > 20
+    values: list[Callable[[GameState], Callable[[Propose], float]]] = [
+        lambda s: lambda a: bots.card_value(s, a.card, a.vector),
+        lambda s: lambda a: 1.0 if len(a.card) % 2 else -1.0,
+    ]
+    for n, state in enumerate(states):
+        for seat in [*(s.role for s in state.seats), "inconnu"]:
+            mine, theirs = random.Random(n), random.Random(n)
+            got = bots.random_bot(state, seat, mine)
+            assert _dump(got) == _dump(_reference_random(state, seat, theirs)), (n, seat)
+            assert mine.getstate() == theirs.getstate()
+            for make in values:
+                value = make(state)
+                got = bots._vote_decision(state, seat, value)
+                assert _dump(got) == _dump(_reference_vote(state, seat, value)), (n, seat)
