@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 
 from game.bots_roles import roles_bot
 from game.engine import Action, GameState, legal_actions
@@ -57,7 +57,7 @@ class _Memo:
     key holds the objects it names by identity, so their ids cannot be reused.
     """
 
-    __slots__ = ("cards", "early", "key", "needs", "risks", "state")
+    __slots__ = ("cards", "early", "key", "needs", "risks", "state", "values")
 
     def __init__(self) -> None:
         self.state: GameState | None = None
@@ -66,6 +66,8 @@ class _Memo:
         self.needs: dict[str, bool] | None = None
         self.early: dict[bool | None, float] = {}
         self.cards: dict[tuple[str, VectorType | None, bool, bool], float] = {}
+        #: each strategy's value of a (card, vector), by (strategy key, card, vector)
+        self.values: dict[tuple[Hashable, str, VectorType | None], float] = {}
 
 
 _MEMO = _Memo()
@@ -90,6 +92,7 @@ def _memo(state: GameState) -> _Memo:
         )
         if not same:
             memo.key, memo.risks, memo.needs, memo.early, memo.cards = key, {}, None, {}, {}
+            memo.values = {}
         memo.state = state
     return memo
 
@@ -263,7 +266,26 @@ def random_bot(state: GameState, seat: str, rng: random.Random) -> Action | None
     return rng.choice(actions) if actions else None
 
 
-def _vote_decision(state: GameState, seat: str, value: Callable[[Propose], float]) -> Action | None:
+#: A strategy's value of funding a card (with a vector) now.
+Value = Callable[[str, VectorType | None], float]
+
+
+def _kept_values(state: GameState, key: Hashable, value: Value) -> Value:
+    """`value`, kept in the state's memo under `key`: for strategies whose value reads
+    nothing of the state but the memo's inputs (and what `key` names, e.g. the seat)."""
+    values = _memo(state).values
+
+    def kept(card: str, vector: VectorType | None) -> float:
+        k = (key, card, vector)
+        v = values.get(k)
+        if v is None:
+            v = values[k] = value(card, vector)
+        return v
+
+    return kept
+
+
+def _vote_decision(state: GameState, seat: str, value: Value) -> Action | None:
     """`_decide` in the vote phase: the first proposal not voted on yet, pour if its card
     is worth funding; else Ready."""
     unvoted = _unvoted(state, seat)
@@ -272,11 +294,7 @@ def _vote_decision(state: GameState, seat: str, value: Callable[[Propose], float
     if not unvoted:
         return Ready(seat=seat)
     p = unvoted[0]
-    wanted = (
-        VoteChoice.POUR
-        if value(Propose(seat=seat, card=p.card, vector=p.vector)) > 0
-        else VoteChoice.CONTRE
-    )
+    wanted = VoteChoice.POUR if value(p.card, p.vector) > 0 else VoteChoice.CONTRE
     return Vote(seat=seat, proposal=p.index, choice=wanted)
 
 
@@ -284,11 +302,15 @@ def _decide(
     state: GameState,
     seat: str,
     rng: random.Random,
-    value: Callable[[Propose], float],
+    value: Value,
     *,
     cautious: bool,
     option_bias: Callable[[ChooseOption], float] | None = None,
+    key: Hashable = None,
 ) -> Action | None:
+    """The deliberate bots' choice; with `key`, `value` is kept per state (`_kept_values`)."""
+    if key is not None:
+        value = _kept_values(state, key, value)
     if state.phase is Phase.VOTE:
         return _vote_decision(state, seat, value)
     actions = legal_actions(state, seat)
@@ -296,7 +318,9 @@ def _decide(
         return None
     proposals = [a for a in actions if isinstance(a, Propose)]
     if proposals:
-        scored = [(v + rng.random() * JITTER, v, a) for a in proposals for v in (value(a),)]
+        scored = [
+            (v + rng.random() * JITTER, v, a) for a in proposals for v in (value(a.card, a.vector),)
+        ]
         _, best_value, best = max(scored, key=lambda t: t[0])
         if best_value > 0:
             return best
@@ -307,11 +331,7 @@ def _decide(
     if votes:
         first = votes[0]
         p = state.proposals[first.proposal]
-        wanted = (
-            VoteChoice.POUR
-            if value(Propose(seat=seat, card=p.card, vector=p.vector)) > 0
-            else VoteChoice.CONTRE
-        )
+        wanted = VoteChoice.POUR if value(p.card, p.vector) > 0 else VoteChoice.CONTRE
         return next(a for a in votes if a.proposal == first.proposal and a.choice is wanted)
     options = [a for a in actions if isinstance(a, ChooseOption) and _first_ballot(state, seat, a)]
     if options:
@@ -327,7 +347,9 @@ def _decide(
 
 def greedy_bot(state: GameState, seat: str, rng: random.Random) -> Action | None:
     """Propose and support whatever raises the weighted gauges most."""
-    return _decide(state, seat, rng, lambda a: card_value(state, a.card, a.vector), cautious=False)
+    return _decide(
+        state, seat, rng, lambda c, v: card_value(state, c, v), cautious=False, key="greedy"
+    )
 
 
 def _prerequisite_steps(state: GameState) -> set[int]:
@@ -347,24 +369,23 @@ def cautious_bot(state: GameState, seat: str, rng: random.Random) -> Action | No
     """The method: map, equip, organise, set the framework (steps 1 to 4); then deploy
     what answers the collectivité's needs, by the safer vectors."""
 
-    ready = _steps_started(state) >= _prerequisite_steps(state)
-
-    def value(a: Propose) -> float:
-        base = card_value(state, a.card, a.vector, risk_aware=True, needs=True)
+    def value(card: str, vector: VectorType | None) -> float:
+        base = card_value(state, card, vector, risk_aware=True, needs=True)
         if base == -1.0:
             return base
-        lever = state.catalog.levers.get(a.card)
+        lever = state.catalog.levers.get(card)
         if lever is not None:
             return base + (20 - 3 * lever.step if lever.step <= 4 else 2)
-        if not ready:
+        if not _steps_started(state) >= _prerequisite_steps(state):
             return -1.0
-        terms = state.catalog.terms(a.card, a.vector)
+        terms = state.catalog.terms(card, vector)
         required = terms.requirements.levers if terms else ()
         safe_levers = all(lever_done(state, lv) for lv in required)
         imported = terms is not None and terms.vector is VectorType.IMPORTEE
         return base - (5 if imported else 0) + (2 if safe_levers else 0)
 
-    return _decide(state, seat, rng, value, cautious=True)
+    # the value reads the catalog, projects and card values only: kept per state
+    return _decide(state, seat, rng, value, cautious=True, key="cautious")
 
 
 BOTS: dict[str, Bot] = {

@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 
 from game.engine import Action, GameState
-from game.engine.actions import ChooseOption, Propose
+from game.engine.actions import ChooseOption
 from game.engine.state import ProjectStatus
 from game.engine.terms import Terms
 from game.scenario.models import Condition, VectorType
@@ -87,16 +87,19 @@ def roles_bot(state: GameState, seat: str, rng: random.Random) -> Action | None:
     """A deliberate seat: a risk-aware reading of cards plus its own objective's pull."""
     from game.bots import _decide, card_value
 
-    def value(a: Propose) -> float:
-        base = card_value(state, a.card, a.vector, risk_aware=True, needs=True)
+    def value(card: str, vector: VectorType | None) -> float:
+        base = card_value(state, card, vector, risk_aware=True, needs=True)
         if base == -1.0:
             return base
-        return base + objective_value(state, seat, a.card, a.vector)
+        return base + objective_value(state, seat, card, vector)
 
     def option_bias(a: ChooseOption) -> float:
         return option_pull(state, seat, a)
 
-    return _decide(state, seat, rng, value, cautious=True, option_bias=option_bias)
+    # the objective's pull reads the catalog, projects, turn and budget: kept per state
+    return _decide(
+        state, seat, rng, value, cautious=True, option_bias=option_bias, key=("roles", seat)
+    )
 
 
 def option_pull(state: GameState, seat: str, action: ChooseOption) -> float:

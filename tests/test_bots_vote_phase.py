@@ -17,7 +17,7 @@ import pytest
 from game import bots
 from game.driver import BotRounds, play
 from game.engine import Action, GameState, Phase, apply, legal_actions
-from game.engine.actions import Pause, Propose, Ready, Vote, VoteChoice
+from game.engine.actions import Pause, Ready, Vote, VoteChoice
 from game.playtest import table_seats
 from game.scenario import load_pack
 
@@ -29,9 +29,7 @@ def _reference_random(state: GameState, seat: str, rng: random.Random) -> Action
     return rng.choice(actions) if actions else None
 
 
-def _reference_vote(
-    state: GameState, seat: str, value: Callable[[Propose], float]
-) -> Action | None:
+def _reference_vote(state: GameState, seat: str, value: bots.Value) -> Action | None:
     actions = legal_actions(state, seat)
     if not actions:
         return None
@@ -41,11 +39,7 @@ def _reference_vote(
     if votes:
         first = votes[0]
         p = state.proposals[first.proposal]
-        wanted = (
-            VoteChoice.POUR
-            if value(Propose(seat=seat, card=p.card, vector=p.vector)) > 0
-            else VoteChoice.CONTRE
-        )
+        wanted = VoteChoice.POUR if value(p.card, p.vector) > 0 else VoteChoice.CONTRE
         return next(a for a in votes if a.proposal == first.proposal and a.choice is wanted)
     return next(a for a in actions if isinstance(a, Ready))
 
@@ -76,9 +70,9 @@ def _dump(action: Action | None) -> object:
 def test_vote_phase_decisions_are_those_made_from_the_legal_actions(pack, strategy, seed):
     states = _vote_states(pack, strategy, seed)
     assert len(states) > 20
-    values: list[Callable[[GameState], Callable[[Propose], float]]] = [
-        lambda s: lambda a: bots.card_value(s, a.card, a.vector),
-        lambda s: lambda a: 1.0 if len(a.card) % 2 else -1.0,
+    values: list[Callable[[GameState], bots.Value]] = [
+        lambda s: lambda card, vector: bots.card_value(s, card, vector),
+        lambda s: lambda card, _vector: 1.0 if len(card) % 2 else -1.0,
     ]
     for n, state in enumerate(states):
         for seat in [*(s.role for s in state.seats), "inconnu"]:
