@@ -38,3 +38,25 @@ def test_the_playtest_result_is_the_same_with_or_without_a_log_dir(
         kept = play_game(loaded, strategy=strategy, seed=4, log_dir=tmp_path)
         assert play_game(loaded, strategy=strategy, seed=4) == kept
         assert kept.actions > 0
+
+
+def test_games_are_played_with_fewer_collections_and_the_threshold_is_restored(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import gc
+
+    from game import playtest
+
+    seen: list[tuple[int, int, int]] = []
+    real = playtest.play_game
+
+    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(gc.get_threshold())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(playtest, "play_game", spy)
+    before = gc.get_threshold()
+    playtest.run_playtest(load_pack(PACKS / "decouverte"), games=2, seed=1)
+    assert gc.get_threshold() == before
+    assert [t[0] for t in seen] == [max(before[0], playtest.YOUNG_GC_THRESHOLD)] * 2
+    assert all(t[1:] == before[1:] for t in seen)
