@@ -53,7 +53,9 @@ def revised(action: Action, **changes: Any) -> Action:
     Use this, never `model_copy(update=…)`, which skips validation (the 500-character
     justification limit): raises pydantic.ValidationError.
     """
-    return parse_action({**action.model_dump(), **changes})
+    # Actions are flat (no nested model, alias or serializer): their fields are what
+    # model_dump gives in Python mode, without its cost (twice per bot action).
+    return parse_action({**action.__dict__, **changes})
 
 
 def make_header(
