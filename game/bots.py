@@ -57,7 +57,7 @@ class _Memo:
     key holds the objects it names by identity, so their ids cannot be reused.
     """
 
-    __slots__ = ("cards", "early", "key", "needs", "risks", "state", "values")
+    __slots__ = ("cards", "counts", "early", "key", "needs", "risks", "state", "values")
 
     def __init__(self) -> None:
         self.state: GameState | None = None
@@ -68,6 +68,9 @@ class _Memo:
         self.cards: dict[tuple[str, VectorType | None, bool, bool], float] = {}
         #: each strategy's value of a (card, vector), by (strategy key, card, vector)
         self.values: dict[tuple[Hashable, str, VectorType | None], float] = {}
+        #: projects counted for an objective condition (game.bots_roles), by its id: the
+        #: condition belongs to the catalog's pack, which the key holds
+        self.counts: dict[int, int] = {}
 
 
 _MEMO = _Memo()
@@ -92,7 +95,7 @@ def _memo(state: GameState) -> _Memo:
         )
         if not same:
             memo.key, memo.risks, memo.needs, memo.early, memo.cards = key, {}, None, {}, {}
-            memo.values = {}
+            memo.values, memo.counts = {}, {}
         memo.state = state
     return memo
 
@@ -369,6 +372,13 @@ def cautious_bot(state: GameState, seat: str, rng: random.Random) -> Action | No
     """The method: map, equip, organise, set the framework (steps 1 to 4); then deploy
     what answers the collectivité's needs, by the safer vectors."""
 
+    started: list[bool] = []
+
+    def ready() -> bool:  # once per decision, when a use case is valued
+        if not started:
+            started.append(_steps_started(state) >= _prerequisite_steps(state))
+        return started[0]
+
     def value(card: str, vector: VectorType | None) -> float:
         base = card_value(state, card, vector, risk_aware=True, needs=True)
         if base == -1.0:
@@ -376,7 +386,7 @@ def cautious_bot(state: GameState, seat: str, rng: random.Random) -> Action | No
         lever = state.catalog.levers.get(card)
         if lever is not None:
             return base + (20 - 3 * lever.step if lever.step <= 4 else 2)
-        if not _steps_started(state) >= _prerequisite_steps(state):
+        if not ready():
             return -1.0
         terms = state.catalog.terms(card, vector)
         required = terms.requirements.levers if terms else ()

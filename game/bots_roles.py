@@ -22,6 +22,17 @@ PULL = 12.0
 
 
 def _count(state: GameState, cond: Condition) -> int:
+    """The projects that count for `cond` (kept in the bots' memo while its inputs last)."""
+    from game.bots import _memo
+
+    counts = _memo(state).counts
+    n = counts.get(id(cond))
+    if n is None:
+        n = counts[id(cond)] = _counted(state, cond)
+    return n
+
+
+def _counted(state: GameState, cond: Condition) -> int:
     cat = state.catalog
     n = 0
     for p in state.projects:
