@@ -211,10 +211,34 @@ def _card_value(
     return gain
 
 
+#: Values that depend on the pack alone, by (id of the pack, key): (pack, value).
+_PER_PACK: dict[tuple[int, Hashable], tuple[object, float]] = {}
+
+
+def per_pack(cat: Catalog, key: Hashable, compute: Callable[[], float]) -> float:
+    """`compute()`, kept for the catalog's pack and `key` (what it reads of the state must
+    be named by `key`). The entry holds the pack, so its id cannot be reused."""
+    pack = cat.pack
+    hit = _PER_PACK.get((id(pack), key))
+    if hit is None or hit[0] is not pack:
+        if len(_PER_PACK) > 100_000:
+            _PER_PACK.clear()
+        hit = _PER_PACK[(id(pack), key)] = (pack, compute())
+    return hit[1]
+
+
 def _option_value(state: GameState, action: ChooseOption, *, cautious: bool) -> float:
-    cat = state.catalog
-    dilemma = cat.dilemmas[state.dilemmas[action.dilemma].dilemma]
-    option = next(o for o in dilemma.options if o.id == action.option)
+    dilemma_id = state.dilemmas[action.dilemma].dilemma
+    return per_pack(
+        state.catalog,
+        ("option", dilemma_id, action.option, cautious),
+        lambda: _pack_option_value(state.catalog, dilemma_id, action.option, cautious),
+    )
+
+
+def _pack_option_value(cat: Catalog, dilemma_id: str, option_id: str, cautious: bool) -> float:
+    dilemma = cat.dilemmas[dilemma_id]
+    option = next(o for o in dilemma.options if o.id == option_id)
     value = _weighted(cat, option.effects)
     if cautious:  # greedy ignores the risks an option adds
         value -= sum(e.exposure for e in option.follow_ups.adds_risks) * 40

@@ -13,6 +13,7 @@ import random
 
 from game.engine import Action, GameState
 from game.engine.actions import ChooseOption
+from game.engine.catalog import Catalog
 from game.engine.state import ProjectStatus
 from game.engine.terms import Terms
 from game.scenario.models import Condition, VectorType
@@ -115,12 +116,23 @@ def roles_bot(state: GameState, seat: str, rng: random.Random) -> Action | None:
 
 def option_pull(state: GameState, seat: str, action: ChooseOption) -> float:
     """What a dilemma option does for `seat`'s objective: its gauges and its budget."""
+    from game.bots import per_pack
+
     cat = state.catalog
+    dilemma_id = state.dilemmas[action.dilemma].dilemma
+    return per_pack(
+        cat,
+        ("pull", seat, dilemma_id, action.option),
+        lambda: _option_pull(cat, seat, dilemma_id, action.option),
+    )
+
+
+def _option_pull(cat: Catalog, seat: str, dilemma_id: str, option_id: str) -> float:
     role = cat.roles.get(seat)
     if role is None:
         return 0.0
-    dilemma = cat.dilemmas[state.dilemmas[action.dilemma].dilemma]
-    option = next(o for o in dilemma.options if o.id == action.option)
+    dilemma = cat.dilemmas[dilemma_id]
+    option = next(o for o in dilemma.options if o.id == option_id)
     pull = 0.0
     for cond in role.secret.conditions:
         if cond.gauge is not None:

@@ -103,3 +103,24 @@ def test_a_game_played_with_the_memo_warm_is_the_game_played_cold(strategy: str,
     cold = play(PACK, BotRounds(_Cold(strategy)), seed, seats=seats)  # type: ignore[arg-type]
     assert [r["action"] for r in warm.records] == [r["action"] for r in cold.records]
     assert warm.state.state_hash() == cold.state.state_hash()
+
+
+def test_dilemma_option_values_kept_per_pack_equal_the_values_computed_cold() -> None:
+    from game.bots_roles import _option_pull, option_pull
+    from game.engine import legal_actions
+    from game.engine.actions import ChooseOption
+
+    seen = 0
+    for state in _states("roles", 4) + _states("cautious", 7):
+        for seat in [s.role for s in state.seats]:
+            for a in legal_actions(state, seat):
+                if not isinstance(a, ChooseOption):
+                    continue
+                seen += 1
+                dilemma = state.dilemmas[a.dilemma].dilemma
+                for cautious in (False, True):
+                    cold = bots._pack_option_value(state.catalog, dilemma, a.option, cautious)
+                    assert bots._option_value(state, a, cautious=cautious) == cold
+                cold_pull = _option_pull(state.catalog, seat, dilemma, a.option)
+                assert option_pull(state, seat, a) == cold_pull
+    assert seen > 10
