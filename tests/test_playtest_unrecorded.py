@@ -8,6 +8,8 @@ import pytest
 
 from game.bots import BOTS
 from game.driver import BotRounds, play
+from game.engine import apply, new_game, parse_action
+from game.engine.catalog import Catalog
 from game.log import UnrecordedGame
 from game.playtest import play_game, table_seats
 from game.scenario import load_pack
@@ -60,3 +62,20 @@ def test_games_are_played_with_fewer_collections_and_the_threshold_is_restored(
     assert gc.get_threshold() == before
     assert [t[0] for t in seen] == [max(before[0], playtest.YOUNG_GC_THRESHOLD)] * 2
     assert all(t[1:] == before[1:] for t in seen)
+
+
+def test_games_of_one_pack_share_its_catalog_and_play_as_with_their_own() -> None:
+    pack = load_pack(PACKS / "decouverte")
+    other = load_pack(PACKS / "decouverte")  # an equal pack, another object
+    assert new_game(pack, seed=1).catalog is new_game(pack, seed=2).catalog
+    assert new_game(other, seed=1).catalog is not new_game(pack, seed=1).catalog
+    assert new_game(other, seed=1).catalog.pack is other
+    # the actions of a game played on the shared catalog, folded from a state on a
+    # catalog of its own, give the same game
+    seats = table_seats(pack, 2)
+    shared = play(pack, BotRounds(BOTS["roles"]), 2, seats=seats)
+    state = new_game(pack, seed=2, seats=seats).model_copy(update={"catalog": Catalog(pack)})
+    for record in shared.records:
+        state, _ = apply(state, parse_action(record["action"]))
+    assert state.catalog is not shared.state.catalog
+    assert state.state_hash() == shared.state.state_hash()

@@ -63,12 +63,28 @@ FEED_LENGTH = 40
 _B = TypeVar("_B", Ballot, DilemmaVote)
 
 
+# A catalog is derived from its (frozen) pack alone: games of one pack share it (a
+# playtest starts a thousand games of the same pack), kept by the pack's identity and
+# holding the pack so that its id cannot be reused.
+_CATALOGS: dict[int, tuple[Pack, Catalog]] = {}
+
+
+def catalog_of(pack: Pack) -> Catalog:
+    """The catalog of `pack` (one per pack object)."""
+    hit = _CATALOGS.get(id(pack))
+    if hit is None or hit[0] is not pack:
+        if len(_CATALOGS) >= 64:
+            _CATALOGS.clear()
+        hit = _CATALOGS[id(pack)] = (pack, Catalog(pack))
+    return hit[1]
+
+
 def new_game(
     pack: Pack, *, seed: int, seats: Iterable[str] = (), rules_version: int = RULES_VERSION
 ) -> GameState:
     """A game in the lobby: every role a seat, the given role ids occupied, played under
     `rules_version` (an older log's rules: `game.log.rules_version_of`)."""
-    catalog = Catalog(pack)
+    catalog = catalog_of(pack)
     occupied = set(seats)
     unknown = occupied - set(catalog.roles)
     if unknown:
