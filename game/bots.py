@@ -17,10 +17,11 @@ from game.engine.actions import ChooseOption, Propose, Ready, Vote, VoteChoice
 from game.engine.catalog import Catalog
 from game.engine.phase import Phase
 from game.engine.resolution import early_deployment
-from game.engine.rules import ballot_refusal, lever_done, seat_refusal
+from game.engine.rules import ballot_refusal, lever_done, propose_seat_refusal, seat_refusal
 from game.engine.scoring import condition_met, needs_met
 from game.engine.state import Proposal
 from game.engine.terms import Terms
+from game.engine.view import table_options
 from game.scenario.models import VectorType
 
 Bot = Callable[[GameState, str, random.Random], Action | None]
@@ -271,11 +272,38 @@ def _unvoted(state: GameState, seat: str) -> list[Proposal] | None:
 
 
 _VOTE_CHOICES = tuple(VoteChoice)
+_Option = tuple[str, VectorType | None]
+
+
+def _proposition_options(state: GameState, seat: str) -> tuple[_Option, ...] | None:
+    """In the propositions phase, the (card, vector) of the Propose actions `legal_actions`
+    offers `seat`, in order (it is offered Ready after them); None when it may not act.
+    Deciding from them spares building and filtering the Propose actions."""
+    if seat_refusal(state, seat) is not None:
+        return None
+    if propose_seat_refusal(state, seat) is not None:
+        return ()
+    return table_options(state)
+
+
+def _propose(seat: str, option: _Option) -> Propose:
+    """The Propose action of `option`, as `legal_actions` builds it."""
+    card, vector = option
+    if vector is None:  # a lever
+        return Propose(seat=seat, card=card)
+    return Propose(seat=seat, card=card, vector=vector)
 
 
 def random_bot(state: GameState, seat: str, rng: random.Random) -> Action | None:
     """Any legal action, uniformly at random, but a ballot is cast once (as every bot does:
     `game.randomplay` is the table whose people change their minds)."""
+    if state.phase is Phase.PROPOSITIONS:
+        options = _proposition_options(state, seat)
+        if options is None:
+            return None
+        # the same list as legal_actions: each option's Propose, then Ready
+        pick = rng.choice([*options, None])
+        return Ready(seat=seat) if pick is None else _propose(seat, pick)
     if state.phase is Phase.VOTE:
         unvoted = _unvoted(state, seat)
         if unvoted is None:
@@ -285,10 +313,10 @@ def random_bot(state: GameState, seat: str, rng: random.Random) -> Action | None
             (p.index, c) for p in unvoted for c in _VOTE_CHOICES
         ]
         picks.append(None)
-        pick = rng.choice(picks)
-        if pick is None:
+        ballot = rng.choice(picks)
+        if ballot is None:
             return Ready(seat=seat)
-        return Vote(seat=seat, proposal=pick[0], choice=pick[1])
+        return Vote(seat=seat, proposal=ballot[0], choice=ballot[1])
     actions = [a for a in legal_actions(state, seat) if _first_ballot(state, seat, a)]
     return rng.choice(actions) if actions else None
 
@@ -325,6 +353,22 @@ def _vote_decision(state: GameState, seat: str, value: Value) -> Action | None:
     return Vote(seat=seat, proposal=p.index, choice=wanted)
 
 
+def _proposition_decision(
+    state: GameState, seat: str, rng: random.Random, value: Value
+) -> Action | None:
+    """`_decide` in the propositions phase: the option of best value with a jitter, if it
+    is worth funding; else Ready."""
+    options = _proposition_options(state, seat)
+    if options is None:
+        return None
+    if options:
+        scored = [(v + rng.random() * JITTER, v, o) for o in options for v in (value(*o),)]
+        _, best_value, best = max(scored, key=lambda t: t[0])
+        if best_value > 0:
+            return _propose(seat, best)
+    return Ready(seat=seat)
+
+
 def _decide(
     state: GameState,
     seat: str,
@@ -340,6 +384,8 @@ def _decide(
         value = _kept_values(state, key, value)
     if state.phase is Phase.VOTE:
         return _vote_decision(state, seat, value)
+    if state.phase is Phase.PROPOSITIONS:
+        return _proposition_decision(state, seat, rng, value)
     actions = legal_actions(state, seat)
     if not actions:
         return None

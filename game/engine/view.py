@@ -102,7 +102,7 @@ def _seat_actions(state: GameState, seat: str) -> list[Action]:
     actions: list[Action] = []
     cat = state.catalog
     if state.phase is Phase.PROPOSITIONS and propose_seat_refusal(state, seat) is None:
-        options = _per_state(state, "table_options", _table_options_of)
+        options = table_options(state)
         actions += _PROPOSALS.get((options,), seat, lambda: _proposals(seat, options))
     elif state.phase is Phase.VOTE:
         changes = votes_change(state)
@@ -163,6 +163,13 @@ def _table_options_any(state: GameState) -> tuple[tuple[str, VectorType | None],
 
 def _table_options_of(state: GameState) -> tuple[tuple[str, VectorType | None], ...]:
     return _by_inputs(state, "table_options", _table_options)
+
+
+def table_options(state: GameState) -> tuple[tuple[str, VectorType | None], ...]:
+    """The (card, vector) the table may take now, whoever proposes it (None: a lever), in
+    pack order: in the propositions phase, `legal_actions` offers a seat that may still
+    propose one Propose per option, in this order, then Ready."""
+    return _per_state(state, "table_options", _table_options_of)
 
 
 # The facilitator's actions do not depend on the state but for which are allowed: shared

@@ -1,9 +1,11 @@
-"""In the vote phase the bots decide without listing every legal action: same decisions.
+"""In the vote and propositions phases the bots decide without listing every legal
+action: same decisions.
 
-The vote phase is most of a bot game's decisions, so the bots read which proposals a
-seat has not voted on instead of filtering `legal_actions`. At every vote-phase state
-of whole games (and those states paused), for every seat, the decision and what was
-drawn from the random generator equal the ones made from `legal_actions`.
+Those phases are most of a bot game's decisions, so the bots read which proposals a
+seat has not voted on, and the table's options, instead of filtering `legal_actions`.
+At every state of those phases of whole games (and some of them paused), for every
+seat, the decision and what was drawn from the random generator equal the ones made
+from `legal_actions`, as the bots made them before.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import pytest
 from game import bots
 from game.driver import BotRounds, play
 from game.engine import Action, GameState, Phase, apply, legal_actions
-from game.engine.actions import Pause, Ready, Vote, VoteChoice
+from game.engine.actions import Pause, Propose, Ready, Vote, VoteChoice
 from game.playtest import table_seats
 from game.scenario import load_pack
 
@@ -29,10 +31,22 @@ def _reference_random(state: GameState, seat: str, rng: random.Random) -> Action
     return rng.choice(actions) if actions else None
 
 
-def _reference_vote(state: GameState, seat: str, value: bots.Value) -> Action | None:
+def _reference_decide(
+    state: GameState, seat: str, rng: random.Random, value: bots.Value
+) -> Action | None:
     actions = legal_actions(state, seat)
     if not actions:
         return None
+    proposals = [a for a in actions if isinstance(a, Propose)]
+    if proposals:
+        scored = [
+            (v + rng.random() * bots.JITTER, v, a)
+            for a in proposals
+            for v in (value(a.card, a.vector),)
+        ]
+        _, best_value, best = max(scored, key=lambda t: t[0])
+        if best_value > 0:
+            return best
     votes = [
         a for a in actions if isinstance(a, Vote) and seat not in state.proposals[a.proposal].votes
     ]
@@ -44,7 +58,7 @@ def _reference_vote(state: GameState, seat: str, value: bots.Value) -> Action | 
     return next(a for a in actions if isinstance(a, Ready))
 
 
-def _vote_states(pack: str, strategy: str, seed: int) -> list[GameState]:
+def _phase_states(pack: str, strategy: str, seed: int) -> list[GameState]:
     loaded = load_pack(PACKS / pack)
     states: list[GameState] = []
     play(
@@ -55,20 +69,20 @@ def _vote_states(pack: str, strategy: str, seed: int) -> list[GameState]:
         record=False,
         watch=lambda _a, state, _e: states.append(state),
     )
-    votes = [s for s in states if s.phase is Phase.VOTE]
-    return votes + [apply(s, Pause())[0] for s in votes[::9]]
+    kept = [s for s in states if s.phase in (Phase.VOTE, Phase.PROPOSITIONS)]
+    return kept + [apply(s, Pause())[0] for s in kept[::9]]
 
 
 def _dump(action: Action | None) -> object:
-    return None if action is None else action.model_dump()
+    return None if action is None else (action.model_dump(), action.__pydantic_fields_set__)
 
 
 @pytest.mark.parametrize(
     ("pack", "strategy", "seed"),
     [("ville-moyenne", "random", 2), ("ville-moyenne", "roles", 5), ("decouverte", "greedy", 3)],
 )
-def test_vote_phase_decisions_are_those_made_from_the_legal_actions(pack, strategy, seed):
-    states = _vote_states(pack, strategy, seed)
+def test_vote_and_proposition_decisions_are_those_made_from_the_legal_actions(pack, strategy, seed):
+    states = _phase_states(pack, strategy, seed)
     assert len(states) > 20
     values: list[Callable[[GameState], bots.Value]] = [
         lambda s: lambda card, vector: bots.card_value(s, card, vector),
@@ -82,5 +96,8 @@ def test_vote_phase_decisions_are_those_made_from_the_legal_actions(pack, strate
             assert mine.getstate() == theirs.getstate()
             for make in values:
                 value = make(state)
-                got = bots._vote_decision(state, seat, value)
-                assert _dump(got) == _dump(_reference_vote(state, seat, value)), (n, seat)
+                mine, theirs = random.Random(n), random.Random(n)
+                got = bots._decide(state, seat, mine, value, cautious=True)
+                want = _reference_decide(state, seat, theirs, value)
+                assert _dump(got) == _dump(want), (n, seat)
+                assert mine.getstate() == theirs.getstate()
