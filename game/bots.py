@@ -58,11 +58,12 @@ class _Memo:
     key holds the objects it names by identity, so their ids cannot be reused.
     """
 
-    __slots__ = ("cards", "counts", "early", "key", "needs", "risks", "state", "values")
+    __slots__ = ("cards", "counts", "early", "gauges", "key", "needs", "risks", "state", "values")
 
     def __init__(self) -> None:
         self.state: GameState | None = None
         self.key: tuple[object, ...] = ()
+        self.gauges: dict[str, int] | None = None  # the last state's, whose items the key holds
         self.risks: dict[str, float] = {}
         self.needs: dict[str, bool] | None = None
         self.early: dict[bool | None, float] = {}
@@ -81,23 +82,33 @@ _TERMS_GAIN: dict[int, tuple[object, float, float]] = {}
 
 def _memo(state: GameState) -> _Memo:
     memo = _MEMO
-    if memo.state is not state:
-        key = (
+    if memo.state is state:
+        return memo
+    key = memo.key
+    gauges = state.gauges
+    same = (
+        len(key) == 6
+        and key[0] is state.catalog
+        and key[1] is state.projects
+        and key[2] is state.risks_fired
+        and key[3] == state.turn
+        and key[4] == state.budget
+        # the same dict (unchanged gauges are shared from state to state), or equal items
+        and (memo.gauges is gauges or key[5] == tuple(gauges.items()))
+    )
+    if not same:
+        memo.key = (
             state.catalog,
             state.projects,
             state.risks_fired,
             state.turn,
             state.budget,
-            tuple(state.gauges.items()),
+            tuple(gauges.items()),
         )
-        old = memo.key
-        same = len(old) == len(key) and all(
-            a is b if i < 3 else a == b for i, (a, b) in enumerate(zip(old, key, strict=True))
-        )
-        if not same:
-            memo.key, memo.risks, memo.needs, memo.early, memo.cards = key, {}, None, {}, {}
-            memo.values, memo.counts = {}, {}
-        memo.state = state
+        memo.risks, memo.needs, memo.early, memo.cards = {}, None, {}, {}
+        memo.values, memo.counts = {}, {}
+    memo.gauges = gauges
+    memo.state = state
     return memo
 
 
