@@ -9,16 +9,19 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 
 from game.bots_roles import roles_bot
 from game.engine import Action, GameState, legal_actions
 from game.engine.actions import ChooseOption, Propose, Ready, Vote, VoteChoice
 from game.engine.catalog import Catalog
+from game.engine.phase import Phase
 from game.engine.resolution import early_deployment
-from game.engine.rules import lever_done
+from game.engine.rules import ballot_refusal, lever_done, propose_seat_refusal, seat_refusal
 from game.engine.scoring import condition_met, needs_met
+from game.engine.state import Proposal
 from game.engine.terms import Terms
+from game.engine.view import table_options
 from game.scenario.models import VectorType
 
 Bot = Callable[[GameState, str, random.Random], Action | None]
@@ -55,15 +58,21 @@ class _Memo:
     key holds the objects it names by identity, so their ids cannot be reused.
     """
 
-    __slots__ = ("cards", "early", "key", "needs", "risks", "state")
+    __slots__ = ("cards", "counts", "early", "gauges", "key", "needs", "risks", "state", "values")
 
     def __init__(self) -> None:
         self.state: GameState | None = None
         self.key: tuple[object, ...] = ()
+        self.gauges: dict[str, int] | None = None  # the last state's, whose items the key holds
         self.risks: dict[str, float] = {}
         self.needs: dict[str, bool] | None = None
         self.early: dict[bool | None, float] = {}
         self.cards: dict[tuple[str, VectorType | None, bool, bool], float] = {}
+        #: each strategy's value of a (card, vector), by (strategy key, card, vector)
+        self.values: dict[tuple[Hashable, str, VectorType | None], float] = {}
+        #: projects counted for an objective condition (game.bots_roles), by its id: the
+        #: condition belongs to the catalog's pack, which the key holds
+        self.counts: dict[int, int] = {}
 
 
 _MEMO = _Memo()
@@ -73,22 +82,33 @@ _TERMS_GAIN: dict[int, tuple[object, float, float]] = {}
 
 def _memo(state: GameState) -> _Memo:
     memo = _MEMO
-    if memo.state is not state:
-        key = (
+    if memo.state is state:
+        return memo
+    key = memo.key
+    gauges = state.gauges
+    same = (
+        len(key) == 6
+        and key[0] is state.catalog
+        and key[1] is state.projects
+        and key[2] is state.risks_fired
+        and key[3] == state.turn
+        and key[4] == state.budget
+        # the same dict (unchanged gauges are shared from state to state), or equal items
+        and (memo.gauges is gauges or key[5] == tuple(gauges.items()))
+    )
+    if not same:
+        memo.key = (
             state.catalog,
             state.projects,
             state.risks_fired,
             state.turn,
             state.budget,
-            tuple(state.gauges.items()),
+            tuple(gauges.items()),
         )
-        old = memo.key
-        same = len(old) == len(key) and all(
-            a is b if i < 3 else a == b for i, (a, b) in enumerate(zip(old, key, strict=True))
-        )
-        if not same:
-            memo.key, memo.risks, memo.needs, memo.early, memo.cards = key, {}, None, {}, {}
-        memo.state = state
+        memo.risks, memo.needs, memo.early, memo.cards = {}, None, {}, {}
+        memo.values, memo.counts = {}, {}
+    memo.gauges = gauges
+    memo.state = state
     return memo
 
 
@@ -203,10 +223,34 @@ def _card_value(
     return gain
 
 
+#: Values that depend on the pack alone, by (id of the pack, key): (pack, value).
+_PER_PACK: dict[tuple[int, Hashable], tuple[object, float]] = {}
+
+
+def per_pack(cat: Catalog, key: Hashable, compute: Callable[[], float]) -> float:
+    """`compute()`, kept for the catalog's pack and `key` (what it reads of the state must
+    be named by `key`). The entry holds the pack, so its id cannot be reused."""
+    pack = cat.pack
+    hit = _PER_PACK.get((id(pack), key))
+    if hit is None or hit[0] is not pack:
+        if len(_PER_PACK) > 100_000:
+            _PER_PACK.clear()
+        hit = _PER_PACK[(id(pack), key)] = (pack, compute())
+    return hit[1]
+
+
 def _option_value(state: GameState, action: ChooseOption, *, cautious: bool) -> float:
-    cat = state.catalog
-    dilemma = cat.dilemmas[state.dilemmas[action.dilemma].dilemma]
-    option = next(o for o in dilemma.options if o.id == action.option)
+    dilemma_id = state.dilemmas[action.dilemma].dilemma
+    return per_pack(
+        state.catalog,
+        ("option", dilemma_id, action.option, cautious),
+        lambda: _pack_option_value(state.catalog, dilemma_id, action.option, cautious),
+    )
+
+
+def _pack_option_value(cat: Catalog, dilemma_id: str, option_id: str, cautious: bool) -> float:
+    dilemma = cat.dilemmas[dilemma_id]
+    option = next(o for o in dilemma.options if o.id == option_id)
     value = _weighted(cat, option.effects)
     if cautious:  # greedy ignores the risks an option adds
         value -= sum(e.exposure for e in option.follow_ups.adds_risks) * 40
@@ -225,28 +269,142 @@ def _first_ballot(state: GameState, seat: str, action: Action) -> bool:
     return True
 
 
+def _unvoted(state: GameState, seat: str) -> list[Proposal] | None:
+    """In the vote phase, the proposals of the Vote actions `legal_actions` offers `seat`
+    that `_first_ballot` keeps, in order: the open ones it has not voted on (then it is
+    offered every choice on each, and Ready). None when it may not act at all.
+
+    The vote phase is most of a bot game's decisions; this spares listing every ballot
+    of every proposal to keep the first ones.
+    """
+    if seat_refusal(state, seat) is not None:
+        return None
+    return [p for p in state.proposals if seat not in p.votes and ballot_refusal(p, seat) is None]
+
+
+_VOTE_CHOICES = tuple(VoteChoice)
+_Option = tuple[str, VectorType | None]
+
+
+def _proposition_options(state: GameState, seat: str) -> tuple[_Option, ...] | None:
+    """In the propositions phase, the (card, vector) of the Propose actions `legal_actions`
+    offers `seat`, in order (it is offered Ready after them); None when it may not act.
+    Deciding from them spares building and filtering the Propose actions."""
+    if seat_refusal(state, seat) is not None:
+        return None
+    if propose_seat_refusal(state, seat) is not None:
+        return ()
+    return table_options(state)
+
+
+def _propose(seat: str, option: _Option) -> Propose:
+    """The Propose action of `option`, as `legal_actions` builds it."""
+    card, vector = option
+    if vector is None:  # a lever
+        return Propose(seat=seat, card=card)
+    return Propose(seat=seat, card=card, vector=vector)
+
+
 def random_bot(state: GameState, seat: str, rng: random.Random) -> Action | None:
     """Any legal action, uniformly at random, but a ballot is cast once (as every bot does:
     `game.randomplay` is the table whose people change their minds)."""
+    if state.phase is Phase.PROPOSITIONS:
+        options = _proposition_options(state, seat)
+        if options is None:
+            return None
+        # the same list as legal_actions: each option's Propose, then Ready
+        pick = rng.choice([*options, None])
+        return Ready(seat=seat) if pick is None else _propose(seat, pick)
+    if state.phase is Phase.VOTE:
+        unvoted = _unvoted(state, seat)
+        if unvoted is None:
+            return None
+        # the same list as below: each unvoted proposal's choices in order, then Ready
+        picks: list[tuple[int, VoteChoice] | None] = [
+            (p.index, c) for p in unvoted for c in _VOTE_CHOICES
+        ]
+        picks.append(None)
+        ballot = rng.choice(picks)
+        if ballot is None:
+            return Ready(seat=seat)
+        return Vote(seat=seat, proposal=ballot[0], choice=ballot[1])
     actions = [a for a in legal_actions(state, seat) if _first_ballot(state, seat, a)]
     return rng.choice(actions) if actions else None
+
+
+#: A strategy's value of funding a card (with a vector) now.
+Value = Callable[[str, VectorType | None], float]
+
+
+def _kept_values(state: GameState, key: Hashable, value: Value) -> Value:
+    """`value`, kept in the state's memo under `key`: for strategies whose value reads
+    nothing of the state but the memo's inputs (and what `key` names, e.g. the seat)."""
+    values = _memo(state).values
+
+    def kept(card: str, vector: VectorType | None) -> float:
+        k = (key, card, vector)
+        v = values.get(k)
+        if v is None:
+            v = values[k] = value(card, vector)
+        return v
+
+    return kept
+
+
+def _vote_decision(state: GameState, seat: str, value: Value) -> Action | None:
+    """`_decide` in the vote phase: the first proposal not voted on yet, pour if its card
+    is worth funding; else Ready."""
+    unvoted = _unvoted(state, seat)
+    if unvoted is None:
+        return None
+    if not unvoted:
+        return Ready(seat=seat)
+    p = unvoted[0]
+    wanted = VoteChoice.POUR if value(p.card, p.vector) > 0 else VoteChoice.CONTRE
+    return Vote(seat=seat, proposal=p.index, choice=wanted)
+
+
+def _proposition_decision(
+    state: GameState, seat: str, rng: random.Random, value: Value
+) -> Action | None:
+    """`_decide` in the propositions phase: the option of best value with a jitter, if it
+    is worth funding; else Ready."""
+    options = _proposition_options(state, seat)
+    if options is None:
+        return None
+    if options:
+        scored = [(v + rng.random() * JITTER, v, o) for o in options for v in (value(*o),)]
+        _, best_value, best = max(scored, key=lambda t: t[0])
+        if best_value > 0:
+            return _propose(seat, best)
+    return Ready(seat=seat)
 
 
 def _decide(
     state: GameState,
     seat: str,
     rng: random.Random,
-    value: Callable[[Propose], float],
+    value: Value,
     *,
     cautious: bool,
     option_bias: Callable[[ChooseOption], float] | None = None,
+    key: Hashable = None,
 ) -> Action | None:
+    """The deliberate bots' choice; with `key`, `value` is kept per state (`_kept_values`)."""
+    if key is not None:
+        value = _kept_values(state, key, value)
+    if state.phase is Phase.VOTE:
+        return _vote_decision(state, seat, value)
+    if state.phase is Phase.PROPOSITIONS:
+        return _proposition_decision(state, seat, rng, value)
     actions = legal_actions(state, seat)
     if not actions:
         return None
     proposals = [a for a in actions if isinstance(a, Propose)]
     if proposals:
-        scored = [(v + rng.random() * JITTER, v, a) for a in proposals for v in (value(a),)]
+        scored = [
+            (v + rng.random() * JITTER, v, a) for a in proposals for v in (value(a.card, a.vector),)
+        ]
         _, best_value, best = max(scored, key=lambda t: t[0])
         if best_value > 0:
             return best
@@ -257,11 +415,7 @@ def _decide(
     if votes:
         first = votes[0]
         p = state.proposals[first.proposal]
-        wanted = (
-            VoteChoice.POUR
-            if value(Propose(seat=seat, card=p.card, vector=p.vector)) > 0
-            else VoteChoice.CONTRE
-        )
+        wanted = VoteChoice.POUR if value(p.card, p.vector) > 0 else VoteChoice.CONTRE
         return next(a for a in votes if a.proposal == first.proposal and a.choice is wanted)
     options = [a for a in actions if isinstance(a, ChooseOption) and _first_ballot(state, seat, a)]
     if options:
@@ -277,7 +431,9 @@ def _decide(
 
 def greedy_bot(state: GameState, seat: str, rng: random.Random) -> Action | None:
     """Propose and support whatever raises the weighted gauges most."""
-    return _decide(state, seat, rng, lambda a: card_value(state, a.card, a.vector), cautious=False)
+    return _decide(
+        state, seat, rng, lambda c, v: card_value(state, c, v), cautious=False, key="greedy"
+    )
 
 
 def _prerequisite_steps(state: GameState) -> set[int]:
@@ -297,24 +453,30 @@ def cautious_bot(state: GameState, seat: str, rng: random.Random) -> Action | No
     """The method: map, equip, organise, set the framework (steps 1 to 4); then deploy
     what answers the collectivité's needs, by the safer vectors."""
 
-    ready = _steps_started(state) >= _prerequisite_steps(state)
+    started: list[bool] = []
 
-    def value(a: Propose) -> float:
-        base = card_value(state, a.card, a.vector, risk_aware=True, needs=True)
+    def ready() -> bool:  # once per decision, when a use case is valued
+        if not started:
+            started.append(_steps_started(state) >= _prerequisite_steps(state))
+        return started[0]
+
+    def value(card: str, vector: VectorType | None) -> float:
+        base = card_value(state, card, vector, risk_aware=True, needs=True)
         if base == -1.0:
             return base
-        lever = state.catalog.levers.get(a.card)
+        lever = state.catalog.levers.get(card)
         if lever is not None:
             return base + (20 - 3 * lever.step if lever.step <= 4 else 2)
-        if not ready:
+        if not ready():
             return -1.0
-        terms = state.catalog.terms(a.card, a.vector)
+        terms = state.catalog.terms(card, vector)
         required = terms.requirements.levers if terms else ()
         safe_levers = all(lever_done(state, lv) for lv in required)
         imported = terms is not None and terms.vector is VectorType.IMPORTEE
         return base - (5 if imported else 0) + (2 if safe_levers else 0)
 
-    return _decide(state, seat, rng, value, cautious=True)
+    # the value reads the catalog, projects and card values only: kept per state
+    return _decide(state, seat, rng, value, cautious=True, key="cautious")
 
 
 BOTS: dict[str, Bot] = {

@@ -12,7 +12,8 @@ from __future__ import annotations
 import random
 
 from game.engine import Action, GameState
-from game.engine.actions import ChooseOption, Propose
+from game.engine.actions import ChooseOption
+from game.engine.catalog import Catalog
 from game.engine.state import ProjectStatus
 from game.engine.terms import Terms
 from game.scenario.models import Condition, VectorType
@@ -22,6 +23,17 @@ PULL = 12.0
 
 
 def _count(state: GameState, cond: Condition) -> int:
+    """The projects that count for `cond` (kept in the bots' memo while its inputs last)."""
+    from game.bots import _memo
+
+    counts = _memo(state).counts
+    n = counts.get(id(cond))
+    if n is None:
+        n = counts[id(cond)] = _counted(state, cond)
+    return n
+
+
+def _counted(state: GameState, cond: Condition) -> int:
     cat = state.catalog
     n = 0
     for p in state.projects:
@@ -87,26 +99,40 @@ def roles_bot(state: GameState, seat: str, rng: random.Random) -> Action | None:
     """A deliberate seat: a risk-aware reading of cards plus its own objective's pull."""
     from game.bots import _decide, card_value
 
-    def value(a: Propose) -> float:
-        base = card_value(state, a.card, a.vector, risk_aware=True, needs=True)
+    def value(card: str, vector: VectorType | None) -> float:
+        base = card_value(state, card, vector, risk_aware=True, needs=True)
         if base == -1.0:
             return base
-        return base + objective_value(state, seat, a.card, a.vector)
+        return base + objective_value(state, seat, card, vector)
 
     def option_bias(a: ChooseOption) -> float:
         return option_pull(state, seat, a)
 
-    return _decide(state, seat, rng, value, cautious=True, option_bias=option_bias)
+    # the objective's pull reads the catalog, projects, turn and budget: kept per state
+    return _decide(
+        state, seat, rng, value, cautious=True, option_bias=option_bias, key=("roles", seat)
+    )
 
 
 def option_pull(state: GameState, seat: str, action: ChooseOption) -> float:
     """What a dilemma option does for `seat`'s objective: its gauges and its budget."""
+    from game.bots import per_pack
+
     cat = state.catalog
+    dilemma_id = state.dilemmas[action.dilemma].dilemma
+    return per_pack(
+        cat,
+        ("pull", seat, dilemma_id, action.option),
+        lambda: _option_pull(cat, seat, dilemma_id, action.option),
+    )
+
+
+def _option_pull(cat: Catalog, seat: str, dilemma_id: str, option_id: str) -> float:
     role = cat.roles.get(seat)
     if role is None:
         return 0.0
-    dilemma = cat.dilemmas[state.dilemmas[action.dilemma].dilemma]
-    option = next(o for o in dilemma.options if o.id == action.option)
+    dilemma = cat.dilemmas[dilemma_id]
+    option = next(o for o in dilemma.options if o.id == option_id)
     pull = 0.0
     for cond in role.secret.conditions:
         if cond.gauge is not None:

@@ -25,7 +25,7 @@ from typing import Protocol
 from game.bots import Bot
 from game.engine import Action, GameEvent, GameState, Phase
 from game.engine.actions import PhaseTimeout
-from game.log import GameLog, revised
+from game.log import GameLog, UnrecordedGame, revised
 from game.scenario.models import Pack
 
 MAX_STEPS = 20_000
@@ -49,15 +49,22 @@ def play(
     created_at: float = 0.0,
     max_steps: int = MAX_STEPS,
     watch: Watch | None = None,
+    record: bool = True,
 ) -> GameLog:
     """Play a game of `pack` seeded `seed`, `policy` choosing every action, until it ends
     or `max_steps` steps have passed; return its log.
 
     `seats` are occupied from the start (None: every role). The policy draws from one
-    `random.Random(seed)`, so a seed and a policy always play the same game.
+    `random.Random(seed)`, so a seed and a policy always play the same game. Without
+    `record`, the same game is played but not logged (an `UnrecordedGame`: the final
+    state and the number of actions only).
     """
     roles = [r.id for r in pack.scenario.roles] if seats is None else list(seats)
-    log = GameLog.new(pack, seed=seed, seats=roles, created_at=created_at)
+    log = (
+        GameLog.new(pack, seed=seed, seats=roles, created_at=created_at)
+        if record
+        else UnrecordedGame.start(pack, seed=seed, seats=roles)
+    )
     rng = random.Random(seed)
     for _ in range(max_steps):
         if log.state.phase is Phase.FIN:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import random
 import statistics
 import sys
 import time
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from multiprocessing import Pool
@@ -74,12 +77,20 @@ def play_game(pack: Pack, *, strategy: str, seed: int, log_dir: Path | None = No
                 result.options.append((event.dilemma, event.option))
 
     policy = BotRounds(BOTS[strategy])
-    log = play(pack, policy, seed, seats=seats, max_steps=MAX_ACTIONS, watch=watch)
+    log = play(
+        pack,
+        policy,
+        seed,
+        seats=seats,
+        max_steps=MAX_ACTIONS,
+        watch=watch,
+        record=log_dir is not None,  # the report reads the final state only
+    )
     if log_dir is not None:
         (log_dir / f"{strategy}-{seed}.jsonl").write_text(log.to_jsonl(), encoding="utf-8")
     state = log.state
     result.team_score = state.team_score or 0.0
-    result.actions = len(log.records)
+    result.actions = log.applied
     result.budget_left = state.budget
     result.deployed = {p.card for p in state.projects if p.deployed_turn is not None}
     result.vectors = {p.vector.value for p in state.projects if p.vector and p.deployed_turn}
@@ -98,6 +109,24 @@ _worker: dict[str, Any] = {}
 
 def _init_worker(pack: Pack, log_dir: Path | None) -> None:
     _worker["pack"], _worker["log_dir"] = pack, log_dir
+    gc.set_threshold(YOUNG_GC_THRESHOLD, *gc.get_threshold()[1:])  # the worker only plays
+
+
+#: Allocations between two young collections of the cyclic GC while games are played.
+#: A game allocates hundreds of thousands of short-lived objects and almost no
+#: cycles: at Python's default (700) the young collections took ~8 % of a playtest.
+YOUNG_GC_THRESHOLD = 50_000
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """The cyclic GC's young threshold raised while games are played, then restored."""
+    old = gc.get_threshold()
+    gc.set_threshold(max(old[0], YOUNG_GC_THRESHOLD), *old[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
 
 
 def _play_in_worker(args: tuple[str, int]) -> GameResult:
@@ -125,9 +154,10 @@ def run_playtest(
                 results.append(r)
                 bar.update()
     else:
-        for item in plan:
-            results.append(work(item))
-            bar.update()
+        with _fewer_collections():
+            for item in plan:
+                results.append(work(item))
+                bar.update()
     bar.close()
     return results
 

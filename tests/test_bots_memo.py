@@ -78,3 +78,49 @@ def test_each_input_of_the_key_changes_the_values_it_should() -> None:
         bots._MEMO.__init__()  # type: ignore[misc]
         assert warm == _values(changed), name
     assert _values(copies["turn"]) != base
+
+
+class _Cold:
+    """A bot that forgets every value kept before each decision."""
+
+    def __init__(self, strategy: str) -> None:
+        self.bot = bots.BOTS[strategy]
+
+    def __call__(self, state: GameState, seat: str, rng: random.Random) -> object:
+        bots._MEMO.__init__()  # type: ignore[misc]
+        return self.bot(state, seat, rng)
+
+
+@pytest.mark.parametrize(("strategy", "seed"), [("greedy", 3), ("cautious", 5), ("roles", 6)])
+def test_a_game_played_with_the_memo_warm_is_the_game_played_cold(strategy: str, seed: int) -> None:
+    # each strategy's own values (the objective's pull, the method's steps) are kept per
+    # state too: deciding from nothing remembered plays the same game
+    from game.driver import play
+    from game.playtest import table_seats
+
+    seats = table_seats(PACK, seed)
+    warm = play(PACK, BotRounds(bots.BOTS[strategy]), seed, seats=seats)
+    cold = play(PACK, BotRounds(_Cold(strategy)), seed, seats=seats)  # type: ignore[arg-type]
+    assert [r["action"] for r in warm.records] == [r["action"] for r in cold.records]
+    assert warm.state.state_hash() == cold.state.state_hash()
+
+
+def test_dilemma_option_values_kept_per_pack_equal_the_values_computed_cold() -> None:
+    from game.bots_roles import _option_pull, option_pull
+    from game.engine import legal_actions
+    from game.engine.actions import ChooseOption
+
+    seen = 0
+    for state in _states("roles", 4) + _states("cautious", 7):
+        for seat in [s.role for s in state.seats]:
+            for a in legal_actions(state, seat):
+                if not isinstance(a, ChooseOption):
+                    continue
+                seen += 1
+                dilemma = state.dilemmas[a.dilemma].dilemma
+                for cautious in (False, True):
+                    cold = bots._pack_option_value(state.catalog, dilemma, a.option, cautious)
+                    assert bots._option_value(state, a, cautious=cautious) == cold
+                cold_pull = _option_pull(state.catalog, seat, dilemma, a.option)
+                assert option_pull(state, seat, a) == cold_pull
+    assert seen > 10

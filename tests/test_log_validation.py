@@ -11,10 +11,13 @@ from pydantic import ValidationError
 from report_helpers import mini_pack
 
 from game.client.sessions.local import LocalSession
-from game.engine import parse_action
+from game.engine import Action, legal_actions, parse_action
 from game.engine.actions import (
     AdvancePhase,
+    ChooseOption,
+    LeaveSeat,
     OccupySeat,
+    PhaseTimeout,
     Propose,
     Ready,
     StartGame,
@@ -22,6 +25,7 @@ from game.engine.actions import (
     VoteChoice,
 )
 from game.log import GameLog, revised
+from game.scenario.models import VectorType
 from server.hub import Hub
 from server.scenarios import ScenarioLibrary
 from server.store import SqliteStore
@@ -52,6 +56,29 @@ def test_revised_validates_what_model_copy_does_not() -> None:
     )
     with pytest.raises(ValidationError):
         revised(vote, justification=LONG)
+
+
+def test_revised_gives_what_validating_the_dumped_action_gives() -> None:
+    # every action type, stamped: same values and same fields set as re-validating
+    # its model_dump (what revised did before it read the fields directly)
+    state = _voting_log().state
+    samples: list[Action] = [
+        *legal_actions(state, "dpo"),
+        *legal_actions(state, None),
+        Propose(seat="dgs", card="x", vector=VectorType.INTERNE),
+        Propose(seat="dgs", card="levier"),
+        ChooseOption(seat="dgs", dilemma=1, option="a", justification="Parce que."),
+        OccupySeat(seat="dgs", name="Camille"),
+        LeaveSeat(seat="dgs"),
+        PhaseTimeout(at=4.0),
+    ]
+    for action in samples:
+        said = {"justification": "Oui."} if "justification" in action.__dict__ else {}
+        for changes in ({"at": 12.5}, {"at": 3.0, **said}):
+            got = revised(action, **changes)
+            want = parse_action({**action.model_dump(), **changes})
+            assert got == want
+            assert got.__pydantic_fields_set__ == want.__pydantic_fields_set__
 
 
 def test_a_game_log_refuses_an_unchecked_action() -> None:

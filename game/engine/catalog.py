@@ -1,4 +1,5 @@
-"""Look-ups over a pack, built once per game and shared by every state of it."""
+"""Look-ups over a pack, built once per pack (`game.engine.moves.catalog_of`) and shared by
+every state of its games."""
 
 from __future__ import annotations
 

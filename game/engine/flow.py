@@ -32,6 +32,7 @@ from game.engine.state import (
     GameState,
     OpenDilemma,
     ProjectStatus,
+    Seat,
     Timer,
 )
 from game.engine.voting import decide_proposals, needs_draw, tally_dilemma
@@ -293,5 +294,10 @@ def end_game(state: GameState, at: float, events: list[GameEvent]) -> GameState:
 
 def all_ready(state: GameState) -> bool:
     """True when at least one seat is occupied and every occupied seat is ready."""
-    occupied = [s for s in state.seats if s.occupied]
+    return seats_ready(state.seats)
+
+
+def seats_ready(seats: tuple[Seat, ...]) -> bool:
+    """True when at least one of `seats` is occupied and every occupied one is ready."""
+    occupied = [s for s in seats if s.occupied]
     return bool(occupied) and all(s.ready for s in occupied)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TypeVar
 
 from game.engine import flow
@@ -63,12 +64,28 @@ FEED_LENGTH = 40
 _B = TypeVar("_B", Ballot, DilemmaVote)
 
 
+# A catalog is derived from its (frozen) pack alone: games of one pack share it (a
+# playtest starts a thousand games of the same pack), kept by the pack's identity and
+# holding the pack so that its id cannot be reused.
+_CATALOGS: dict[int, tuple[Pack, Catalog]] = {}
+
+
+def catalog_of(pack: Pack) -> Catalog:
+    """The catalog of `pack` (one per pack object)."""
+    hit = _CATALOGS.get(id(pack))
+    if hit is None or hit[0] is not pack:
+        if len(_CATALOGS) >= 64:
+            _CATALOGS.clear()
+        hit = _CATALOGS[id(pack)] = (pack, Catalog(pack))
+    return hit[1]
+
+
 def new_game(
     pack: Pack, *, seed: int, seats: Iterable[str] = (), rules_version: int = RULES_VERSION
 ) -> GameState:
     """A game in the lobby: every role a seat, the given role ids occupied, played under
     `rules_version` (an older log's rules: `game.log.rules_version_of`)."""
-    catalog = Catalog(pack)
+    catalog = catalog_of(pack)
     occupied = set(seats)
     unknown = occupied - set(catalog.roles)
     if unknown:
@@ -92,9 +109,27 @@ def _raise(refusal: Refusal) -> None:
         raise IllegalAction(*refusal)
 
 
+def _seats_with(state: GameState, role: str, **update: object) -> tuple[Seat, ...]:
+    """The state's seats with seat `role` updated."""
+    return tuple(s.model_copy(update=update) if s.role == role else s for s in state.seats)
+
+
 def _replace_seat(state: GameState, role: str, **update: object) -> GameState:
-    seats = tuple(s.model_copy(update=update) if s.role == role else s for s in state.seats)
-    return state.model_copy(update={"seats": seats})
+    return state.model_copy(update={"seats": _seats_with(state, role, **update)})
+
+
+# The moves that never change the phase return the update of the state's fields
+# rather than a new state: `apply` copies the state once, with its seq and feed.
+_Update = dict[str, object]
+
+
+@lru_cache(maxsize=1024)
+def _ballot(choice: VoteChoice, justification: str | None = None) -> Ballot:
+    """A ballot, without a justification given when None (frozen: equal ballots are
+    shared instances)."""
+    if justification is None:
+        return Ballot(choice=choice)
+    return Ballot(choice=choice, justification=justification)
 
 
 def _maybe_advance(state: GameState, at: float, events: list[GameEvent]) -> GameState:
@@ -103,7 +138,7 @@ def _maybe_advance(state: GameState, at: float, events: list[GameEvent]) -> Game
     return state
 
 
-def _propose(state: GameState, a: Propose, events: list[GameEvent]) -> GameState:
+def _propose(state: GameState, a: Propose, events: list[GameEvent]) -> _Update:
     _raise(propose_refusal(state, a.seat, a.card, a.vector))
     index = len(state.proposals)
     proposal = Proposal(
@@ -112,15 +147,17 @@ def _propose(state: GameState, a: Propose, events: list[GameEvent]) -> GameState
         seat=a.seat,
         card=a.card,
         vector=a.vector,
-        votes={a.seat: Ballot(choice=VoteChoice.POUR)},
+        votes={a.seat: _ballot(VoteChoice.POUR)},
     )
     events.append(
         CardProposed(turn=state.turn, proposal=index, seat=a.seat, card=a.card, vector=a.vector)
     )
     seat = state.seat(a.seat)
     assert seat is not None
-    state = _replace_seat(state, a.seat, proposals_made=seat.proposals_made + 1)
-    return state.model_copy(update={"proposals": (*state.proposals, proposal)})
+    return {
+        "seats": _seats_with(state, a.seat, proposals_made=seat.proposals_made + 1),
+        "proposals": (*state.proposals, proposal),
+    }
 
 
 def _recast(votes: dict[str, _B], seat: str, ballot: _B) -> dict[str, _B]:
@@ -131,7 +168,7 @@ def _recast(votes: dict[str, _B], seat: str, ballot: _B) -> dict[str, _B]:
     return kept
 
 
-def _vote(state: GameState, a: Vote, events: list[GameEvent]) -> GameState:
+def _vote(state: GameState, a: Vote, events: list[GameEvent]) -> _Update:
     _raise(vote_refusal(state, a.seat, a.proposal, a.choice))
     events.append(
         VoteCast(
@@ -142,14 +179,14 @@ def _vote(state: GameState, a: Vote, events: list[GameEvent]) -> GameState:
             justification=a.justification,
         )
     )
-    ballot = Ballot(choice=a.choice, justification=a.justification)
+    ballot = _ballot(a.choice, a.justification)
     proposals = tuple(
         p.model_copy(update={"votes": _recast(p.votes, a.seat, ballot)})
         if p.index == a.proposal
         else p
         for p in state.proposals
     )
-    return state.model_copy(update={"proposals": proposals})
+    return {"proposals": proposals}
 
 
 def _choose(state: GameState, a: ChooseOption, events: list[GameEvent]) -> GameState:
@@ -245,21 +282,29 @@ def _timeout(state: GameState, a: PhaseTimeout, events: list[GameEvent]) -> Game
 def apply(state: GameState, action: Action) -> tuple[GameState, tuple[GameEvent, ...]]:
     """Apply `action`; return the new state and what happened. Raises IllegalAction."""
     events: list[GameEvent] = []
+    update: _Update | None = None  # the state's fields a move changed, if not `new`
+    new = state
     if isinstance(action, Propose):
-        new = _propose(state, action, events)
+        update = _propose(state, action, events)
     elif isinstance(action, Vote):
-        new = _vote(state, action, events)
+        update = _vote(state, action, events)
     elif isinstance(action, ChooseOption):
         new = _choose(state, action, events)
     elif isinstance(action, Ready):
         _raise(seat_refusal(state, action.seat))
         events.append(SeatReady(turn=state.turn, seat=action.seat))
-        new = _maybe_advance(_replace_seat(state, action.seat, ready=True), action.at, events)
+        seats = _seats_with(state, action.seat, ready=True)
+        if flow.seats_ready(seats) and state.phase is not Phase.FIN and not state.paused:
+            new = flow.advance(state.model_copy(update={"seats": seats}), action.at, events)
+        else:
+            update = {"seats": seats}
     elif isinstance(action, OccupySeat | LeaveSeat):
         new = _seat_change(state, action, events)
     elif isinstance(action, PhaseTimeout):
         new = _timeout(state, action, events)
     else:
         new = _facilitator(state, action, events)
-    feed = (*new.feed, *events)[-FEED_LENGTH:]
-    return new.model_copy(update={"seq": state.seq + 1, "feed": feed}), tuple(events)
+    done = {} if update is None else update
+    done["seq"] = state.seq + 1
+    done["feed"] = (*new.feed, *events)[-FEED_LENGTH:]
+    return new.model_copy(update=done), tuple(events)

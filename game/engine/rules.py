@@ -83,6 +83,18 @@ def _unlockers(cat: Catalog, card: str) -> tuple[str, ...]:
 
 def card_refusal(state: GameState, card: Card) -> Refusal:
     """Why `card` cannot be proposed this turn whatever the vector or seat, or None."""
+    refusal = locked_or_funded_refusal(state, card)
+    if refusal is not None:
+        return refusal
+    for p in state.proposals:
+        if p.card == card.id and p.status is ProposalStatus.OPEN:
+            return RefusalCode.ALREADY_PROPOSED, "déjà proposée ce tour-ci"
+    return None
+
+
+def locked_or_funded_refusal(state: GameState, card: Card) -> Refusal:
+    """The part of `card_refusal` that does not look at the proposals: why `card` is
+    locked or already funded, or None."""
     if not is_unlocked(state, card):
         names = unlockers(state, card.id)
         hint = f" : se débloque avec « {names[0]} »" if names else ""
@@ -92,9 +104,6 @@ def card_refusal(state: GameState, card: Card) -> Refusal:
         if project.status is ProjectStatus.IN_PROGRESS:
             return RefusalCode.ALREADY_FUNDED, "projet déjà en cours"
         return RefusalCode.ALREADY_FUNDED, _DONE[project.kind]
-    for p in state.proposals:
-        if p.card == card.id and p.status is ProposalStatus.OPEN:
-            return RefusalCode.ALREADY_PROPOSED, "déjà proposée ce tour-ci"
     return None
 
 

@@ -37,6 +37,7 @@ from game.engine.rules import (
     card_refusal,
     dilemma_ballot_refusal,
     facilitator_refusal,
+    locked_or_funded_refusal,
     option_refusal,
     propose_refusal,
     propose_seat_refusal,
@@ -109,7 +110,7 @@ def _seat_actions(state: GameState, seat: str) -> list[Action]:
     actions: list[Action] = []
     cat = state.catalog
     if state.phase is Phase.PROPOSITIONS and propose_seat_refusal(state, seat) is None:
-        options = _per_state(state, "table_options", _table_options_of)
+        options = table_options(state)
         actions += _PROPOSALS.get((options,), seat, lambda: _proposals(seat, options))
     elif state.phase is Phase.VOTE:
         changes = votes_change(state)
@@ -141,11 +142,23 @@ def _proposals(seat: str, options: tuple[tuple[str, VectorType | None], ...]) ->
 
 def _table_options(state: GameState) -> tuple[tuple[str, VectorType | None], ...]:
     """(card, vector) the table may take now, whoever proposes it (None: a lever)."""
+    # card_refusal refuses a card that is open for a vote only once it is unlocked and
+    # unfunded, and option_refusal does not look at proposals: the table's options are
+    # those of the same state without open proposals, less the cards open for a vote.
+    every = _by_inputs(state, "table_options_any", _table_options_any, open_cards=False)
+    open_cards = {p.card for p in state.proposals if p.status is ProposalStatus.OPEN}
+    if not open_cards:
+        return every
+    return tuple(o for o in every if o[0] not in open_cards)
+
+
+def _table_options_any(state: GameState) -> tuple[tuple[str, VectorType | None], ...]:
+    """`_table_options` as if no proposal were open."""
     cat = state.catalog
     options: list[tuple[str, VectorType | None]] = []
     every: tuple[Card, ...] = (*cat.use_cases.values(), *cat.levers.values())
     for card in every:
-        if card_of(state, card.id) is card and card_refusal(state, card) is None:
+        if card_of(state, card.id) is card and locked_or_funded_refusal(state, card) is None:
             for vector in vector_types(card):
                 if option_refusal(state, card, vector) is None:
                     options.append((card.id, vector))
@@ -154,6 +167,13 @@ def _table_options(state: GameState) -> tuple[tuple[str, VectorType | None], ...
 
 def _table_options_of(state: GameState) -> tuple[tuple[str, VectorType | None], ...]:
     return _by_inputs(state, "table_options", _table_options)
+
+
+def table_options(state: GameState) -> tuple[tuple[str, VectorType | None], ...]:
+    """The (card, vector) the table may take now, whoever proposes it (None: a lever), in
+    pack order: in the propositions phase, `legal_actions` offers a seat that may still
+    propose one Propose per option, in this order, then Ready."""
+    return _per_state(state, "table_options", _table_options_of)
 
 
 # The facilitator's actions do not depend on the state but for which are allowed: shared
@@ -267,14 +287,21 @@ _BY_INPUTS = _Kept(16_384)  # a few entries per table: hundreds of tables in tur
 _PROPOSALS = _Kept(16_384)
 
 
-def _by_inputs(state: GameState, name: str, compute: Callable[[GameState], _T]) -> _T:
-    """`compute(state)`, shared by every state with the same card-side inputs."""
-    open_cards = tuple(p.card for p in state.proposals if p.status is ProposalStatus.OPEN)
+def _by_inputs(
+    state: GameState, name: str, compute: Callable[[GameState], _T], *, open_cards: bool = True
+) -> _T:
+    """`compute(state)`, shared by every state with the same card-side inputs (without
+    `open_cards`, when `compute` does not look at the proposals)."""
+    cards = (
+        tuple(p.card for p in state.proposals if p.status is ProposalStatus.OPEN)
+        if open_cards
+        else None
+    )
     extra = (
         name,
         state.turn,  # whether a card could still finish (too_late)
         state.unlocked,
-        open_cards,
+        cards,
         tuple(state.gauges.items()),
         state.budget,
         state.capacity_left,
