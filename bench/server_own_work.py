@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import gc
+import inspect
 import random
 import statistics
 import tempfile
@@ -54,6 +55,17 @@ class _NoTransport:
 
 
 def _timing(label: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+    if inspect.iscoroutinefunction(fn):  # until it returns: nothing else runs meanwhile here
+
+        async def timed_async(*args: Any, **kwargs: Any) -> Any:
+            start = time.process_time()
+            try:
+                return await fn(*args, **kwargs)
+            finally:
+                PARTS[label] += time.process_time() - start
+
+        return timed_async
+
     def timed(*args: Any, **kwargs: Any) -> Any:
         start = time.process_time()
         try:
@@ -66,7 +78,7 @@ def _timing(label: str, fn: Callable[..., Any]) -> Callable[..., Any]:
 
 def _instrument() -> None:
     host = tables_module.TableHost
-    host.commit = _timing("commit (engine apply + SQLite append)", host.commit)  # type: ignore[method-assign]
+    host.commit = _timing("commit (engine apply + SQLite transaction)", host.commit)  # type: ignore[method-assign]
     views_module.player_views = _timing("player_views (6 seats)", views_module.player_views)
     texts = views_module.ViewTexts
     texts.messages = _timing("view messages (views + patches)", texts.messages)  # type: ignore[method-assign]
