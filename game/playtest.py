@@ -10,8 +10,6 @@ import statistics
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from multiprocessing import Pool
@@ -24,6 +22,7 @@ from game.bots import BOTS
 from game.driver import BotRounds, play
 from game.engine import Action, GameEvent, GameState
 from game.engine.events import CardProposed, DilemmaDecided, RiskFired
+from game.gc_young import young_threshold
 from game.scenario import PackError, load_pack
 from game.scenario.bundled import PackNotFoundError, pack_folder
 from game.scenario.models import Pack
@@ -118,17 +117,6 @@ def _init_worker(pack: Pack, log_dir: Path | None) -> None:
 YOUNG_GC_THRESHOLD = 50_000
 
 
-@contextmanager
-def _fewer_collections() -> Iterator[None]:
-    """The cyclic GC's young threshold raised while games are played, then restored."""
-    old = gc.get_threshold()
-    gc.set_threshold(max(old[0], YOUNG_GC_THRESHOLD), *old[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*old)
-
-
 def _play_in_worker(args: tuple[str, int]) -> GameResult:
     return _play(args, _worker["pack"], _worker["log_dir"])
 
@@ -154,7 +142,7 @@ def run_playtest(
                 results.append(r)
                 bar.update()
     else:
-        with _fewer_collections():
+        with young_threshold(YOUNG_GC_THRESHOLD):
             for item in plan:
                 results.append(work(item))
                 bar.update()

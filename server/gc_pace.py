@@ -37,6 +37,7 @@ import sys
 import time
 from collections.abc import Callable
 
+from game.gc_young import young_threshold
 from server.transport import GameServer
 
 #: Seconds between two moves of every live object out of the cyclic GC's reach.
@@ -55,12 +56,8 @@ GC_QUIET_WAIT = 10.0
 
 async def pace_gc(sio: GameServer, collect_after: float) -> None:
     """Freeze every GC_FREEZE_EVERY s; collect everything after connections close (see above)."""
-    thresholds = gc.get_threshold()
-    gc.set_threshold(GC_YOUNG_THRESHOLD, *thresholds[1:])
-    try:
+    with young_threshold(GC_YOUNG_THRESHOLD):
         await _pace(sio, collect_after)
-    finally:
-        gc.set_threshold(*thresholds)
 
 
 async def _pace(sio: GameServer, collect_after: float) -> None:
